@@ -1,0 +1,25 @@
+import { processIo, type CliCommand, type CliIo } from './io';
+
+// One file per command; loaded lazily so `calendar` does not pay for the PDF reader.
+const commands: Record<string, { summary: string; load: () => Promise<CliCommand> }> = {
+  hello: { summary: 'check that the CLI runs', load: async () => async (_args, io) => (io.stdout('xin chào'), 0) },
+};
+
+function usage(): string {
+  const lines = Object.entries(commands).map(([name, c]) => `  ${name.padEnd(10)} ${c.summary}`);
+  return ['Cách dùng / usage: hanbaocao <command> [options]', '', ...lines].join('\n');
+}
+
+export async function main(argv: string[], io: CliIo = processIo): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h') {
+    io.stdout(usage());
+    return name ? 0 : 2;
+  }
+  const command = commands[name];
+  if (!command) {
+    io.stderr(`Lệnh không tồn tại / unknown command: ${name}\n\n${usage()}`);
+    return 2;
+  }
+  return (await command.load())(rest, io);
+}
