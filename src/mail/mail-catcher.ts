@@ -1,0 +1,115 @@
+// A real SMTP server on 127.0.0.1 that keeps every message it receives: the inbox of
+// `npm start` and the receiving end of every mail test. Nothing here is a mock: mail
+// travels over TCP through nodemailer and is parsed back with mailparser.
+import fs from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { simpleParser } from 'mailparser';
+import { SMTPServer } from 'smtp-server';
+
+export interface CaughtMail {
+  id: number;
+  receivedAt: string;
+  envelopeFrom: string;
+  envelopeTo: string[];
+  from: string;
+  to: string[];
+  cc: string[];
+  subject: string;
+  text: string;
+  html: string;
+  messageId: string | null;
+  headers: Record<string, string>;
+}
+
+export interface MailCatcher {
+  port: number;
+  messages(): CaughtMail[];
+  /** Resolves once at least `count` messages matching `filter` have arrived. */
+  waitFor(count: number, filter?: (m: CaughtMail) => boolean, timeoutMs?: number): Promise<CaughtMail[]>;
+  clear(): void;
+  close(): Promise<void>;
+}
+
+function addresses(field: unknown): string[] {
+  const list = Array.isArray(field) ? field : field ? [field] : [];
+  return list.flatMap((a: { value?: { address?: string }[] }) => (a.value ?? []).map((v) => v.address ?? ''));
+}
+
+/**
+ * Starts the catcher. `port` 0 picks a free one (tests). With `persistPath`, messages are
+ * appended as JSON lines and reloaded on start, so the inbox survives a restart.
+ */
+export async function startMailCatcher(opts: { port: number; persistPath?: string }): Promise<MailCatcher> {
+  const inbox: CaughtMail[] = [];
+  if (opts.persistPath && fs.existsSync(opts.persistPath)) {
+    for (const line of fs.readFileSync(opts.persistPath, 'utf8').split('\n')) {
+      if (line.trim()) inbox.push(JSON.parse(line) as CaughtMail);
+    }
+  }
+  const waiters = new Set<() => void>();
+
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS'],
+    logger: false,
+    onData(stream, session, callback) {
+      simpleParser(stream)
+        .then((parsed) => {
+          const mail: CaughtMail = {
+            id: inbox.length + 1,
+            receivedAt: new Date().toISOString(),
+            envelopeFrom: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
+            envelopeTo: session.envelope.rcptTo.map((r) => r.address),
+            from: parsed.from?.value[0]?.address ?? '',
+            to: addresses(parsed.to),
+            cc: addresses(parsed.cc),
+            subject: parsed.subject ?? '',
+            text: parsed.text ?? '',
+            html: typeof parsed.html === 'string' ? parsed.html : '',
+            messageId: parsed.messageId ?? null,
+            headers: Object.fromEntries(
+              [...parsed.headers.entries()]
+                .filter(([k]) => k.startsWith('x-hbc-'))
+                .map(([k, v]) => [k, String(v)]),
+            ),
+          };
+          inbox.push(mail);
+          if (opts.persistPath) fs.appendFileSync(opts.persistPath, `${JSON.stringify(mail)}\n`);
+          for (const wake of waiters) wake();
+          callback();
+        })
+        .catch((err: Error) => callback(err));
+    },
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port, '127.0.0.1', () => resolve());
+  });
+  const port = (server.server.address() as AddressInfo).port;
+
+  return {
+    port,
+    messages: () => [...inbox],
+    waitFor(count, filter = () => true, timeoutMs = 30_000) {
+      return new Promise((resolve, reject) => {
+        const check = () => {
+          const found = inbox.filter(filter);
+          if (found.length >= count) {
+            waiters.delete(check);
+            clearTimeout(timer);
+            resolve(found);
+          }
+        };
+        const timer = setTimeout(() => {
+          waiters.delete(check);
+          reject(new Error(`expected ${count} messages, got ${inbox.filter(filter).length}`));
+        }, timeoutMs);
+        waiters.add(check);
+        check();
+      });
+    },
+    clear: () => void inbox.splice(0),
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
