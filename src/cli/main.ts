@@ -2,7 +2,9 @@ import { processIo, type CliCommand, type CliIo } from './io';
 
 // One file per command; loaded lazily so `calendar` does not pay for the PDF reader.
 const commands: Record<string, { summary: string; load: () => Promise<CliCommand> }> = {
-  hello: { summary: 'check that the CLI runs', load: async () => async (_args, io) => (io.stdout('xin chào'), 0) },
+  calendar: { summary: 'ngày nghỉ / working-day calendar of a year', load: async () => (await import('./calendar.command')).run },
+  periods: { summary: 'kỳ báo cáo của một quy tắc hạn / periods of a due rule', load: async () => (await import('./periods.command')).run },
+  import: { summary: 'đọc kế hoạch, đề xuất nghĩa vụ / read a plan into a proposal', load: async () => (await import('./import.command')).run },
 };
 
 function usage(): string {

@@ -1,0 +1,79 @@
+import type { BusinessCalendar } from './business-calendar';
+import { compareDates, dayNumber, formatViDate, localDateOf, type LocalDate } from './local-date';
+import { defaultReminderPolicy, type ReminderPolicy } from './timeline';
+
+export type DeadlineState =
+  | 'upcoming'
+  | 'due-soon'
+  | 'due-today'
+  | 'overdue'
+  | 'escalated'
+  | 'submitted-on-time'
+  | 'submitted-late'
+  | 'waived';
+
+export interface DeadlineFacts {
+  lastDay: LocalDate;
+  lastWorkingDay?: LocalDate;
+  submittedAt?: Date | null;
+  waived?: boolean;
+  /** The last day before an extension, when one was granted. */
+  extendedFrom?: LocalDate | null;
+}
+
+export interface DeadlineStatus {
+  state: DeadlineState;
+  /** Working days until the last working day (upcoming, due soon). */
+  workingDaysLeft?: number;
+  /** Working days since the last day (overdue, escalated). */
+  workingDaysOverdue?: number;
+  /** Calendar days between the last day and the day the report arrived (submitted late). */
+  daysLate?: number;
+  /** Highest escalation level reached (escalated). */
+  escalationLevel?: number;
+  extended: boolean;
+  /** Short Vietnamese label for lists: "Quá hạn 4 ngày làm việc". */
+  labelVi: string;
+}
+
+/** "Due soon" starts this many working days before the last working day. */
+export const DUE_SOON_WORKING_DAYS = 3;
+
+/**
+ * The state of a deadline as a coordinator sees it at `now`. A report counts as on time
+ * when it arrives on or before lastDay (local), whatever the hour.
+ */
+export function deadlineStatus(
+  facts: DeadlineFacts,
+  now: Date,
+  calendar: BusinessCalendar,
+  policy: ReminderPolicy = defaultReminderPolicy,
+): DeadlineStatus {
+  const extended = Boolean(facts.extendedFrom);
+  const suffix = extended ? ' (đã gia hạn)' : '';
+  const { lastDay } = facts;
+  if (facts.waived) return { state: 'waived', extended, labelVi: 'Miễn báo cáo kỳ này' };
+  if (facts.submittedAt) {
+    const day = localDateOf(facts.submittedAt);
+    if (compareDates(day, lastDay) <= 0) return { state: 'submitted-on-time', extended, labelVi: `Đã nộp đúng hạn${suffix}` };
+    const daysLate = dayNumber(day) - dayNumber(lastDay);
+    return { state: 'submitted-late', daysLate, extended, labelVi: `Đã nộp, trễ ${daysLate} ngày${suffix}` };
+  }
+  const today = localDateOf(now);
+  const lastWorkingDay = facts.lastWorkingDay ?? calendar.onOrBeforeWorkingDay(lastDay);
+  if (compareDates(today, lastDay) > 0) {
+    const workingDaysOverdue = calendar.workingDaysBetween(lastDay, today);
+    const escalationLevel = policy.escalations.filter((e) => workingDaysOverdue >= e.afterWorkingDays).length;
+    const overdueText = workingDaysOverdue > 0 ? `${workingDaysOverdue} ngày làm việc` : `từ ${formatViDate(lastDay)}`;
+    return escalationLevel > 0
+      ? { state: 'escalated', workingDaysOverdue, escalationLevel, extended, labelVi: `Quá hạn ${overdueText}, đã báo cáo cấp ${escalationLevel}${suffix}` }
+      : { state: 'overdue', workingDaysOverdue, extended, labelVi: `Quá hạn ${overdueText}${suffix}` };
+  }
+  if (compareDates(today, lastWorkingDay) >= 0) {
+    return { state: 'due-today', workingDaysLeft: 0, extended, labelVi: `Đến hạn hôm nay${suffix}` };
+  }
+  const workingDaysLeft = calendar.workingDaysBetween(today, lastWorkingDay);
+  return workingDaysLeft <= DUE_SOON_WORKING_DAYS
+    ? { state: 'due-soon', workingDaysLeft, extended, labelVi: `Sắp đến hạn: còn ${workingDaysLeft} ngày làm việc${suffix}` }
+    : { state: 'upcoming', workingDaysLeft, extended, labelVi: `Chưa đến hạn: còn ${workingDaysLeft} ngày làm việc${suffix}` };
+}
