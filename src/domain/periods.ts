@@ -212,7 +212,7 @@ function finish(raw: RawPeriod, ruleText: string, calendar: BusinessCalendar, ho
     raw.inclusive
       ? `Quy tắc "${ruleText}": ngày ${formatViDate(raw.writtenDay)} vẫn còn đúng hạn.`
       : `Quy tắc "${ruleText}": báo cáo phải đến trước ngày ${formatViDate(raw.writtenDay)}, nên ngày cuối còn đúng hạn là ${formatViDate(writtenLast)}.`,
-    `${formatViDate(writtenLast)} là ${weekdayVi(writtenLast)}${offReason ? ` (ngày nghỉ: ${offReason})` : ', ngày làm việc'}.`,
+    `${formatViDate(writtenLast)} là ${weekdayVi(writtenLast)}${offReason ? (offReason === weekdayVi(writtenLast) ? ', ngày nghỉ cuối tuần' : `, ngày nghỉ ${offReason}`) : ', ngày làm việc'}.`,
   ];
   if (offReason && holidayRule === 'civil-code') {
     why.push(`Theo Bộ luật Dân sự, hạn kéo đến hết ngày làm việc tiếp theo: ${weekdayVi(lastDay)}, ${formatViDate(lastDay)}.`);
