@@ -4,7 +4,6 @@ import { processIo, type CliCommand, type CliIo } from './io';
 const commands: Record<string, { summary: string; load: () => Promise<CliCommand> }> = {
   calendar: { summary: 'ngày nghỉ / working-day calendar of a year', load: async () => (await import('./calendar.command')).run },
   periods: { summary: 'kỳ báo cáo của một quy tắc hạn / periods of a due rule', load: async () => (await import('./periods.command')).run },
-  import: { summary: 'đọc kế hoạch, đề xuất nghĩa vụ / read a plan into a proposal', load: async () => (await import('./import.command')).run },
 };
 
 function usage(): string {

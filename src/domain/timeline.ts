@@ -129,7 +129,8 @@ export function planSteps(
         : `Hạn cuối ${lastText} là ngày nghỉ; hôm nay, ${weekdayVi(day)} ${formatViDate(day)}, là ngày làm việc cuối trước hạn.`,
     });
   }
-  const overdueDay = forward(lastDay);
+  // Strictly after the last day: the last day itself is still on time.
+  const overdueDay = forward(addDays(lastDay, 1));
   if (policy.overdue) {
     steps.push({
       key: 'overdue',

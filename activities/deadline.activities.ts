@@ -1,0 +1,123 @@
+// Side effects of the deadline workflow: send a step's emails through the outbox, keep the
+// dashboard's row current, record a received report and send its receipt.
+import { randomUUID } from 'node:crypto';
+import { log } from '@temporalio/activity';
+import type { RecordSubmissionBody } from '../src/schemas/deadline.schemas';
+import type { SubmissionReceipt } from '../workflows/messages';
+import { loadDeadlineContext, recipientsFor } from './deadline-context';
+import type { ActivityDeps } from './deps';
+import { composeDeadlineEmail, type EmailKind } from './email/deadline-email';
+import { appendEvent } from './events';
+import { sendOnce, type SendOutcome } from './outbox';
+
+/** A timeline step as the workflow hands it over (instants as ISO strings). */
+export interface StepMessage {
+  key: string;
+  kind: string;
+  sendAt: string;
+  audience: string[];
+  /** Audiences that receive the message in copy (the coordinator on an overdue notice). */
+  copyTo?: string[];
+  explanation: string;
+}
+
+export interface DeadlineActivities {
+  sendStep(input: { deadlineId: string; step: StepMessage; note?: string }): Promise<{ sent: number; failed: number }>;
+  noteNextStep(input: { deadlineId: string; nextStep: StepMessage | null }): Promise<void>;
+  recordSubmission(input: { deadlineId: string; recordedAt: string; body: RecordSubmissionBody }): Promise<SubmissionReceipt>;
+}
+
+const EMAIL_KINDS = new Set<string>(['reminder', 'due-today', 'overdue', 'escalation', 'repeat', 'manual']);
+
+export function createDeadlineActivities(deps: ActivityDeps): DeadlineActivities {
+  return {
+    async sendStep({ deadlineId, step, note }) {
+      const ctx = await loadDeadlineContext(deps, deadlineId);
+      if (ctx.deadline.status !== 'open') return { sent: 0, failed: 0 };
+      const kind = (EMAIL_KINDS.has(step.kind) ? step.kind : 'reminder') as EmailKind;
+      const email = composeDeadlineEmail(kind, ctx, { publicUrl: deps.publicUrl, note });
+      const recipients = recipientsFor(ctx, [...step.audience, ...(step.copyTo ?? [])]);
+      const outcomes: SendOutcome[] = [];
+      for (const r of recipients) {
+        const outcome = await sendOnce(deps, {
+          key: `${deadlineId}:${step.key}:${r.email.toLowerCase()}`,
+          deadlineId,
+          stepKey: step.key,
+          to: r.email,
+          ...email,
+          // The planned instant travels with the message: tests and operators can tell a
+          // step's email from its neighbours regardless of when delivery happened.
+          headers: { 'X-Hbc-Kind': step.kind, 'X-Hbc-Send-At': step.sendAt },
+        });
+        outcomes.push(outcome);
+        if (outcome !== 'skipped') {
+          await appendEvent(deps, deadlineId, outcome === 'sent' ? 'email-sent' : 'email-failed', {
+            step: step.key, kind: step.kind, to: r.email,
+          });
+        }
+      }
+      if (recipients.length === 0) {
+        // Never silent: a step with nobody to tell is itself an event the coordinator sees.
+        log.warn('no recipients for step', { deadlineId, step: step.key });
+        await appendEvent(deps, deadlineId, 'no-recipients', { step: step.key, audience: step.audience });
+      }
+      return {
+        sent: outcomes.filter((o) => o === 'sent').length,
+        failed: outcomes.filter((o) => o === 'failed').length,
+      };
+    },
+
+    async noteNextStep({ deadlineId, nextStep }) {
+      await deps.db.deadline.update({
+        where: { id: deadlineId },
+        data: { nextStepKind: nextStep?.kind ?? null, nextStepAt: nextStep ? new Date(nextStep.sendAt) : null },
+      });
+    },
+
+    async recordSubmission({ deadlineId, recordedAt, body }) {
+      const ctx = await loadDeadlineContext(deps, deadlineId);
+      const submittedAt = new Date(body.submittedAt ?? recordedAt);
+      const late = submittedAt.getTime() >= ctx.deadline.dueAt.getTime();
+      // Upsert on the unique deadlineId: a retried activity records the report once.
+      const submission = await deps.db.submission.upsert({
+        where: { deadlineId },
+        update: {},
+        create: {
+          id: randomUUID(),
+          deadlineId,
+          submittedAt,
+          recordedAt: new Date(recordedAt),
+          submittedBy: body.submittedBy,
+          documentNumber: body.documentNumber ?? null,
+          note: body.note ?? null,
+          link: body.link ?? null,
+          late,
+        },
+      });
+      if (ctx.deadline.status !== 'submitted') {
+        await deps.db.deadline.update({
+          where: { id: deadlineId },
+          data: { status: 'submitted', nextStepKind: null, nextStepAt: null },
+        });
+        await appendEvent(deps, deadlineId, 'submitted', { by: body.submittedBy, late, at: submittedAt.toISOString() });
+      }
+      const receipt = composeDeadlineEmail('receipt', { ...ctx, deadline: { ...ctx.deadline, status: 'submitted' } }, {
+        publicUrl: deps.publicUrl,
+        extraLines: [
+          `Thời điểm nhận: ${submission.submittedAt.toISOString()}${submission.late ? ' (muộn hạn)' : ' (đúng hạn)'}`,
+          ...(submission.documentNumber ? [`Số văn bản: ${submission.documentNumber}`] : []),
+        ],
+      });
+      for (const r of recipientsFor(ctx, ['agency-contacts'])) {
+        await sendOnce(deps, {
+          key: `${deadlineId}:receipt:${r.email.toLowerCase()}`,
+          deadlineId,
+          stepKey: 'receipt',
+          to: r.email,
+          ...receipt,
+        });
+      }
+      return { submissionId: submission.id, submittedAt: submission.submittedAt.toISOString(), late: submission.late };
+    },
+  };
+}

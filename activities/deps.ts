@@ -1,0 +1,13 @@
+// What activities need from the outside world, injected by src/worker.ts (and by tests).
+import type { Transporter } from 'nodemailer';
+import type { Db } from '../src/db';
+
+export interface ActivityDeps {
+  db: Db;
+  mailer: Transporter;
+  /** The wall clock, injected so tests and replays can pin it. */
+  clock: () => Date;
+  /** Base URL of the web app, for links in emails. */
+  publicUrl: string;
+  mailFrom: string;
+}

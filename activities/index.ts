@@ -1,0 +1,9 @@
+// createActivities(deps): every side effect the workflows may ask for.
+import { createDeadlineActivities } from './deadline.activities';
+import type { ActivityDeps } from './deps';
+
+export type { ActivityDeps } from './deps';
+
+export function createActivities(deps: ActivityDeps) {
+  return { ...createDeadlineActivities(deps) };
+}

@@ -1,0 +1,47 @@
+// HTTP: JSON API under /api and the server-rendered pages. Every body is parsed by the
+// shared zod schemas inside the use cases; errors go through one table (./errors).
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { MailCatcher } from '../mail/mail-catcher';
+import { recordSubmission, remindNow } from '../services/deadline-updates';
+import type { ServiceDeps } from '../services/deps';
+import { ServiceError } from '../services/errors';
+import { listDeadlines } from '../services/list-deadlines';
+import { dashboardPage, deadlinePage, inboxPage } from '../web/pages';
+import { errorHandler } from './errors';
+
+export function buildServer(deps: ServiceDeps, opts: { catcher?: MailCatcher } = {}): FastifyInstance {
+  const app = Fastify({ logger: false });
+  app.setErrorHandler(errorHandler);
+
+  app.get('/health', async () => ({ ok: true }));
+
+  app.get('/api/deadlines', async () => ({ deadlines: await listDeadlines(deps.db, deps.clock()) }));
+
+  app.get<{ Params: { id: string } }>('/api/deadlines/:id', async (req) => {
+    const [view] = await listDeadlines(deps.db, deps.clock(), { id: req.params.id });
+    if (!view) throw new ServiceError('not-found', 'Không tìm thấy hạn báo cáo', 'Deadline not found', [req.params.id]);
+    const events = await deps.db.deadlineEvent.findMany({ where: { deadlineId: view.id }, orderBy: { id: 'asc' } });
+    return { deadline: view, events };
+  });
+
+  app.post<{ Params: { id: string } }>('/api/deadlines/:id/submission', async (req, reply) => {
+    const receipt = await recordSubmission(deps, req.params.id, req.body ?? {});
+    return reply.status(201).send(receipt);
+  });
+
+  app.post<{ Params: { id: string } }>('/api/deadlines/:id/remind', async (req) => remindNow(deps, req.params.id, req.body ?? {}));
+
+  app.get('/', async (_req, reply) => reply.type('text/html; charset=utf-8').send(dashboardPage(await listDeadlines(deps.db, deps.clock()))));
+
+  app.get<{ Params: { id: string } }>('/deadlines/:id', async (req, reply) => {
+    const [view] = await listDeadlines(deps.db, deps.clock(), { id: req.params.id });
+    if (!view) return reply.status(404).type('text/html; charset=utf-8').send('<p>Không tìm thấy hạn báo cáo / deadline not found</p>');
+    const events = await deps.db.deadlineEvent.findMany({ where: { deadlineId: view.id }, orderBy: { id: 'asc' } });
+    return reply.type('text/html; charset=utf-8').send(deadlinePage(view, events));
+  });
+
+  app.get('/inbox', async (_req, reply) => reply.type('text/html; charset=utf-8').send(inboxPage(opts.catcher?.messages() ?? null)));
+  app.get('/api/inbox', async () => ({ messages: opts.catcher?.messages() ?? [] }));
+
+  return app;
+}

@@ -1,0 +1,38 @@
+// Shapes that cross a boundary around a deadline: HTTP bodies, workflow Updates, activity
+// inputs. One schema serves the API (400 with "path: message") and the Update validator.
+import { z } from 'zod';
+
+const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a local day YYYY-MM-DD');
+
+export const recordSubmissionBodySchema = z.object({
+  /** When the report arrived (UTC instant); defaults to the moment it is recorded. */
+  submittedAt: z.iso.datetime({ offset: true }).optional(),
+  submittedBy: z.string().trim().min(1, 'required').max(200),
+  documentNumber: z.string().trim().max(100).optional(),
+  note: z.string().trim().max(2000).optional(),
+  link: z.url().max(2000).optional(),
+});
+export type RecordSubmissionBody = z.infer<typeof recordSubmissionBodySchema>;
+
+export const remindNowBodySchema = z.object({
+  requestedBy: z.string().trim().min(1, 'required').max(200),
+  note: z.string().trim().max(2000).optional(),
+});
+export type RemindNowBody = z.infer<typeof remindNowBodySchema>;
+
+export const deadlineWorkflowInputSchema = z.object({
+  deadlineId: z.string().min(1),
+  lastDay: isoDay,
+  ruleText: z.string().min(1),
+});
+export type DeadlineWorkflowInput = z.infer<typeof deadlineWorkflowInputSchema>;
+
+/** Only what the workflow knows; the dashboard reads the database instead (STYLE.md #7). */
+export interface DeadlineSnapshot {
+  deadlineId: string;
+  lastDay: string;
+  status: 'pending' | 'submitted';
+  submittedAt: string | null;
+  nextStep: { key: string; kind: string; sendAt: string; explanation: string } | null;
+  sentStepKeys: string[];
+}

@@ -1,0 +1,63 @@
+// The dashboard's read model: deadline rows from the database (kept current by the
+// activities), with a display state computed from the domain at read time so "overdue by
+// n working days" is never stale. No Temporal query per row (STYLE.md #7).
+import { createBusinessCalendar } from '../domain/business-calendar';
+import { formatViDateWithWeekday, parseIsoDate } from '../domain/local-date';
+import { deadlineStatus } from '../domain/status';
+import type { Db } from '../db';
+
+export interface DeadlineView {
+  id: string;
+  planNumber: string;
+  planTitle: string;
+  agency: string;
+  period: string;
+  periodLabel: string;
+  ruleText: string;
+  lastDay: string;
+  lastDayVi: string;
+  dataWindow: { from: string; to: string };
+  state: string;
+  stateLabel: string;
+  nextStep: { kind: string; at: string } | null;
+  submission: { submittedAt: string; submittedBy: string; documentNumber: string | null; late: boolean } | null;
+}
+
+export async function listDeadlines(db: Db, now: Date, where: { id?: string } = {}): Promise<DeadlineView[]> {
+  const calendar = createBusinessCalendar();
+  const rows = await db.deadline.findMany({
+    where,
+    include: { obligation: { include: { plan: true, agency: true } }, submissions: true },
+    orderBy: [{ lastDay: 'asc' }, { id: 'asc' }],
+  });
+  return rows.map((row) => {
+    const lastDay = parseIsoDate(row.lastDay);
+    const submission = row.submissions[0] ?? null;
+    const status = deadlineStatus(
+      { lastDay, submittedAt: submission?.submittedAt ?? null, waived: row.status === 'waived' },
+      now,
+      calendar,
+    );
+    return {
+      id: row.id,
+      planNumber: row.obligation.plan.number,
+      planTitle: row.obligation.plan.title,
+      agency: row.obligation.agency.name,
+      period: row.periodKey,
+      periodLabel: row.periodLabel,
+      ruleText: row.obligation.ruleText,
+      lastDay: row.lastDay,
+      lastDayVi: formatViDateWithWeekday(lastDay),
+      dataWindow: { from: row.dataFrom, to: row.dataTo },
+      state: status.state,
+      stateLabel: status.labelVi,
+      nextStep: row.nextStepAt && row.nextStepKind ? { kind: row.nextStepKind, at: row.nextStepAt.toISOString() } : null,
+      submission: submission && {
+        submittedAt: submission.submittedAt.toISOString(),
+        submittedBy: submission.submittedBy,
+        documentNumber: submission.documentNumber,
+        late: submission.late,
+      },
+    };
+  });
+}

@@ -1,0 +1,51 @@
+// A small commune for tests: one reporting agency with two contacts and a head, a
+// coordinator office with a contact and a head, and leadership. Addresses are under the
+// reserved .example domain.
+import type { Db } from '../../src/db';
+
+export const PEOPLE = {
+  agencyContacts: ['vanthu@tyt.test.example', 'ketoan@tyt.test.example'],
+  agencyHead: 'tramtruong@tyt.test.example',
+  coordinator: 'vhxh@xa.test.example',
+  coordinatorHead: 'truongphong@xa.test.example',
+  leadership: 'chutich@xa.test.example',
+} as const;
+
+export async function seedObligation(db: Db, ruleText = 'trước ngày 05/11 hằng năm'): Promise<string> {
+  await db.organisation.create({
+    data: { id: 'org', name: 'UBND xã Thử Nghiệm', kind: 'commune', leadershipName: 'Chủ tịch UBND xã', leadershipEmail: PEOPLE.leadership },
+  });
+  await db.agency.create({
+    data: {
+      id: 'coord', organisationId: 'org', name: 'Phòng Văn hóa – Xã hội', headName: 'Trưởng phòng', headEmail: PEOPLE.coordinatorHead,
+      contacts: { create: [{ id: 'coord.1', name: 'Chuyên viên VH-XH', email: PEOPLE.coordinator }] },
+    },
+  });
+  await db.agency.create({
+    data: {
+      id: 'tyt', organisationId: 'org', name: 'Trạm Y tế xã', headName: 'Trạm trưởng', headEmail: PEOPLE.agencyHead,
+      contacts: {
+        create: PEOPLE.agencyContacts.map((email, i) => ({ id: `tyt.${i}`, name: `Cán bộ ${i + 1}`, email })),
+      },
+    },
+  });
+  await db.plan.create({
+    data: {
+      id: 'plan', organisationId: 'org', number: '77/KH-UBND', title: 'Kế hoạch thử nghiệm về bình đẳng giới',
+      issuedOn: '2026-03-01', spanFrom: 2026, spanTo: 2040, coordinatorAgencyId: 'coord',
+    },
+  });
+  await db.obligation.create({
+    data: { id: 'obl', planId: 'plan', agencyId: 'tyt', ruleText, indicators: 'Mục tiêu 4; chỉ tiêu 3, 4 của mục tiêu 3' },
+  });
+  return 'obl';
+}
+
+export async function seedDeadline(
+  db: Db,
+  d: { id: string; periodKey: string; periodLabel: string; lastDay: string; dueAt: Date; dataFrom: string; dataTo: string },
+): Promise<void> {
+  await db.deadline.create({
+    data: { ...d, obligationId: 'obl', status: 'open', workflowId: `deadline/${d.id}` },
+  });
+}

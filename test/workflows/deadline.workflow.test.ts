@@ -1,0 +1,143 @@
+// One deadline's whole ladder on the Java time-skipping server, with mail delivered over
+// SMTP to a real server on 127.0.0.1 and a real SQLite database. The deadline is in 2040 so
+// the test never depends on the day it runs: the server's clock is moved forward explicitly.
+// Every expected instant below is written by hand from a 2040 calendar (no holidays in
+// October-December): last day Wednesday 14/11/2040 ("trước ngày 15/11"), 08:00 local = 01:00Z.
+import { Worker } from '@temporalio/worker';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import nodemailer from 'nodemailer';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createActivities } from '../../activities';
+import { startMailCatcher, type MailCatcher } from '../../src/mail/mail-catcher';
+import { workflowsPath } from '../../src/worker';
+import { recordSubmissionUpdate, statusQuery } from '../../workflows/messages';
+import { PEOPLE, seedDeadline, seedObligation } from '../helpers/fixtures';
+import { createTimeSkippingEnv } from '../helpers/temporal';
+import { createTestDb } from '../helpers/test-db';
+
+const { agencyContacts: contacts, agencyHead: head, coordinator, coordinatorHead, leadership } = PEOPLE;
+
+/** step key, planned instant, recipients: the exact mail the SMTP server must receive. */
+const LADDER: [string, string, readonly string[]][] = [
+  ['reminder-14wd', '2040-10-25T01:00:00.000Z', contacts], // Thu 25/10: 14 working days before
+  ['reminder-7wd', '2040-11-05T01:00:00.000Z', contacts], //  Mon 05/11
+  ['reminder-3wd', '2040-11-09T01:00:00.000Z', contacts], //  Fri 09/11
+  ['reminder-1wd', '2040-11-13T01:00:00.000Z', contacts], //  Tue 13/11
+  ['due-today', '2040-11-14T01:00:00.000Z', contacts], //     Wed 14/11, the last day
+  ['overdue', '2040-11-15T01:00:00.000Z', [head, ...contacts, coordinator]], // Thu 15/11
+  ['escalation-1', '2040-11-19T01:00:00.000Z', [coordinatorHead, coordinator]], // Mon 19/11: 3 working days late
+];
+const LATER: [string, string, readonly string[]][] = [
+  ['escalation-2', '2040-11-23T01:00:00.000Z', [leadership, coordinator]], // Fri 23/11: 7 working days late
+  ['repeat-1', '2040-11-30T01:00:00.000Z', [...contacts, head, coordinator]], // Fri 30/11: a week later
+];
+
+function expectedMail(steps: typeof LADDER) {
+  return steps.flatMap(([step, at, to]) => to.map((address) => ({ step, at, to: address }))).sort(byKey);
+}
+
+function byKey(a: { step: string; to: string }, b: { step: string; to: string }) {
+  return `${a.step} ${a.to}`.localeCompare(`${b.step} ${b.to}`);
+}
+
+describe('deadline workflow, time-skipping', () => {
+  let env: TestWorkflowEnvironment;
+  let catcher: MailCatcher;
+  let testDb: ReturnType<typeof createTestDb>;
+
+  beforeAll(async () => {
+    [env, catcher] = await Promise.all([createTimeSkippingEnv(), startMailCatcher({ port: 0 })]);
+    testDb = createTestDb();
+    await seedObligation(testDb.db, 'trước ngày 15/11 hằng năm');
+    await seedDeadline(testDb.db, {
+      id: 'obl.2040',
+      periodKey: '2040',
+      periodLabel: 'Năm 2040',
+      lastDay: '2040-11-14',
+      dueAt: new Date('2040-11-14T17:00:00Z'),
+      dataFrom: '2039-12-15',
+      dataTo: '2040-12-14',
+    });
+  });
+
+  afterAll(async () => {
+    await env?.teardown();
+    await catcher?.close();
+    await testDb?.cleanup();
+  });
+
+  const received = () =>
+    catcher
+      .messages()
+      .map((m) => ({ step: m.headers['x-hbc-step'] ?? '', at: m.headers['x-hbc-send-at'] ?? '', to: m.to.join(',') }))
+      .sort(byKey);
+
+  async function sleepUntil(iso: string) {
+    await env.sleep(new Date(iso).getTime() - (await env.currentTimeMs()));
+  }
+
+  it('walks reminders, due today, overdue and escalation, then stops at the recorded report with a receipt', async () => {
+    const worker = await Worker.create({
+      connection: env.nativeConnection,
+      taskQueue: 'ladder',
+      workflowsPath,
+      activities: createActivities({
+        db: testDb.db,
+        mailer: nodemailer.createTransport({ host: '127.0.0.1', port: catcher.port, ignoreTLS: true }),
+        clock: () => new Date(),
+        publicUrl: 'http://hbc.test',
+        mailFrom: 'Hạn báo cáo <hbc@test.example>',
+      }),
+    });
+
+    // The server's clock starts at the real time; a workflow started then would have to wait
+    // 14 years for its first timer, past the test server's limit on execution time. Move the
+    // clock to 01/10/2040 first, as if the deadline had been created that day.
+    await sleepUntil('2040-10-01T02:00:00Z');
+    await worker.runUntil(async () => {
+      const handle = await env.client.workflow.start('deadlineWorkflow', {
+        taskQueue: 'ladder',
+        workflowId: 'deadline/obl.2040',
+        args: [{ deadlineId: 'obl.2040', lastDay: '2040-11-14', ruleText: 'trước ngày 15/11 hằng năm' }],
+      });
+
+      // Tuesday 20/11/2040 noon local: past escalation-1, before escalation-2.
+      await sleepUntil('2040-11-20T05:00:00Z');
+      await catcher.waitFor(expectedMail(LADDER).length);
+      expect(received()).toEqual(expectedMail(LADDER));
+      const status = await handle.query(statusQuery);
+      expect(status.nextStep).toMatchObject({ key: 'escalation-2', sendAt: '2040-11-23T01:00:00.000Z' });
+
+      // Monday 03/12/2040 10:00 local: 39 days after the first reminder, the report arrives.
+      await sleepUntil('2040-12-03T03:00:00Z');
+      await catcher.waitFor(expectedMail([...LADDER, ...LATER]).length);
+      const receipt = await handle.executeUpdate(recordSubmissionUpdate, {
+        args: [{ submittedBy: 'Văn thư Trạm Y tế', documentNumber: '12/BC-TYT', submittedAt: '2040-12-03T02:45:00Z' }],
+      });
+      expect(receipt).toMatchObject({ submittedAt: '2040-12-03T02:45:00.000Z', late: true });
+      await handle.result();
+
+      // A month later nothing more has been sent: every pending step stopped with the report.
+      await sleepUntil('2041-01-05T03:00:00Z');
+    });
+
+    const receipts = catcher.messages().filter((m) => m.headers['x-hbc-step'] === 'receipt');
+    expect(receipts.map((m) => m.to.join(',')).sort()).toEqual([...contacts].sort());
+    expect(receipts[0]!.subject).toBe(
+      '[Đã nhận báo cáo] 77/KH-UBND – Trạm Y tế xã: báo cáo năm 2040, hạn Thứ Tư, 14/11/2040',
+    );
+    const ladderMail = catcher.messages().filter((m) => m.headers['x-hbc-step'] !== 'receipt');
+    expect(ladderMail.map((m) => ({ step: m.headers['x-hbc-step'] ?? '', at: m.headers['x-hbc-send-at'] ?? '', to: m.to.join(',') })).sort(byKey)).toEqual(
+      expectedMail([...LADDER, ...LATER]),
+    );
+    const overdue = ladderMail.find((m) => m.headers['x-hbc-step'] === 'overdue')!;
+    expect(overdue.subject).toBe('[Quá hạn] 77/KH-UBND – Trạm Y tế xã: báo cáo năm 2040, hạn Thứ Tư, 14/11/2040');
+    expect(overdue.text).toContain('Số liệu từ ngày: 15/12/2039 đến ngày 14/12/2040');
+    expect(overdue.text).toContain('Quy định: trước ngày 15/11 hằng năm');
+
+    const row = await testDb.db.deadline.findUniqueOrThrow({ where: { id: 'obl.2040' }, include: { submissions: true } });
+    expect(row.status).toBe('submitted');
+    expect(row.nextStepAt).toBeNull();
+    expect(row.submissions.map((s) => [s.submittedBy, s.documentNumber, s.late])).toEqual([['Văn thư Trạm Y tế', '12/BC-TYT', true]]);
+  });
+});

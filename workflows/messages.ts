@@ -1,0 +1,14 @@
+// Every Signal, Query and Update of the workflows, in one place. Names are permanent once
+// released (STYLE.md): renaming one breaks running executions.
+import { defineQuery, defineUpdate } from '@temporalio/workflow';
+import type { DeadlineSnapshot, RecordSubmissionBody, RemindNowBody } from '../src/schemas/deadline.schemas';
+
+export interface SubmissionReceipt {
+  submissionId: string;
+  submittedAt: string;
+  late: boolean;
+}
+
+export const statusQuery = defineQuery<DeadlineSnapshot>('status');
+export const recordSubmissionUpdate = defineUpdate<SubmissionReceipt, [RecordSubmissionBody]>('recordSubmission');
+export const remindNowUpdate = defineUpdate<{ sent: number }, [RemindNowBody]>('remindNow');
