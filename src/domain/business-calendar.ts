@@ -1,12 +1,5 @@
 import { DomainError } from './errors';
-import {
-  addDays,
-  compareDates,
-  dayNumber,
-  isoWeekday,
-  toIsoDate,
-  type LocalDate,
-} from './local-date';
+import { addDays, dayNumber, fromDayNumber, isoWeekday, toIsoDate, type LocalDate } from './local-date';
 import { publicHolidays, type Holiday } from './vn-holidays';
 import { officialOverrides } from './official-calendar.data';
 
@@ -58,51 +51,99 @@ export interface BusinessCalendar {
   /** Working days in (a, b]: 0 when b <= a. "How many working days late" on day b. */
   workingDaysBetween(a: LocalDate, b: LocalDate): number;
   yearReport(year: number): YearReport;
+  /** isWorkingDay on a day number (days since 1970-01-01), for hot loops. */
+  isWorkingDayNumber(n: number): boolean;
+  /** workingDaysBetween on day numbers, for hot loops. */
+  workingDaysBetweenNumbers(from: number, to: number): number;
 }
 
 /** A long run of days off (Tết plus weekends) is at most ~10 days; 60 means a broken calendar. */
 const MAX_SCAN_DAYS = 60;
 
-export function createBusinessCalendar(overrides: CalendarOverrides = officialOverrides): BusinessCalendar {
-  // Day number -> reason, built lazily per year; weekday/weekend logic applied on top.
-  const offByYear = new Map<number, Map<number, string>>();
-  const workingWeekendByYear = new Map<number, Set<number>>();
+/**
+ * Per-year data, computed once: a working-day flag per day and a running count, so that
+ * "working days between" is two lookups and stepping over days needs no Date objects
+ * (100,000 deadlines are planned in well under a second; see bench/domain-bench.ts).
+ */
+interface YearData {
+  /** Day number (days since 1970-01-01) of 1 January. */
+  base: number;
+  length: number;
+  working: Uint8Array;
+  /** prefix[i] = working days among the year's first i days. */
+  prefix: Int32Array;
+  reasons: Map<number, string>;
+}
 
-  function loadYear(year: number): void {
-    if (offByYear.has(year)) return;
+export function createBusinessCalendar(overrides: CalendarOverrides = officialOverrides): BusinessCalendar {
+  const years = new Map<number, YearData>();
+  let recent: YearData | null = null;
+
+  function loadYear(year: number): YearData {
+    const cached = years.get(year);
+    if (cached) return cached;
     const y = overrides.years?.[String(year)] ?? {};
-    const off = new Map<number, string>();
+    const reasons = new Map<number, string>();
     const removed = new Set((y.removedDaysOff ?? []).map(isoToDayNumber));
-    const computed: Holiday[] = publicHolidays(year);
-    for (const h of computed) {
+    for (const h of publicHolidays(year) as Holiday[]) {
       if (y.tetDaysOff && h.kind === 'tet') continue;
       const n = dayNumber(h.date);
-      if (!removed.has(n)) off.set(n, h.name);
+      if (!removed.has(n)) reasons.set(n, h.name);
     }
-    for (const iso of y.tetDaysOff ?? []) off.set(isoToDayNumber(iso), 'Tết Nguyên đán');
-    for (const extra of y.extraDaysOff ?? []) off.set(isoToDayNumber(extra.date), extra.name);
-    offByYear.set(year, off);
-    workingWeekendByYear.set(year, new Set((y.workingWeekendDays ?? []).map(isoToDayNumber)));
+    for (const iso of y.tetDaysOff ?? []) reasons.set(isoToDayNumber(iso), 'Tết Nguyên đán');
+    for (const extra of y.extraDaysOff ?? []) reasons.set(isoToDayNumber(extra.date), extra.name);
+    const workingWeekend = new Set((y.workingWeekendDays ?? []).map(isoToDayNumber));
+    const base = dayNumber({ year, month: 1, day: 1 });
+    const length = dayNumber({ year: year + 1, month: 1, day: 1 }) - base;
+    const working = new Uint8Array(length);
+    const prefix = new Int32Array(length + 1);
+    for (let i = 0; i < length; i++) {
+      const n = base + i;
+      // 1970-01-01 was a Thursday: ISO weekday = ((n + 3) mod 7) + 1.
+      const weekday = (((n + 3) % 7) + 7) % 7 + 1;
+      if (reasons.has(n)) working[i] = 0;
+      else if (weekday >= 6) {
+        working[i] = workingWeekend.has(n) ? 1 : 0;
+        if (!working[i]) reasons.set(n, weekday === 6 ? 'Thứ Bảy' : 'Chủ nhật');
+      } else working[i] = 1;
+      prefix[i + 1] = prefix[i]! + working[i]!;
+    }
+    const data: YearData = { base, length, working, prefix, reasons };
+    years.set(year, data);
+    return data;
   }
+
+  /** The year data holding day number n (the last one used is tried first). */
+  function yearOf(n: number): YearData {
+    if (recent && n >= recent.base && n < recent.base + recent.length) return recent;
+    let year = Math.floor(n / 365.2425) + 1970;
+    let data = loadYear(year);
+    while (n < data.base) data = loadYear(--year);
+    while (n >= data.base + data.length) data = loadYear(++year);
+    recent = data;
+    return data;
+  }
+
+  const isWorkingNum = (n: number) => {
+    const y = yearOf(n);
+    return y.working[n - y.base] === 1;
+  };
+
+  /** Working days among day numbers [y.base, n]. */
+  const countThrough = (y: YearData, n: number) => y.prefix[n - y.base + 1]!;
 
   function nonWorkingReason(d: LocalDate): string | null {
-    loadYear(d.year);
     const n = dayNumber(d);
-    const holiday = offByYear.get(d.year)!.get(n);
-    if (holiday) return holiday;
-    const weekday = isoWeekday(d);
-    if (weekday >= 6 && !workingWeekendByYear.get(d.year)!.has(n)) return weekday === 6 ? 'Thứ Bảy' : 'Chủ nhật';
-    return null;
+    return isWorkingNum(n) ? null : (yearOf(n).reasons.get(n) ?? null);
   }
 
-  const isWorkingDay = (d: LocalDate) => nonWorkingReason(d) === null;
-
-  function step(d: LocalDate, direction: 1 | -1): LocalDate {
-    let day = d;
+  function stepNum(from: number, direction: 1 | -1): number {
+    let n = from;
     for (let i = 0; i < MAX_SCAN_DAYS; i++) {
-      day = addDays(day, direction);
-      if (isWorkingDay(day)) return day;
+      n += direction;
+      if (isWorkingNum(n)) return n;
     }
+    const d = fromDayNumber(from);
     throw new DomainError(
       'calendar-without-working-days',
       `Lịch không có ngày làm việc nào trong ${MAX_SCAN_DAYS} ngày quanh ${toIsoDate(d)}`,
@@ -110,18 +151,34 @@ export function createBusinessCalendar(overrides: CalendarOverrides = officialOv
     );
   }
 
-  function addWorkingDays(d: LocalDate, n: number): LocalDate {
-    let day = d;
-    for (let i = 0; i < Math.abs(n); i++) day = step(day, n > 0 ? 1 : -1);
-    return day;
+  const step = (d: LocalDate, direction: 1 | -1) => fromDayNumber(stepNum(dayNumber(d), direction));
+
+  function addWorkingDays(d: LocalDate, count: number): LocalDate {
+    let n = dayNumber(d);
+    for (let i = 0; i < Math.abs(count); i++) n = stepNum(n, count > 0 ? 1 : -1);
+    return count === 0 ? d : fromDayNumber(n);
   }
 
   function workingDaysBetween(a: LocalDate, b: LocalDate): number {
-    let count = 0;
-    for (let day = addDays(a, 1); compareDates(day, b) <= 0; day = addDays(day, 1)) {
-      if (isWorkingDay(day)) count++;
+    return workingDaysBetweenNumbers(dayNumber(a), dayNumber(b));
+  }
+
+  function workingDaysBetweenNumbers(from: number, to: number): number {
+    if (to <= from) return 0;
+    let total = 0;
+    let y = yearOf(from);
+    let start = from + 1; // (a, b]
+    for (;;) {
+      if (start >= y.base + y.length) {
+        y = yearOf(y.base + y.length);
+        continue;
+      }
+      const end = Math.min(to, y.base + y.length - 1);
+      total += countThrough(y, end) - (start > y.base ? countThrough(y, start - 1) : 0);
+      if (end === to) return total;
+      start = end + 1;
+      y = yearOf(start);
     }
-    return count;
   }
 
   function yearReport(year: number): YearReport {
@@ -136,6 +193,8 @@ export function createBusinessCalendar(overrides: CalendarOverrides = officialOv
     return { year, nonWorkingDays, workingSaturdays };
   }
 
+  const isWorkingDay = (d: LocalDate) => isWorkingNum(dayNumber(d));
+
   return {
     isWorkingDay,
     nonWorkingReason,
@@ -146,6 +205,8 @@ export function createBusinessCalendar(overrides: CalendarOverrides = officialOv
     addWorkingDays,
     workingDaysBetween,
     yearReport,
+    isWorkingDayNumber: isWorkingNum,
+    workingDaysBetweenNumbers,
   };
 }
 

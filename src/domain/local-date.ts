@@ -20,8 +20,14 @@ const DAY_MS = 86_400_000;
 const MIN_YEAR = 1900;
 const MAX_YEAR = 2200;
 
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31] as const;
+
+export function isLeapYear(year: number): boolean {
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+}
+
 export function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return month === 2 && isLeapYear(year) ? 29 : (DAYS_IN_MONTH[month - 1] ?? Number.NaN);
 }
 
 /** Builds a day, refusing impossible ones (31/02, 5/13) with a bilingual DomainError. */
@@ -58,14 +64,31 @@ export function formatViDate(d: LocalDate): string {
   return `${pad(d.day)}/${pad(d.month)}/${d.year}`;
 }
 
-/** Days since 1970-01-01 of the local day; the basis of all day arithmetic here. */
+/**
+ * Days since 1970-01-01 of the local day; the basis of all day arithmetic here. Pure integer
+ * arithmetic (H. Hinnant's days_from_civil), no Date objects: it is the hottest function of
+ * the calculus.
+ */
 export function dayNumber(d: LocalDate): number {
-  return Date.UTC(d.year, d.month - 1, d.day) / DAY_MS;
+  const y = d.month <= 2 ? d.year - 1 : d.year;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (d.month + (d.month > 2 ? -3 : 9)) + 2) / 5) + d.day - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
 }
 
+/** The inverse of dayNumber (civil_from_days). */
 export function fromDayNumber(n: number): LocalDate {
-  const at = new Date(n * DAY_MS);
-  return { year: at.getUTCFullYear(), month: at.getUTCMonth() + 1, day: at.getUTCDate() };
+  const z = n + 719468;
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const month = mp < 10 ? mp + 3 : mp - 9;
+  return { year: yoe + era * 400 + (month <= 2 ? 1 : 0), month, day };
 }
 
 export function addDays(d: LocalDate, days: number): LocalDate {
@@ -87,8 +110,8 @@ export function maxDate(a: LocalDate, b: LocalDate): LocalDate {
 
 /** 1 = Monday ... 7 = Sunday (ISO 8601). */
 export function isoWeekday(d: LocalDate): number {
-  const w = new Date(dayNumber(d) * DAY_MS).getUTCDay();
-  return w === 0 ? 7 : w;
+  // 1970-01-01 was a Thursday (ISO 4).
+  return ((((dayNumber(d) + 3) % 7) + 7) % 7) + 1;
 }
 
 const WEEKDAYS_VI = ['Thứ Hai', 'Thứ Ba', 'Thứ Tư', 'Thứ Năm', 'Thứ Sáu', 'Thứ Bảy', 'Chủ nhật'] as const;

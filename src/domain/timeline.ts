@@ -2,9 +2,11 @@ import type { BusinessCalendar } from './business-calendar';
 import {
   addDays,
   compareDates,
+  dayNumber,
+  fromDayNumber,
+  parseIsoDate,
   formatViDate,
   instantAt,
-  toIsoDate,
   weekdayVi,
   type LocalDate,
 } from './local-date';
@@ -56,8 +58,9 @@ export interface TimelineStep {
   key: string;
   kind: StepKind;
   sendAt: Date;
-  audience: Audience[];
-  copyTo: Audience[];
+  /** Shared, frozen arrays: copy before changing. */
+  audience: readonly Audience[];
+  copyTo: readonly Audience[];
   workingDaysBefore?: number;
   workingDaysOverdue?: number;
   escalationLevel?: number;
@@ -69,6 +72,13 @@ export interface TimelineDeadline {
   /** Defaults to lastDay or the working day before it. */
   lastWorkingDay?: LocalDate;
 }
+
+// Audience lists shared by every step (one allocation per process, not per step).
+const AGENCY: readonly Audience[] = Object.freeze(['agency-contacts']);
+const AGENCY_AND_HEAD: readonly Audience[] = Object.freeze(['agency-head', 'agency-contacts']);
+const REPEAT_AUDIENCE: readonly Audience[] = Object.freeze(['agency-contacts', 'agency-head']);
+const COORDINATOR: readonly Audience[] = Object.freeze(['coordinator']);
+const NOBODY: readonly Audience[] = Object.freeze([]);
 
 export interface TimelineOptions {
   /** Only steps at or after this instant (replanning from now). */
@@ -92,37 +102,36 @@ export function planSteps(
   options: TimelineOptions = {},
 ): TimelineStep[] {
   if (options.waived) return [];
-  const quiet = new Set(policy.quietDays);
-  const sendable = (d: LocalDate) => calendar.isWorkingDay(d) && !quiet.has(toIsoDate(d));
-  const back = (d: LocalDate) => walk(d, -1, sendable);
-  const forward = (d: LocalDate) => walk(d, 1, sendable);
-  const at = (d: LocalDate) => instantAt(d, policy.sendHour, policy.sendMinute);
+  // No closures here: this runs for every deadline on every replan (bench/domain-bench.ts).
+  const ctx: Ctx = { calendar, quiet: policy.quietDays.length ? new Set(policy.quietDays.map(isoDayNumber)) : null, policy };
   const { lastDay } = deadline;
   const lastWorkingDay = deadline.lastWorkingDay ?? calendar.onOrBeforeWorkingDay(lastDay);
   const lastText = `${weekdayVi(lastDay)}, ${formatViDate(lastDay)}`;
+  const lastWorkingText = formatViDate(lastWorkingDay);
   const steps: TimelineStep[] = [];
 
-  for (const n of [...new Set(policy.reminderWorkingDaysBefore)].filter((n) => n > 0).sort((a, b) => b - a)) {
-    const day = back(calendar.addWorkingDays(lastWorkingDay, -n));
+  const offsets = [...new Set(policy.reminderWorkingDaysBefore)].filter(isPositive).sort(descending);
+  for (const n of offsets) {
+    const day = walk(ctx, calendar.addWorkingDays(lastWorkingDay, -n), -1);
     steps.push({
       key: `reminder-${n}wd`,
       kind: 'reminder',
-      sendAt: at(day),
-      audience: ['agency-contacts'],
-      copyTo: [],
+      sendAt: at(ctx, day),
+      audience: AGENCY,
+      copyTo: NOBODY,
       workingDaysBefore: n,
-      explanation: `Nhắc trước ${n} ngày làm việc so với ngày làm việc cuối ${formatViDate(lastWorkingDay)}; hạn cuối ${lastText}.`,
+      explanation: `Nhắc trước ${n} ngày làm việc so với ngày làm việc cuối ${lastWorkingText}; hạn cuối ${lastText}.`,
     });
   }
   if (policy.dueToday) {
-    const day = back(lastWorkingDay);
+    const day = walk(ctx, lastWorkingDay, -1);
     const onDay = compareDates(lastWorkingDay, lastDay) === 0;
     steps.push({
       key: 'due-today',
       kind: 'due-today',
-      sendAt: at(day),
-      audience: ['agency-contacts'],
-      copyTo: [],
+      sendAt: at(ctx, day),
+      audience: AGENCY,
+      copyTo: NOBODY,
       workingDaysBefore: 0,
       explanation: onDay
         ? `Hôm nay (${lastText}) là ngày cuối còn đúng hạn.`
@@ -130,63 +139,112 @@ export function planSteps(
     });
   }
   // Strictly after the last day: the last day itself is still on time.
-  const overdueDay = forward(addDays(lastDay, 1));
+  const overdueDay = walk(ctx, addDays(lastDay, 1), 1);
   if (policy.overdue) {
     steps.push({
       key: 'overdue',
       kind: 'overdue',
-      sendAt: at(overdueDay),
-      audience: ['agency-head', 'agency-contacts'],
-      copyTo: ['coordinator'],
+      sendAt: at(ctx, overdueDay),
+      audience: AGENCY_AND_HEAD,
+      copyTo: COORDINATOR,
       workingDaysOverdue: calendar.workingDaysBetween(lastDay, overdueDay),
       explanation: `Ngày làm việc đầu tiên sau hạn cuối ${lastText}: báo cáo đã quá hạn.`,
     });
   }
   let lastLadderDay = overdueDay;
-  policy.escalations
-    .slice()
-    .sort((a, b) => a.afterWorkingDays - b.afterWorkingDays)
-    .forEach((level, i) => {
-      const day = forward(calendar.addWorkingDays(lastDay, level.afterWorkingDays));
-      if (compareDates(day, lastLadderDay) > 0) lastLadderDay = day;
-      steps.push({
-        key: `escalation-${i + 1}`,
-        kind: 'escalation',
-        sendAt: at(day),
-        audience: [...level.audience],
-        copyTo: [],
-        escalationLevel: i + 1,
-        workingDaysOverdue: calendar.workingDaysBetween(lastDay, day),
-        explanation: `Quá hạn ${level.afterWorkingDays} ngày làm việc kể từ hạn cuối ${lastText}: báo cáo cấp ${i + 1}.`,
-      });
+  const levels = [...policy.escalations].sort(byAfterWorkingDays);
+  for (let i = 0; i < levels.length; i++) {
+    const level = levels[i]!;
+    const day = walk(ctx, calendar.addWorkingDays(lastDay, level.afterWorkingDays), 1);
+    if (compareDates(day, lastLadderDay) > 0) lastLadderDay = day;
+    steps.push({
+      key: `escalation-${i + 1}`,
+      kind: 'escalation',
+      sendAt: at(ctx, day),
+      audience: level.audience,
+      copyTo: NOBODY,
+      escalationLevel: i + 1,
+      workingDaysOverdue: calendar.workingDaysBetween(lastDay, day),
+      explanation: `Quá hạn ${level.afterWorkingDays} ngày làm việc kể từ hạn cuối ${lastText}: báo cáo cấp ${i + 1}.`,
     });
-  let repeatDay = lastLadderDay;
+  }
+  // Day numbers rather than LocalDates: up to repeatCap steps per deadline, the hot loop.
+  const lastDayNumber = dayNumber(lastDay);
+  let repeatDay = dayNumber(lastLadderDay);
   for (let i = 1; i <= policy.repeatCap && policy.repeatEveryDays > 0; i++) {
-    repeatDay = forward(addDays(repeatDay, policy.repeatEveryDays));
+    repeatDay = walkNumber(ctx, repeatDay + policy.repeatEveryDays, 1);
     steps.push({
       key: `repeat-${i}`,
       kind: 'repeat',
-      sendAt: at(repeatDay),
-      audience: ['agency-contacts', 'agency-head'],
-      copyTo: ['coordinator'],
-      workingDaysOverdue: calendar.workingDaysBetween(lastDay, repeatDay),
+      sendAt: atNumber(ctx, repeatDay),
+      audience: REPEAT_AUDIENCE,
+      copyTo: COORDINATOR,
+      workingDaysOverdue: calendar.workingDaysBetweenNumbers(lastDayNumber, repeatDay),
       explanation: `Nhắc lại hằng tuần (lần ${i}) cho đến khi báo cáo được ghi nhận; hạn cuối ${lastText}.`,
     });
   }
 
   const after = options.after?.getTime() ?? -Infinity;
   const stopAt = options.submittedAt?.getTime() ?? Infinity;
-  return steps
-    .map((s, order) => ({ s, order }))
-    .filter(({ s }) => s.sendAt.getTime() >= after && s.sendAt.getTime() < stopAt)
-    .sort((a, b) => a.s.sendAt.getTime() - b.s.sendAt.getTime() || a.order - b.order)
-    .map(({ s }) => s);
+  const kept: TimelineStep[] = [];
+  let sorted = true;
+  for (const step of steps) {
+    const t = step.sendAt.getTime();
+    if (t < after || t >= stopAt) continue;
+    if (kept.length && kept[kept.length - 1]!.sendAt.getTime() > t) sorted = false;
+    kept.push(step);
+  }
+  // Array.prototype.sort is stable: steps at the same instant keep the ladder's order.
+  return sorted ? kept : kept.sort(bySendAt);
 }
 
-/** The sendable day at or beyond d in the given direction (d itself when sendable). */
-function walk(d: LocalDate, direction: 1 | -1, sendable: (d: LocalDate) => boolean): LocalDate {
-  let day = d;
+interface Ctx {
+  calendar: BusinessCalendar;
+  /** Quiet days as day numbers. */
+  quiet: Set<number> | null;
+  policy: ReminderPolicy;
+}
+
+function isoDayNumber(iso: string): number {
+  return dayNumber(parseIsoDate(iso));
+}
+
+function isPositive(n: number): boolean {
+  return n > 0;
+}
+function descending(a: number, b: number): number {
+  return b - a;
+}
+function byAfterWorkingDays(a: EscalationLevel, b: EscalationLevel): number {
+  return a.afterWorkingDays - b.afterWorkingDays;
+}
+function bySendAt(a: TimelineStep, b: TimelineStep): number {
+  return a.sendAt.getTime() - b.sendAt.getTime();
+}
+
+function at(ctx: Ctx, d: LocalDate): Date {
+  return instantAt(d, ctx.policy.sendHour, ctx.policy.sendMinute);
+}
+
+/** The send instant on a day number: local wall time at UTC+7. */
+function atNumber(ctx: Ctx, n: number): Date {
+  return new Date(n * 86_400_000 + (ctx.policy.sendHour - 7) * 3_600_000 + ctx.policy.sendMinute * 60_000);
+}
+
+function sendable(ctx: Ctx, n: number): boolean {
+  return ctx.calendar.isWorkingDayNumber(n) && (ctx.quiet === null || !ctx.quiet.has(n));
+}
+
+/** The sendable day at or beyond day number n in the given direction (n itself when sendable). */
+function walkNumber(ctx: Ctx, n: number, direction: 1 | -1): number {
+  let day = n;
   // Tết plus weekends plus quiet days never exceed a few weeks; 90 guards a broken policy.
-  for (let i = 0; i < 90 && !sendable(day); i++) day = addDays(day, direction);
+  for (let i = 0; i < 90 && !sendable(ctx, day); i++) day += direction;
   return day;
+}
+
+function walk(ctx: Ctx, d: LocalDate, direction: 1 | -1): LocalDate {
+  const n = dayNumber(d);
+  const found = walkNumber(ctx, n, direction);
+  return found === n ? d : fromDayNumber(found);
 }

@@ -82,3 +82,16 @@ describe('timeline invariants', () => {
     );
   });
 });
+
+describe('local-date arithmetic', () => {
+  it('dayNumber and fromDayNumber agree with the JavaScript calendar from 1900 to 2200', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: Date.UTC(1900, 0, 1) / 86_400_000, max: Date.UTC(2200, 11, 31) / 86_400_000 }), (n) => {
+        const at = new Date(n * 86_400_000);
+        const d = { year: at.getUTCFullYear(), month: at.getUTCMonth() + 1, day: at.getUTCDate() };
+        expect(fromDayNumber(n)).toEqual(d);
+        expect(dayNumber(d)).toBe(n);
+      }),
+    );
+  });
+});
