@@ -2,11 +2,11 @@
 // dashboard's row current, record a received report and send its receipt.
 import { randomUUID } from 'node:crypto';
 import { log } from '@temporalio/activity';
-import type { RecordSubmissionBody } from '../src/schemas/deadline.schemas';
+import type { ExtendBody, RecordSubmissionBody, WaiveBody } from '../src/schemas/deadline.schemas';
 import type { SubmissionReceipt } from '../workflows/messages';
 import { loadDeadlineContext, recipientsFor } from './deadline-context';
 import type { ActivityDeps } from './deps';
-import { composeDeadlineEmail, type EmailKind } from './email/deadline-email';
+import { composeDeadlineEmail, dayWithWeekday, type EmailKind } from './email/deadline-email';
 import { appendEvent } from './events';
 import { sendOnce, type SendOutcome } from './outbox';
 
@@ -25,6 +25,8 @@ export interface DeadlineActivities {
   sendStep(input: { deadlineId: string; step: StepMessage; note?: string }): Promise<{ sent: number; failed: number }>;
   noteNextStep(input: { deadlineId: string; nextStep: StepMessage | null }): Promise<void>;
   recordSubmission(input: { deadlineId: string; recordedAt: string; body: RecordSubmissionBody }): Promise<SubmissionReceipt>;
+  recordExtension(input: { deadlineId: string; fromLastDay: string; dueAt: string; revision: number; body: ExtendBody }): Promise<void>;
+  recordWaiver(input: { deadlineId: string; waivedAt: string; body: WaiveBody }): Promise<void>;
 }
 
 const EMAIL_KINDS = new Set<string>(['reminder', 'due-today', 'overdue', 'escalation', 'repeat', 'manual']);
@@ -72,6 +74,41 @@ export function createDeadlineActivities(deps: ActivityDeps): DeadlineActivities
         where: { id: deadlineId },
         data: { nextStepKind: nextStep?.kind ?? null, nextStepAt: nextStep ? new Date(nextStep.sendAt) : null },
       });
+    },
+
+    async recordExtension({ deadlineId, fromLastDay, dueAt, revision, body }) {
+      const ctx = await loadDeadlineContext(deps, deadlineId);
+      // Idempotent under retries: the revision says whether this extension is already written.
+      if (ctx.deadline.revision < revision) {
+        await deps.db.deadline.update({
+          where: { id: deadlineId },
+          data: { lastDay: body.newLastDay, dueAt: new Date(dueAt), extendedFrom: ctx.deadline.extendedFrom ?? fromLastDay, revision },
+        });
+        await appendEvent(deps, deadlineId, 'extended', { from: fromLastDay, to: body.newLastDay, reason: body.reason, by: body.grantedBy });
+      }
+      const updated = { ...ctx, deadline: { ...ctx.deadline, lastDay: body.newLastDay, revision } };
+      const email = composeDeadlineEmail('extension', updated, {
+        publicUrl: deps.publicUrl,
+        extraLines: [`Hạn cũ: ${dayWithWeekday(fromLastDay)}. Lý do: ${body.reason}. Người cho phép: ${body.grantedBy}.`],
+      });
+      for (const r of recipientsFor(updated, ['agency-contacts', 'coordinator'])) {
+        await sendOnce(deps, { key: `${deadlineId}:extension-${revision}:${r.email.toLowerCase()}`, deadlineId, stepKey: `extension-${revision}`, to: r.email, ...email });
+      }
+    },
+
+    async recordWaiver({ deadlineId, waivedAt, body }) {
+      const ctx = await loadDeadlineContext(deps, deadlineId);
+      if (ctx.deadline.status === 'open') {
+        await deps.db.deadline.update({ where: { id: deadlineId }, data: { status: 'waived', nextStepKind: null, nextStepAt: null } });
+        await appendEvent(deps, deadlineId, 'waived', { reason: body.reason, by: body.waivedBy, at: waivedAt });
+      }
+      const email = composeDeadlineEmail('waiver', ctx, {
+        publicUrl: deps.publicUrl,
+        extraLines: [`Lý do: ${body.reason}. Người quyết định: ${body.waivedBy}.`],
+      });
+      for (const r of recipientsFor(ctx, ['agency-contacts', 'coordinator'])) {
+        await sendOnce(deps, { key: `${deadlineId}:waiver:${r.email.toLowerCase()}`, deadlineId, stepKey: 'waiver', to: r.email, ...email });
+      }
     },
 
     async recordSubmission({ deadlineId, recordedAt, body }) {

@@ -1,18 +1,30 @@
 // One execution per obligation and period. It walks the reminder timeline that src/domain
 // computes (no date arithmetic here), sleeping until each step, and stops the moment a
-// report is recorded. Deterministic: only src/domain, src/schemas and activity types.
+// report is recorded or the period is waived. An extension replans every step.
+// Deterministic: only src/domain, src/schemas and activity types.
 import { allHandlersFinished, condition, proxyActivities, setHandler } from '@temporalio/workflow';
 import { createBusinessCalendar } from '../src/domain/business-calendar';
-import { parseIsoDate } from '../src/domain/local-date';
+import { addDays, compareDates, localDateOf, parseIsoDate, startOfLocalDay } from '../src/domain/local-date';
 import { defaultReminderPolicy, planSteps, type TimelineStep } from '../src/domain/timeline';
 import {
+  extendBodySchema,
   recordSubmissionBodySchema,
   remindNowBodySchema,
+  waiveBodySchema,
   type DeadlineSnapshot,
   type DeadlineWorkflowInput,
 } from '../src/schemas/deadline.schemas';
 import type { DeadlineActivities, StepMessage } from '../activities/deadline.activities';
-import { recordSubmissionUpdate, remindNowUpdate, statusQuery, type SubmissionReceipt } from './messages';
+import {
+  extendUpdate,
+  recordSubmissionUpdate,
+  remindNowUpdate,
+  statusQuery,
+  waiveUpdate,
+  type DeadlineOutcome,
+  type SubmissionReceipt,
+  type WaiverResult,
+} from './messages';
 
 const activities = proxyActivities<DeadlineActivities>({
   startToCloseTimeout: '2 minutes',
@@ -21,9 +33,13 @@ const activities = proxyActivities<DeadlineActivities>({
   retry: { initialInterval: '10 seconds', backoffCoefficient: 2, maximumInterval: '10 minutes' },
 });
 
-function toMessage(step: TimelineStep): StepMessage {
+const CLOSED = 'Kỳ báo cáo này đã kết thúc (đã nhận báo cáo hoặc được miễn) / this period is closed (reported or waived)';
+
+function toMessage(step: TimelineStep, revision: number): StepMessage {
   return {
-    key: step.key,
+    // A replanned timeline gets new keys, so "3 working days before" the new date is a new
+    // message rather than a duplicate the outbox would skip.
+    key: revision > 0 ? `r${revision}.${step.key}` : step.key,
     kind: step.kind,
     sendAt: step.sendAt.toISOString(),
     audience: [...step.audience],
@@ -32,40 +48,95 @@ function toMessage(step: TimelineStep): StepMessage {
   };
 }
 
-export async function deadlineWorkflow(input: DeadlineWorkflowInput): Promise<SubmissionReceipt> {
+export async function deadlineWorkflow(input: DeadlineWorkflowInput): Promise<DeadlineOutcome> {
   const calendar = createBusinessCalendar();
-  const lastDay = parseIsoDate(input.lastDay);
+  let lastDay = input.lastDay;
+  let revision = 0;
   const sentStepKeys: string[] = [];
   let receipt: SubmissionReceipt | null = null;
-  let submitting = false;
+  let waiver: WaiverResult | null = null;
+  /** A submission or waiver is being recorded: no further step may start. */
+  let closing = false;
+  /** An extension is being recorded: the loop waits, then replans. */
+  let changing = false;
+  let replan = false;
   let manualReminders = 0;
   let nextStep: StepMessage | null = null;
+  // Steps are planned from the moment the workflow started (or was last replanned), not from
+  // "now": two steps due at the same instant, or one that came due while an activity was
+  // retrying, are sent late rather than lost. Steps before it are skipped: a deadline
+  // created late begins with what is still ahead.
+  let plannedFrom = new Date();
 
   setHandler(statusQuery, (): DeadlineSnapshot => ({
     deadlineId: input.deadlineId,
-    lastDay: input.lastDay,
-    status: receipt ? 'submitted' : 'pending',
+    lastDay,
+    status: receipt ? 'submitted' : waiver ? 'waived' : 'pending',
+    revision,
     submittedAt: receipt?.submittedAt ?? null,
-    nextStep: receipt ? null : nextStep,
+    nextStep: closing ? null : nextStep,
     sentStepKeys: [...sentStepKeys],
   }));
 
   setHandler(
     recordSubmissionUpdate,
     async (body) => {
-      // Claim before the first await so the timeline loop stops sending at once.
-      submitting = true;
-      receipt = await activities.recordSubmission({
-        deadlineId: input.deadlineId,
-        recordedAt: new Date().toISOString(),
-        body,
-      });
+      closing = true; // before the first await, so the loop stops sending at once
+      receipt = await activities.recordSubmission({ deadlineId: input.deadlineId, recordedAt: new Date().toISOString(), body });
       return receipt;
     },
     {
       validator: (body) => {
         recordSubmissionBodySchema.parse(body);
-        if (submitting) throw new Error('Báo cáo đã được ghi nhận / a report is already recorded');
+        if (closing) throw new Error(CLOSED);
+      },
+    },
+  );
+
+  setHandler(
+    waiveUpdate,
+    async (body) => {
+      closing = true;
+      const waivedAt = new Date().toISOString();
+      await activities.recordWaiver({ deadlineId: input.deadlineId, waivedAt, body });
+      waiver = { waivedAt };
+      return waiver;
+    },
+    {
+      validator: (body) => {
+        waiveBodySchema.parse(body);
+        if (closing) throw new Error(CLOSED);
+      },
+    },
+  );
+
+  setHandler(
+    extendUpdate,
+    async (body) => {
+      changing = true;
+      const from = lastDay;
+      const next = revision + 1;
+      const dueAt = startOfLocalDay(addDays(parseIsoDate(body.newLastDay), 1)).toISOString();
+      await activities.recordExtension({ deadlineId: input.deadlineId, fromLastDay: from, dueAt, revision: next, body });
+      lastDay = body.newLastDay;
+      revision = next;
+      plannedFrom = new Date();
+      changing = false;
+      replan = true;
+      return { lastDay, revision };
+    },
+    {
+      validator: (body) => {
+        extendBodySchema.parse(body);
+        if (closing) throw new Error(CLOSED);
+        if (changing) throw new Error('Đang gia hạn / an extension is being recorded');
+        const requested = parseIsoDate(body.newLastDay);
+        if (compareDates(requested, parseIsoDate(lastDay)) <= 0) {
+          throw new Error(`Ngày gia hạn phải sau hạn hiện tại ${lastDay} / the new last day must be after ${lastDay}`);
+        }
+        if (compareDates(requested, localDateOf(new Date())) < 0) {
+          throw new Error('Ngày gia hạn đã qua / the new last day is in the past');
+        }
       },
     },
   );
@@ -74,13 +145,12 @@ export async function deadlineWorkflow(input: DeadlineWorkflowInput): Promise<Su
     remindNowUpdate,
     async (body) => {
       manualReminders += 1;
-      const at = new Date();
       return activities.sendStep({
         deadlineId: input.deadlineId,
         step: {
           key: `manual-${manualReminders}`,
           kind: 'manual',
-          sendAt: at.toISOString(),
+          sendAt: new Date().toISOString(),
           audience: ['agency-contacts'],
           explanation: `Nhắc theo yêu cầu của ${body.requestedBy}`,
         },
@@ -90,35 +160,45 @@ export async function deadlineWorkflow(input: DeadlineWorkflowInput): Promise<Su
     {
       validator: (body) => {
         remindNowBodySchema.parse(body);
-        if (submitting) throw new Error('Báo cáo đã được ghi nhận / a report is already recorded');
+        if (closing) throw new Error(CLOSED);
       },
     },
   );
 
-  // Steps are planned from the moment the workflow started, not from "now": two steps due at
-  // the same instant (or a step that came due while an activity was retrying) are sent late
-  // rather than lost. Steps before the start are skipped: a deadline created late begins with
-  // what is still ahead.
-  const plannedFrom = new Date();
-  for (;;) {
-    const now = new Date();
-    const upcoming = planSteps({ lastDay }, defaultReminderPolicy, calendar, { after: plannedFrom }).filter(
-      (s) => !sentStepKeys.includes(s.key),
-    );
-    const step = upcoming[0];
-    nextStep = step ? toMessage(step) : null;
-    await activities.noteNextStep({ deadlineId: input.deadlineId, nextStep });
-    if (!step) break;
-    const delayMs = step.sendAt.getTime() - now.getTime();
-    const stopped = delayMs > 0 ? await condition(() => submitting, delayMs) : submitting;
-    if (stopped) break;
-    await activities.sendStep({ deadlineId: input.deadlineId, step: nextStep! });
-    sentStepKeys.push(step.key);
+  async function walkLadder(): Promise<void> {
+    while (!closing) {
+      const now = new Date();
+      const steps = planSteps({ lastDay: parseIsoDate(lastDay) }, defaultReminderPolicy, calendar, { after: plannedFrom });
+      const step = steps.map((s) => toMessage(s, revision)).find((s) => !sentStepKeys.includes(s.key));
+      nextStep = step ?? null;
+      await activities.noteNextStep({ deadlineId: input.deadlineId, nextStep });
+      if (!step) return;
+      const delayMs = new Date(step.sendAt).getTime() - now.getTime();
+      if (delayMs > 0) await condition(() => closing || changing || replan, delayMs);
+      if (changing) await condition(() => !changing);
+      if (replan) {
+        replan = false;
+        continue;
+      }
+      if (closing) return;
+      await activities.sendStep({ deadlineId: input.deadlineId, step });
+      sentStepKeys.push(step.key);
+    }
   }
 
-  // The ladder is over (or a report arrived): stay open so a late report can still be
-  // recorded, then let in-flight Updates finish before completing.
-  await condition(() => receipt !== null);
+  // After the last step, an extension starts a new ladder; a report or waiver ends it.
+  for (;;) {
+    await walkLadder();
+    await condition(() => closing || replan);
+    if (closing) break;
+    replan = false;
+  }
+
+  // The ladder is over, or the period closed: stay open so a late report can still be
+  // recorded or the period waived, then let in-flight Updates finish before completing.
+  await condition(() => receipt !== null || waiver !== null);
   await condition(allHandlersFinished);
-  return receipt!;
+  // Assigned in Update handlers, which TypeScript's flow analysis cannot see.
+  const recorded = receipt as SubmissionReceipt | null;
+  return recorded ? { outcome: 'submitted', ...recorded } : { outcome: 'waived', ...(waiver as WaiverResult | null)! };
 }

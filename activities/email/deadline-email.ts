@@ -4,7 +4,7 @@
 import { formatViDate, formatViDateWithWeekday, parseIsoDate } from '../../src/domain/local-date';
 import type { DeadlineContext } from '../deadline-context';
 
-export type EmailKind = 'reminder' | 'due-today' | 'overdue' | 'escalation' | 'repeat' | 'manual' | 'receipt';
+export type EmailKind = 'reminder' | 'due-today' | 'overdue' | 'escalation' | 'repeat' | 'manual' | 'receipt' | 'extension' | 'waiver';
 
 export interface ComposedEmail {
   subject: string;
@@ -20,6 +20,8 @@ const SUBJECT_TAG: Record<EmailKind, string> = {
   repeat: 'Quá hạn – nhắc lại',
   manual: 'Nhắc hạn',
   receipt: 'Đã nhận báo cáo',
+  extension: 'Gia hạn',
+  waiver: 'Miễn báo cáo',
 };
 
 const OPENING: Record<EmailKind, string> = {
@@ -30,6 +32,8 @@ const OPENING: Record<EmailKind, string> = {
   repeat: 'Báo cáo sau vẫn chưa được gửi. Đề nghị đơn vị gửi sớm.',
   manual: 'Cơ quan đầu mối đề nghị đơn vị lưu ý hạn gửi báo cáo sau.',
   receipt: 'Đã ghi nhận báo cáo của đơn vị. Xin cảm ơn.',
+  extension: 'Hạn gửi báo cáo sau đã được gia hạn. Các lời nhắc sẽ theo hạn mới.',
+  waiver: 'Đơn vị được miễn gửi báo cáo sau trong kỳ này. Hệ thống sẽ không nhắc nữa.',
 };
 
 export function dayWithWeekday(isoDay: string): string {
@@ -71,7 +75,7 @@ export function composeDeadlineEmail(
     '',
     ...rows.map(([k, v]) => `${k}: ${v}`),
     '',
-    kind === 'receipt' ? `Chi tiết: ${link}` : `Báo cáo đã gửi? Xác nhận tại: ${link}`,
+    kind === 'receipt' || kind === 'waiver' ? `Chi tiết: ${link}` : `Báo cáo đã gửi? Xác nhận tại: ${link}`,
     '',
     `Thư tự động từ hệ thống Hạn báo cáo của ${plan.organisation.name}.`,
   ];

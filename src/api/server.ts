@@ -2,7 +2,7 @@
 // shared zod schemas inside the use cases; errors go through one table (./errors).
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { MailCatcher } from '../mail/mail-catcher';
-import { recordSubmission, remindNow } from '../services/deadline-updates';
+import { extendDeadline, recordSubmission, remindNow, waiveDeadline } from '../services/deadline-updates';
 import type { ServiceDeps } from '../services/deps';
 import { ServiceError } from '../services/errors';
 import { listDeadlines } from '../services/list-deadlines';
@@ -30,6 +30,8 @@ export function buildServer(deps: ServiceDeps, opts: { catcher?: MailCatcher } =
   });
 
   app.post<{ Params: { id: string } }>('/api/deadlines/:id/remind', async (req) => remindNow(deps, req.params.id, req.body ?? {}));
+  app.post<{ Params: { id: string } }>('/api/deadlines/:id/extension', async (req) => extendDeadline(deps, req.params.id, req.body ?? {}));
+  app.post<{ Params: { id: string } }>('/api/deadlines/:id/waiver', async (req) => waiveDeadline(deps, req.params.id, req.body ?? {}));
 
   app.get('/', async (_req, reply) => reply.type('text/html; charset=utf-8').send(dashboardPage(await listDeadlines(deps.db, deps.clock()))));
 

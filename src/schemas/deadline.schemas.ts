@@ -20,6 +20,21 @@ export const remindNowBodySchema = z.object({
 });
 export type RemindNowBody = z.infer<typeof remindNowBodySchema>;
 
+/** Gia hạn: a new last day (inclusive), later than the current one and not in the past. */
+export const extendBodySchema = z.object({
+  newLastDay: isoDay,
+  reason: z.string().trim().min(1, 'required').max(2000),
+  grantedBy: z.string().trim().min(1, 'required').max(200),
+});
+export type ExtendBody = z.infer<typeof extendBodySchema>;
+
+/** Miễn báo cáo kỳ này: ends the period without a report. */
+export const waiveBodySchema = z.object({
+  reason: z.string().trim().min(1, 'required').max(2000),
+  waivedBy: z.string().trim().min(1, 'required').max(200),
+});
+export type WaiveBody = z.infer<typeof waiveBodySchema>;
+
 export const deadlineWorkflowInputSchema = z.object({
   deadlineId: z.string().min(1),
   lastDay: isoDay,
@@ -31,7 +46,9 @@ export type DeadlineWorkflowInput = z.infer<typeof deadlineWorkflowInputSchema>;
 export interface DeadlineSnapshot {
   deadlineId: string;
   lastDay: string;
-  status: 'pending' | 'submitted';
+  status: 'pending' | 'submitted' | 'waived';
+  /** Extensions granted so far; step keys of revision r > 0 are prefixed "r<r>.". */
+  revision: number;
   submittedAt: string | null;
   nextStep: { key: string; kind: string; sendAt: string; explanation: string } | null;
   sentStepKeys: string[];

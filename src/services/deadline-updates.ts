@@ -4,12 +4,16 @@
 import { WorkflowUpdateFailedError, WorkflowNotFoundError } from '@temporalio/client';
 import type { z } from 'zod';
 import {
+  extendBodySchema,
   recordSubmissionBodySchema,
   remindNowBodySchema,
+  waiveBodySchema,
+  type ExtendBody,
   type RecordSubmissionBody,
   type RemindNowBody,
+  type WaiveBody,
 } from '../schemas/deadline.schemas';
-import type { SubmissionReceipt } from '../../workflows/messages';
+import type { ExtensionResult, SubmissionReceipt, WaiverResult } from '../../workflows/messages';
 import type { ServiceDeps } from './deps';
 import { issuesToLines, ServiceError } from './errors';
 
@@ -26,6 +30,9 @@ async function openDeadline(deps: ServiceDeps, deadlineId: string) {
   if (!deadline) throw new ServiceError('not-found', 'Không tìm thấy hạn báo cáo', 'Deadline not found', [deadlineId]);
   if (deadline.status === 'submitted') {
     throw new ServiceError('conflict', 'Báo cáo này đã được ghi nhận', 'This report is already recorded');
+  }
+  if (deadline.status === 'waived') {
+    throw new ServiceError('conflict', 'Kỳ báo cáo này đã được miễn', 'This period is waived');
   }
   return deadline;
 }
@@ -57,4 +64,18 @@ export async function remindNow(deps: ServiceDeps, deadlineId: string, body: unk
   const deadline = await openDeadline(deps, deadlineId);
   const handle = deps.temporal.workflow.getHandle(deadline.workflowId);
   return runUpdate(() => handle.executeUpdate<{ sent: number }, [RemindNowBody]>('remindNow', { args: [parsed] }));
+}
+
+export async function extendDeadline(deps: ServiceDeps, deadlineId: string, body: unknown): Promise<ExtensionResult> {
+  const parsed: ExtendBody = parse(extendBodySchema, body);
+  const deadline = await openDeadline(deps, deadlineId);
+  const handle = deps.temporal.workflow.getHandle(deadline.workflowId);
+  return runUpdate(() => handle.executeUpdate<ExtensionResult, [ExtendBody]>('extend', { args: [parsed] }));
+}
+
+export async function waiveDeadline(deps: ServiceDeps, deadlineId: string, body: unknown): Promise<WaiverResult> {
+  const parsed: WaiveBody = parse(waiveBodySchema, body);
+  const deadline = await openDeadline(deps, deadlineId);
+  const handle = deps.temporal.workflow.getHandle(deadline.workflowId);
+  return runUpdate(() => handle.executeUpdate<WaiverResult, [WaiveBody]>('waive', { args: [parsed] }));
 }

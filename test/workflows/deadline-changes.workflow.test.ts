@@ -1,0 +1,128 @@
+// Extensions and waivers on the time-skipping server, with real SMTP and SQLite. The
+// deadline: Wednesday 14/11/2040 ("trước ngày 15/11"); instants are 08:00 local = 01:00Z.
+import { WorkflowUpdateFailedError } from '@temporalio/client';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { Worker } from '@temporalio/worker';
+import nodemailer from 'nodemailer';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createActivities } from '../../activities';
+import { startMailCatcher, type MailCatcher } from '../../src/mail/mail-catcher';
+import { bundleWorkflows } from '../../src/worker';
+import { extendUpdate, recordSubmissionUpdate, waiveUpdate } from '../../workflows/messages';
+import { PEOPLE, seedDeadline, seedObligation } from '../helpers/fixtures';
+import { createTimeSkippingEnv } from '../helpers/temporal';
+import { createTestDb } from '../helpers/test-db';
+
+const { agencyContacts: contacts, coordinator } = PEOPLE;
+
+describe('changing a running deadline', () => {
+  let env: TestWorkflowEnvironment;
+  let catcher: MailCatcher;
+  let testDb: ReturnType<typeof createTestDb>;
+  let worker: Worker;
+  let running: Promise<void>;
+
+  const sleepUntil = async (iso: string) => env.sleep(new Date(iso).getTime() - (await env.currentTimeMs()));
+  const mailOf = (deadlineId: string) =>
+    catcher
+      .messages()
+      .filter((m) => (m.headers['x-hbc-key'] ?? '').startsWith(`${deadlineId}:`))
+      .map((m) => `${m.headers['x-hbc-step']} ${m.headers['x-hbc-send-at'] ?? '-'} ${m.to.join(',')}`)
+      .sort();
+  const each = (step: string, at: string, to: readonly string[]) => to.map((t) => `${step} ${at} ${t}`);
+
+  beforeAll(async () => {
+    [env, catcher] = await Promise.all([createTimeSkippingEnv(), startMailCatcher({ port: 0 })]);
+    testDb = createTestDb();
+    await seedObligation(testDb.db, 'trước ngày 15/11 hằng năm');
+    for (const [year, lastDay] of [['2040', '2040-11-14'], ['2041', '2041-11-14']] as const) {
+      await seedDeadline(testDb.db, {
+        id: `obl.${year}`, periodKey: year, periodLabel: `Năm ${year}`, lastDay,
+        dueAt: new Date(`${lastDay}T17:00:00Z`), dataFrom: `${Number(year) - 1}-12-15`, dataTo: `${year}-12-14`,
+      });
+    }
+    worker = await Worker.create({
+      connection: env.nativeConnection,
+      taskQueue: 'changes',
+      workflowBundle: await bundleWorkflows(),
+      activities: createActivities({
+        db: testDb.db,
+        mailer: nodemailer.createTransport({ host: '127.0.0.1', port: catcher.port, ignoreTLS: true }),
+        clock: () => new Date(),
+        publicUrl: 'http://hbc.test',
+        mailFrom: 'Hạn báo cáo <hbc@test.example>',
+      }),
+    });
+    running = worker.run();
+    // As if the deadlines had been created on 01/10/2040 (see deadline.workflow.test.ts).
+    await sleepUntil('2040-10-01T02:00:00Z');
+  });
+
+  afterAll(async () => {
+    worker?.shutdown();
+    await running;
+    await env?.teardown();
+    await catcher?.close();
+    await testDb?.cleanup();
+  });
+
+  const start = (deadlineId: string, lastDay: string) =>
+    env.client.workflow.start('deadlineWorkflow', {
+      taskQueue: 'changes',
+      workflowId: `deadline/${deadlineId}`,
+      args: [{ deadlineId, lastDay, ruleText: 'trước ngày 15/11 hằng năm' }],
+    });
+
+  it('an extension to 28/11 replans every step: old ones stop, new ones follow the new date', async () => {
+    const handle = await start('obl.2040', '2040-11-14');
+    await sleepUntil('2040-11-08T05:00:00Z'); // Thursday noon, before the old reminder-3wd (Fri 09/11)
+
+    await expect(
+      handle.executeUpdate(extendUpdate, { args: [{ newLastDay: '2040-11-10', reason: 'sớm hơn', grantedBy: 'Trưởng phòng' }] }),
+    ).rejects.toBeInstanceOf(WorkflowUpdateFailedError);
+    const extended = await handle.executeUpdate(extendUpdate, {
+      args: [{ newLastDay: '2040-11-28', reason: 'Đơn vị xin thêm thời gian tổng hợp số liệu', grantedBy: 'Trưởng phòng VH-XH' }],
+    });
+    expect(extended).toEqual({ lastDay: '2040-11-28', revision: 1 });
+
+    await sleepUntil('2040-11-27T03:00:00Z'); // Tuesday 10:00, the day before the new last day
+    const receipt = await handle.executeUpdate(recordSubmissionUpdate, {
+      args: [{ submittedBy: 'Văn thư Trạm Y tế', submittedAt: '2040-11-27T02:30:00Z' }],
+    });
+    expect(receipt.late).toBe(false);
+    expect(await handle.result()).toMatchObject({ outcome: 'submitted', late: false });
+    await sleepUntil('2041-01-10T03:00:00Z');
+
+    expect(mailOf('obl.2040')).toEqual(
+      [
+        ...each('reminder-14wd', '2040-10-25T01:00:00.000Z', contacts),
+        ...each('reminder-7wd', '2040-11-05T01:00:00.000Z', contacts),
+        ...each('extension-1', '-', [...contacts, coordinator]),
+        // 14 working days before 28/11 is Thursday 08/11, before the extension: skipped.
+        ...each('r1.reminder-7wd', '2040-11-19T01:00:00.000Z', contacts),
+        ...each('r1.reminder-3wd', '2040-11-23T01:00:00.000Z', contacts),
+        ...each('r1.reminder-1wd', '2040-11-27T01:00:00.000Z', contacts),
+        ...each('receipt', '-', contacts),
+      ].sort(),
+    );
+    const newReminder = catcher.messages().find((m) => m.headers['x-hbc-step'] === 'r1.reminder-1wd')!;
+    expect(newReminder.subject).toBe('[Nhắc hạn] 77/KH-UBND – Trạm Y tế xã: báo cáo năm 2040, hạn Thứ Tư, 28/11/2040');
+    const row = await testDb.db.deadline.findUniqueOrThrow({ where: { id: 'obl.2040' } });
+    expect([row.lastDay, row.extendedFrom, row.revision, row.status]).toEqual(['2040-11-28', '2040-11-14', 1, 'submitted']);
+    const events = await testDb.db.deadlineEvent.findMany({ where: { deadlineId: 'obl.2040', type: 'extended' } });
+    expect(events).toHaveLength(1);
+  });
+
+  it('a waiver ends the period: a notice, then nothing more', async () => {
+    await sleepUntil('2041-10-01T02:00:00Z');
+    const handle = await start('obl.2041', '2041-11-14');
+    await sleepUntil('2041-10-10T03:00:00Z');
+    await handle.executeUpdate(waiveUpdate, { args: [{ reason: 'Đơn vị sáp nhập', waivedBy: 'Chủ tịch UBND xã' }] });
+    expect(await handle.result()).toMatchObject({ outcome: 'waived' });
+    await sleepUntil('2042-02-01T03:00:00Z');
+
+    expect(mailOf('obl.2041')).toEqual(each('waiver', '-', [...contacts, coordinator]).sort());
+    const row = await testDb.db.deadline.findUniqueOrThrow({ where: { id: 'obl.2041' } });
+    expect([row.status, row.nextStepAt]).toEqual(['waived', null]);
+  });
+});
