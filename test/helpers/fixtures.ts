@@ -1,6 +1,8 @@
 // A small commune for tests: one reporting agency with two contacts and a head, a
 // coordinator office with a contact and a head, and leadership. Addresses are under the
 // reserved .example domain.
+import nodemailer from 'nodemailer';
+import { createActivities } from '../../activities';
 import type { Db } from '../../src/db';
 
 export const PEOPLE = {
@@ -47,5 +49,16 @@ export async function seedDeadline(
 ): Promise<void> {
   await db.deadline.create({
     data: { ...d, obligationId: 'obl', status: 'open', workflowId: `deadline/${d.id}` },
+  });
+}
+
+/** The activities as the worker builds them, sending to a test SMTP server on 127.0.0.1. */
+export function testActivities(db: Db, smtpPort: number) {
+  return createActivities({
+    db,
+    mailer: nodemailer.createTransport({ host: '127.0.0.1', port: smtpPort, ignoreTLS: true }),
+    clock: () => new Date(),
+    publicUrl: 'http://hbc.test',
+    mailFrom: 'Hạn báo cáo <hbc@test.example>',
   });
 }

@@ -3,13 +3,11 @@
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
-import nodemailer from 'nodemailer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createActivities } from '../../activities';
 import { startMailCatcher, type MailCatcher } from '../../src/mail/mail-catcher';
 import { bundleWorkflows } from '../../src/worker';
 import { extendUpdate, recordSubmissionUpdate, waiveUpdate } from '../../workflows/messages';
-import { PEOPLE, seedDeadline, seedObligation } from '../helpers/fixtures';
+import { PEOPLE, seedDeadline, seedObligation, testActivities } from '../helpers/fixtures';
 import { createTimeSkippingEnv } from '../helpers/temporal';
 import { createTestDb } from '../helpers/test-db';
 
@@ -45,13 +43,7 @@ describe('changing a running deadline', () => {
       connection: env.nativeConnection,
       taskQueue: 'changes',
       workflowBundle: await bundleWorkflows(),
-      activities: createActivities({
-        db: testDb.db,
-        mailer: nodemailer.createTransport({ host: '127.0.0.1', port: catcher.port, ignoreTLS: true }),
-        clock: () => new Date(),
-        publicUrl: 'http://hbc.test',
-        mailFrom: 'Hạn báo cáo <hbc@test.example>',
-      }),
+      activities: testActivities(testDb.db, catcher.port),
     });
     running = worker.run();
     // As if the deadlines had been created on 01/10/2040 (see deadline.workflow.test.ts).

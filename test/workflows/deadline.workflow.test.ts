@@ -5,13 +5,11 @@
 // October-December): last day Wednesday 14/11/2040 ("trước ngày 15/11"), 08:00 local = 01:00Z.
 import { Worker } from '@temporalio/worker';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import nodemailer from 'nodemailer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createActivities } from '../../activities';
 import { startMailCatcher, type MailCatcher } from '../../src/mail/mail-catcher';
 import { workflowsPath } from '../../src/worker';
 import { recordSubmissionUpdate, statusQuery } from '../../workflows/messages';
-import { PEOPLE, seedDeadline, seedObligation } from '../helpers/fixtures';
+import { PEOPLE, seedDeadline, seedObligation, testActivities } from '../helpers/fixtures';
 import { createTimeSkippingEnv } from '../helpers/temporal';
 import { createTestDb } from '../helpers/test-db';
 
@@ -81,13 +79,7 @@ describe('deadline workflow, time-skipping', () => {
       connection: env.nativeConnection,
       taskQueue: 'ladder',
       workflowsPath,
-      activities: createActivities({
-        db: testDb.db,
-        mailer: nodemailer.createTransport({ host: '127.0.0.1', port: catcher.port, ignoreTLS: true }),
-        clock: () => new Date(),
-        publicUrl: 'http://hbc.test',
-        mailFrom: 'Hạn báo cáo <hbc@test.example>',
-      }),
+      activities: testActivities(testDb.db, catcher.port),
     });
 
     // The server's clock starts at the real time; a workflow started then would have to wait
