@@ -40,6 +40,18 @@ describe('campaigns', () => {
     expect(winter.map((r) => [toIsoDate(r.start), toIsoDate(r.end)])).toEqual([['2026-12-20', '2027-01-10']]);
   });
 
+  it.each([
+    // seed 001's "Việc nhà bình đẳng" days in 2026: the first-day notice goes out on the
+    // first working day on or after the day itself.
+    ['08/03', 3, 8, '2026-03-09T01:00'], // Sunday -> Monday
+    ['28/06', 6, 28, '2026-06-29T01:00'], // Sunday -> Monday
+    ['20/10', 10, 20, '2026-10-20T01:00'], // Tuesday
+  ])('observance day %s in 2026: start notice at %s', (_label, month, day, startAt) => {
+    const [run] = campaignPeriods({ name: 'Việc nhà bình đẳng', start: { day: day as number, month: month as number }, end: { day: day as number, month: month as number }, recurring: true }, { from: 2026, to: 2026 }, calendar);
+    const steps = campaignSteps(run!, defaultReminderPolicy, calendar);
+    expect(steps.find((s) => s.key === 'start')!.sendAt.toISOString().slice(0, 16)).toBe(startAt);
+  });
+
   it('skips a year whose run began before the plan was issued', () => {
     const runs = campaignPeriods(ACTION_MONTH, { from: 2026, to: 2027 }, calendar, { issuedOn: parseIsoDate('2026-11-20') });
     expect(runs.map((r) => r.year)).toEqual([2027]);
