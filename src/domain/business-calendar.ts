@@ -61,8 +61,9 @@ export interface BusinessCalendar {
 const MAX_SCAN_DAYS = 60;
 
 /**
- * Per-year data, computed once: a working-day flag per day and a running count, so that
- * "working days between" is two lookups and stepping over days needs no Date objects
+ * Per-year data, computed once: a working-day flag per day and the reason for each day off;
+ * the flat index below adds running counts, so that "working days between" is two lookups
+ * and stepping over days needs no Date objects
  * (100,000 deadlines are planned in well under a second; see bench/domain-bench.ts).
  */
 interface YearData {
@@ -70,8 +71,6 @@ interface YearData {
   base: number;
   length: number;
   working: Uint8Array;
-  /** prefix[i] = working days among the year's first i days. */
-  prefix: Int32Array;
   reasons: Map<number, string>;
 }
 
@@ -96,7 +95,6 @@ export function createBusinessCalendar(overrides: CalendarOverrides = officialOv
     const base = dayNumber({ year, month: 1, day: 1 });
     const length = dayNumber({ year: year + 1, month: 1, day: 1 }) - base;
     const working = new Uint8Array(length);
-    const prefix = new Int32Array(length + 1);
     for (let i = 0; i < length; i++) {
       const n = base + i;
       // 1970-01-01 was a Thursday: ISO weekday = ((n + 3) mod 7) + 1.
@@ -106,9 +104,8 @@ export function createBusinessCalendar(overrides: CalendarOverrides = officialOv
         working[i] = workingWeekend.has(n) ? 1 : 0;
         if (!working[i]) reasons.set(n, weekday === 6 ? 'Thứ Bảy' : 'Chủ nhật');
       } else working[i] = 1;
-      prefix[i + 1] = prefix[i]! + working[i]!;
     }
-    const data: YearData = { base, length, working, prefix, reasons };
+    const data: YearData = { base, length, working, reasons };
     years.set(year, data);
     return data;
   }
@@ -124,13 +121,39 @@ export function createBusinessCalendar(overrides: CalendarOverrides = officialOv
     return data;
   }
 
-  const isWorkingNum = (n: number) => {
-    const y = yearOf(n);
-    return y.working[n - y.base] === 1;
-  };
+  // One contiguous index over every year loaded so far, so that the hot loops (a deadline's
+  // weekly repeats cross from November into the next year) are one array lookup with no
+  // per-year switching. flatPrefix[i] = working days among day numbers [flatBase, flatBase + i).
+  let flatBase = 0;
+  let flatWorking = new Uint8Array(0);
+  let flatPrefix = new Int32Array(1);
 
-  /** Working days among day numbers [y.base, n]. */
-  const countThrough = (y: YearData, n: number) => y.prefix[n - y.base + 1]!;
+  /** Widens the flat index to cover day number n (and every year in between). */
+  function cover(n: number): void {
+    const wanted = yearOf(n);
+    const first = flatWorking.length ? Math.min(flatBase, wanted.base) : wanted.base;
+    const last = flatWorking.length ? Math.max(flatBase + flatWorking.length, wanted.base + wanted.length) : wanted.base + wanted.length;
+    const working = new Uint8Array(last - first);
+    for (let m = first; m < last; ) {
+      const y = yearOf(m);
+      working.set(y.working, y.base - first);
+      m = y.base + y.length;
+    }
+    const prefix = new Int32Array(working.length + 1);
+    for (let i = 0; i < working.length; i++) prefix[i + 1] = prefix[i]! + working[i]!;
+    flatBase = first;
+    flatWorking = working;
+    flatPrefix = prefix;
+  }
+
+  const isWorkingNum = (n: number) => {
+    let i = n - flatBase;
+    if (i < 0 || i >= flatWorking.length) {
+      cover(n);
+      i = n - flatBase;
+    }
+    return flatWorking[i] === 1;
+  };
 
   function nonWorkingReason(d: LocalDate): string | null {
     const n = dayNumber(d);
@@ -165,20 +188,10 @@ export function createBusinessCalendar(overrides: CalendarOverrides = officialOv
 
   function workingDaysBetweenNumbers(from: number, to: number): number {
     if (to <= from) return 0;
-    let total = 0;
-    let y = yearOf(from);
-    let start = from + 1; // (a, b]
-    for (;;) {
-      if (start >= y.base + y.length) {
-        y = yearOf(y.base + y.length);
-        continue;
-      }
-      const end = Math.min(to, y.base + y.length - 1);
-      total += countThrough(y, end) - (start > y.base ? countThrough(y, start - 1) : 0);
-      if (end === to) return total;
-      start = end + 1;
-      y = yearOf(start);
-    }
+    if (from < flatBase || from >= flatBase + flatWorking.length) cover(from);
+    if (to >= flatBase + flatWorking.length) cover(to);
+    // Working days in (from, to] = prefix through to minus prefix through from.
+    return flatPrefix[to - flatBase + 1]! - flatPrefix[from - flatBase + 1]!;
   }
 
   function yearReport(year: number): YearReport {

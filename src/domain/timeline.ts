@@ -1,4 +1,5 @@
 import type { BusinessCalendar } from './business-calendar';
+import { DomainError } from './errors';
 import {
   addDays,
   compareDates,
@@ -110,13 +111,17 @@ export function planSteps(
   const lastWorkingText = formatViDate(lastWorkingDay);
   const steps: TimelineStep[] = [];
 
-  const offsets = [...new Set(policy.reminderWorkingDaysBefore)].filter(isPositive).sort(descending);
-  for (const n of offsets) {
-    const day = walk(ctx, calendar.addWorkingDays(lastWorkingDay, -n), -1);
+  const { offsets, levels } = normalised(policy);
+  // One backward scan from the last working day finds every reminder day (offsets descend,
+  // so the scan is as long as the largest offset, not the sum of them).
+  const reminderDays = workingDaysBack(calendar, dayNumber(lastWorkingDay), offsets);
+  for (let k = 0; k < offsets.length; k++) {
+    const n = offsets[k]!;
+    const day = walkNumber(ctx, reminderDays[k]!, -1);
     steps.push({
       key: `reminder-${n}wd`,
       kind: 'reminder',
-      sendAt: at(ctx, day),
+      sendAt: atNumber(ctx, day),
       audience: AGENCY,
       copyTo: NOBODY,
       workingDaysBefore: n,
@@ -152,7 +157,6 @@ export function planSteps(
     });
   }
   let lastLadderDay = overdueDay;
-  const levels = [...policy.escalations].sort(byAfterWorkingDays);
   for (let i = 0; i < levels.length; i++) {
     const level = levels[i]!;
     const day = walk(ctx, calendar.addWorkingDays(lastDay, level.afterWorkingDays), 1);
@@ -196,6 +200,52 @@ export function planSteps(
   }
   // Array.prototype.sort is stable: steps at the same instant keep the ladder's order.
   return sorted ? kept : kept.sort(bySendAt);
+}
+
+interface NormalisedPolicy {
+  /** Distinct positive reminder offsets, largest first. */
+  offsets: number[];
+  /** Escalation levels by delay, shortest first. */
+  levels: EscalationLevel[];
+}
+
+// Policies are treated as immutable values (they come from configuration or a workflow's
+// input), so their normalised form is computed once per policy object.
+const normalisedPolicies = new WeakMap<ReminderPolicy, NormalisedPolicy>();
+
+function normalised(policy: ReminderPolicy): NormalisedPolicy {
+  let found = normalisedPolicies.get(policy);
+  if (!found) {
+    found = {
+      offsets: [...new Set(policy.reminderWorkingDaysBefore)].filter(isPositive).sort(descending),
+      levels: [...policy.escalations].sort(byAfterWorkingDays),
+    };
+    normalisedPolicies.set(policy, found);
+  }
+  return found;
+}
+
+/**
+ * Day numbers `offsets[k]` working days before day number `from` (offsets descending), in
+ * the same order; the same as calendar.addWorkingDays(from, -offset) for each.
+ */
+function workingDaysBack(calendar: BusinessCalendar, from: number, offsets: number[]): number[] {
+  const found = new Array<number>(offsets.length);
+  // A calendar with no working days would scan forever; weekends and Tết never need this many.
+  const limit = from - 60 - 7 * (offsets[0] ?? 0);
+  let day = from;
+  let counted = 0;
+  for (let k = offsets.length - 1; k >= 0; k--) {
+    while (counted < offsets[k]!) {
+      day -= 1;
+      if (day < limit) {
+        throw new DomainError('calendar-without-working-days', 'Lịch không có đủ ngày làm việc trước hạn', 'The calendar has too few working days before the deadline');
+      }
+      if (calendar.isWorkingDayNumber(day)) counted += 1;
+    }
+    found[k] = day;
+  }
+  return found;
 }
 
 interface Ctx {
