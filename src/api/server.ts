@@ -8,6 +8,7 @@ import { ServiceError } from '../services/errors';
 import { listDeadlines } from '../services/list-deadlines';
 import { dashboardPage, deadlinePage, inboxPage } from '../web/pages';
 import { errorHandler } from './errors';
+import { registerImportRoutes } from './imports.routes';
 
 export function buildServer(deps: ServiceDeps, opts: { catcher?: MailCatcher } = {}): FastifyInstance {
   const app = Fastify({ logger: false });
@@ -41,6 +42,8 @@ export function buildServer(deps: ServiceDeps, opts: { catcher?: MailCatcher } =
     const events = await deps.db.deadlineEvent.findMany({ where: { deadlineId: view.id }, orderBy: { id: 'asc' } });
     return reply.type('text/html; charset=utf-8').send(deadlinePage(view, events));
   });
+
+  registerImportRoutes(app, deps);
 
   app.get('/inbox', async (_req, reply) => reply.type('text/html; charset=utf-8').send(inboxPage(opts.catcher?.messages() ?? null)));
   app.get('/api/inbox', async () => ({ messages: opts.catcher?.messages() ?? [] }));

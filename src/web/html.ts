@@ -19,6 +19,6 @@ table{border-collapse:collapse;width:100%}th,td{border-bottom:1px solid #ddd;pad
 form label{display:block;margin:.4rem 0}input,textarea{width:min(30rem,100%)}pre{white-space:pre-wrap}
 .msg{margin:.5rem 0;padding:.5rem;border-radius:.3rem}.msg.ok{background:#dff5e1}.msg.err{background:#fde2e1}
 </style></head>
-<body><header><b>Hạn báo cáo</b><a href="/">Danh sách hạn</a><a href="/inbox">Hộp thư (dev)</a></header>
+<body><header><b>Hạn báo cáo</b><a href="/">Danh sách hạn</a><a href="/imports/new">Nhập kế hoạch</a><a href="/inbox">Hộp thư (dev)</a></header>
 <main>${body}</main></body></html>`;
 }

@@ -1,0 +1,42 @@
+// Plan import: preview a document (stores nothing), then confirm the edited draft.
+//   POST /api/imports/preview  body: the file's bytes (.txt, .docx, .pdf) or text/plain or {"text": "..."}
+//   POST /api/imports          body: the confirm draft (src/schemas/import.schemas.ts) -> 201
+//   GET  /imports/new          the coordinator's page
+import type { FastifyInstance } from 'fastify';
+import { confirmImport } from '../services/confirm-import';
+import type { ServiceDeps } from '../services/deps';
+import { ServiceError } from '../services/errors';
+import { previewImport } from '../services/preview-import';
+import { importPage } from '../web/import-page';
+
+const BINARY_TYPES = [
+  'application/pdf',
+  'application/octet-stream',
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  'application/msword',
+];
+/** Above the reader's 10 MB limit, so an oversized upload gets its clear message, not a bare 413. */
+const UPLOAD_LIMIT_BYTES = 25 * 1024 * 1024;
+
+export function registerImportRoutes(app: FastifyInstance, deps: ServiceDeps): void {
+  app.addContentTypeParser(BINARY_TYPES, { parseAs: 'buffer', bodyLimit: UPLOAD_LIMIT_BYTES }, (_req, body, done) => done(null, body));
+
+  app.post('/api/imports/preview', { bodyLimit: UPLOAD_LIMIT_BYTES }, async (req) => previewImport(deps.db, toBytes(req.body)));
+
+  app.post('/api/imports', async (req, reply) => reply.status(201).send(await confirmImport(deps, req.body ?? {})));
+
+  app.get('/imports/new', async (_req, reply) => reply.type('text/html; charset=utf-8').send(importPage()));
+}
+
+function toBytes(body: unknown): Uint8Array {
+  if (body instanceof Uint8Array) return body;
+  if (typeof body === 'string') return new TextEncoder().encode(body);
+  if (body && typeof body === 'object' && typeof (body as { text?: unknown }).text === 'string') {
+    return new TextEncoder().encode((body as { text: string }).text);
+  }
+  throw new ServiceError(
+    'invalid-input',
+    'Hãy tải lên tệp .txt, .docx, .pdf hoặc dán nội dung kế hoạch.',
+    'Upload a .txt, .docx or .pdf file, or send {"text": "..."}',
+  );
+}

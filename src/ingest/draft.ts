@@ -1,0 +1,99 @@
+import type { ConfirmImportInput } from '../schemas/import.schemas';
+import type { Proposal, ProposedAgency } from './proposal';
+
+/**
+ * The editable draft a coordinator starts from: the proposal turned into the confirm body.
+ * Generic reporters are already expanded to the agencies the plan names; ad-hoc obligations
+ * are left out (an ad-hoc request is made when the need arises, with its own date);
+ * `warnings` say what the coordinator must still fill in.
+ */
+export interface ImportDraft {
+  body: ConfirmImportInput;
+  warnings: string[];
+}
+
+/** "Ủy ban nhân dân xã Bình Lư" -> "uy-ban-nhan-dan-xa-binh-lu": ids readable by operators. */
+export function slug(text: string, max = 60): string {
+  return text
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .replace(/[đĐ]/gu, 'd')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, max)
+    .replace(/-+$/g, '');
+}
+
+export function draftFromProposal(p: Proposal): ImportDraft {
+  const warnings: string[] = [];
+  const issuer = p.plan.issuer ?? 'Cơ quan ban hành';
+  const kind = /\btỉnh\b|tỉnh\s/u.test(issuer) ? 'province' : /huyện/u.test(issuer) ? 'district' : 'commune';
+
+  const agencies = new Map<string, { name: string; indicators: string }>();
+  const add = (name: string, indicators = '') => {
+    if (!agencies.has(name)) agencies.set(name, { name, indicators });
+  };
+  for (const a of p.agencies.filter((a) => a.kind === 'specific')) add(a.name, indicatorText(a, p));
+
+  const periodic = p.obligations.filter((o) => o.recurrence !== 'adhoc');
+  const vias = periodic.map((o) => o.via).filter((v): v is string => v !== null);
+  const coordinator = mostCommon(vias);
+  if (coordinator) add(coordinator);
+  else warnings.push('Chưa rõ cơ quan đầu mối (via): hãy chọn. / No coordinator (via) found: choose one.');
+
+  const obligations: { reporter: string; ruleText: string }[] = [];
+  for (const o of periodic) {
+    if (o.reporters.length === 0) {
+      warnings.push(`"${o.reporter}" không có đơn vị cụ thể: hãy thêm các đơn vị báo cáo. / No named agencies for "${o.reporter}": add them.`);
+    }
+    for (const reporter of o.reporters) {
+      add(reporter);
+      if (!obligations.some((x) => x.reporter === reporter && x.ruleText === o.dueRule)) obligations.push({ reporter, ruleText: o.dueRule });
+    }
+  }
+  if (p.plan.number === null) warnings.push('Thiếu số kế hoạch. / The plan number is missing.');
+  if (p.plan.span === null) warnings.push('Thiếu giai đoạn của kế hoạch. / The plan span is missing.');
+  warnings.push(...[...agencies.values()].map((a) => `Chưa có địa chỉ email của ${a.name}. / No email address for ${a.name} yet.`));
+
+  const year = Number(p.plan.date?.slice(0, 4) ?? new Date(0).getUTCFullYear());
+  const md = (d: { day: number; month: number }) => `${String(d.month).padStart(2, '0')}-${String(d.day).padStart(2, '0')}`;
+  return {
+    body: {
+      organisation: { id: slug(issuer), name: issuer, kind },
+      plan: {
+        number: p.plan.number ?? '',
+        title: p.plan.title ?? '',
+        issuedOn: p.plan.date ?? '',
+        spanFrom: p.plan.span?.from ?? year,
+        spanTo: p.plan.span?.to ?? year,
+        holidayRule: 'written-date',
+        coordinator,
+      },
+      agencies: [...agencies.values()].map((a) => ({ ...a, contacts: [] })),
+      obligations,
+      campaigns: p.campaigns.map((c) => ({ name: c.name, start: md(c.start), end: md(c.end), recurring: c.recurring, organiser: c.organiser })),
+    },
+    warnings,
+  };
+}
+
+/** "chỉ tiêu 3 của mục tiêu 2 (Tỷ lệ nữ giám đốc ...)" for each indicator the agency owns. */
+function indicatorText(a: ProposedAgency, p: Proposal): string {
+  return a.indicators
+    .map((i) => {
+      const goal = p.goals.find((g) => g.number === i.goal);
+      const text = goal?.indicators.find((x) => x.number === i.indicator)?.text;
+      const label = i.indicator === null ? `mục tiêu ${i.goal}` : `chỉ tiêu ${i.indicator} của mục tiêu ${i.goal}`;
+      return text ? `${label} (${text.replace(/[.;]$/u, '')})` : label;
+    })
+    .join('; ');
+}
+
+function mostCommon(values: string[]): string | null {
+  const counts = new Map<string, number>();
+  for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
+  let best: string | null = null;
+  for (const [v, n] of counts) if (best === null || n > counts.get(best)!) best = v;
+  return best;
+}

@@ -1,0 +1,80 @@
+import { z } from 'zod';
+import { parseDueRule } from '../domain/due-rule';
+import { DomainError } from '../domain/errors';
+
+// What a coordinator confirms after reviewing an import proposal: the plan, its agencies,
+// one obligation per reporting agency and due rule, and the campaigns. The web page, the
+// API and `hanbaocao import --confirm draft.json` all send this shape.
+
+const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'ngày dạng YYYY-MM-DD / date as YYYY-MM-DD');
+const monthDay = z.string().regex(/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'dạng MM-DD, ví dụ 11-15 / MM-DD such as 11-15');
+const name = z.string().trim().min(2).max(200);
+
+const dueRuleText = z
+  .string()
+  .trim()
+  .min(3)
+  .superRefine((text, ctx) => {
+    try {
+      parseDueRule(text);
+    } catch (err) {
+      if (!(err instanceof DomainError)) throw err;
+      ctx.addIssue({ code: 'custom', message: `${err.messageVi} / ${err.messageEn}` });
+    }
+  });
+
+export const confirmImportBodySchema = z
+  .object({
+    organisation: z.object({
+      id: z.string().regex(/^[a-z0-9][a-z0-9.-]{1,80}$/, 'chữ thường, số, dấu chấm hoặc gạch / lower-case letters, digits, dots, dashes'),
+      name,
+      kind: z.enum(['province', 'commune', 'district']),
+    }),
+    plan: z.object({
+      number: z.string().trim().regex(/^\d+\s*\/\s*[\p{Lu}\d-]+$/u, 'số kế hoạch dạng 645/KH-UBND / plan number like 645/KH-UBND'),
+      title: name.max(500),
+      issuedOn: isoDay,
+      spanFrom: z.number().int().min(1990).max(2100),
+      spanTo: z.number().int().min(1990).max(2100),
+      holidayRule: z.enum(['written-date', 'civil-code']).default('written-date'),
+      /** The agency reports go through (Phòng VH-XH); gets copies of overdue notices. */
+      coordinator: name.nullable().default(null),
+    }),
+    agencies: z
+      .array(
+        z.object({
+          name,
+          indicators: z.string().max(2000).default(''),
+          headName: z.string().trim().min(1).optional(),
+          headEmail: z.email().optional(),
+          contacts: z.array(z.object({ name, email: z.email() })).default([]),
+        }),
+      )
+      .min(1, 'cần ít nhất một đơn vị / at least one agency'),
+    obligations: z.array(z.object({ reporter: name, ruleText: dueRuleText })).default([]),
+    campaigns: z
+      .array(z.object({ name, start: monthDay, end: monthDay, recurring: z.boolean().default(true), organiser: name.nullable().default(null) }))
+      .default([]),
+  })
+  .superRefine((body, ctx) => {
+    if (body.plan.spanTo < body.plan.spanFrom) {
+      ctx.addIssue({ code: 'custom', path: ['plan', 'spanTo'], message: 'năm kết thúc trước năm bắt đầu / span ends before it starts' });
+    }
+    if (body.plan.spanTo - body.plan.spanFrom > 50) {
+      ctx.addIssue({ code: 'custom', path: ['plan', 'spanTo'], message: 'giai đoạn dài hơn 50 năm / span longer than 50 years' });
+    }
+    const names = new Set(body.agencies.map((a) => a.name));
+    body.obligations.forEach((o, i) => {
+      if (!names.has(o.reporter)) ctx.addIssue({ code: 'custom', path: ['obligations', i, 'reporter'], message: `không có trong danh sách đơn vị / not among the agencies: ${o.reporter}` });
+    });
+    if (body.plan.coordinator && !names.has(body.plan.coordinator)) {
+      ctx.addIssue({ code: 'custom', path: ['plan', 'coordinator'], message: `không có trong danh sách đơn vị / not among the agencies: ${body.plan.coordinator}` });
+    }
+    body.campaigns.forEach((c, i) => {
+      if (c.organiser && !names.has(c.organiser)) ctx.addIssue({ code: 'custom', path: ['campaigns', i, 'organiser'], message: `không có trong danh sách đơn vị / not among the agencies: ${c.organiser}` });
+    });
+  });
+
+export type ConfirmImportBody = z.infer<typeof confirmImportBodySchema>;
+/** The body before defaults are applied (what a client may send). */
+export type ConfirmImportInput = z.input<typeof confirmImportBodySchema>;

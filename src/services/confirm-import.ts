@@ -1,0 +1,116 @@
+// Confirms an import: validate -> write the organisation, plan, agencies, obligations and
+// campaigns in one transaction -> start the deadline workflows. Re-importing the same plan
+// (same organisation and number) creates nothing twice: rows are found by their natural
+// keys, ids are derived from them, and workflow ids from the deadline ids.
+import { createHash } from 'node:crypto';
+import { slug } from '../ingest/draft';
+import { confirmImportBodySchema, type ConfirmImportBody } from '../schemas/import.schemas';
+import type { ServiceDeps } from './deps';
+import { issuesToLines, ServiceError } from './errors';
+import { startObligationDeadlines } from './start-deadlines';
+
+export interface ImportResult {
+  planId: string;
+  /** What this call created; on a re-import these are all 0. */
+  created: { agencies: number; obligations: number; campaigns: number; plan: boolean };
+  /** Deadline workflows started by this call (periods whose data window has begun). */
+  startedWorkflows: number;
+}
+
+export async function confirmImport(deps: ServiceDeps, input: unknown): Promise<ImportResult> {
+  const parsed = confirmImportBodySchema.safeParse(input);
+  if (!parsed.success) {
+    throw new ServiceError('invalid-input', 'Đề xuất chưa hợp lệ, hãy sửa các mục sau', 'The proposal is not valid yet', issuesToLines(parsed.error.issues));
+  }
+  const body: ConfirmImportBody = parsed.data;
+  const orgId = body.organisation.id;
+  const planNumber = body.plan.number.replace(/\s+/g, '');
+  const planId = `${orgId}.${slug(planNumber)}`;
+  const created = { agencies: 0, obligations: 0, campaigns: 0, plan: false };
+
+  const { savedPlanId, obligationIds } = await deps.db.$transaction(async (tx) => {
+    await tx.organisation.upsert({ where: { id: orgId }, update: {}, create: { id: orgId, name: body.organisation.name, kind: body.organisation.kind } });
+    const agencyIds = new Map<string, string>();
+    for (const a of body.agencies) {
+      let agency = await tx.agency.findUnique({ where: { organisationId_name: { organisationId: orgId, name: a.name } } });
+      if (!agency) {
+        agency = await tx.agency.create({
+          data: { id: `${orgId}.${slug(a.name)}`, organisationId: orgId, name: a.name, headName: a.headName ?? null, headEmail: a.headEmail ?? null },
+        });
+        for (const [i, c] of a.contacts.entries()) {
+          await tx.contact.create({ data: { id: `${agency.id}.${i + 1}`, agencyId: agency.id, name: c.name, email: c.email } });
+        }
+        created.agencies += 1;
+      }
+      agencyIds.set(a.name, agency.id);
+    }
+    const coordinatorAgencyId = body.plan.coordinator ? agencyIds.get(body.plan.coordinator)! : null;
+    const existingPlan = await tx.plan.findUnique({ where: { organisationId_number: { organisationId: orgId, number: planNumber } } });
+    const plan =
+      existingPlan ??
+      (await tx.plan.create({
+        data: {
+          id: planId,
+          organisationId: orgId,
+          number: planNumber,
+          title: body.plan.title,
+          issuedOn: body.plan.issuedOn,
+          spanFrom: body.plan.spanFrom,
+          spanTo: body.plan.spanTo,
+          holidayRule: body.plan.holidayRule,
+          coordinatorAgencyId,
+        },
+      }));
+    created.plan = existingPlan === null;
+
+    const ids: string[] = [];
+    for (const o of body.obligations) {
+      const agencyId = agencyIds.get(o.reporter)!;
+      const indicators = body.agencies.find((a) => a.name === o.reporter)?.indicators ?? '';
+      const key = { planId_agencyId_ruleText_title: { planId: plan.id, agencyId, ruleText: o.ruleText, title: '' } };
+      let obligation = await tx.obligation.findUnique({ where: key });
+      if (!obligation) {
+        // The rule's hash keeps ids short and stable; the words themselves stay in ruleText.
+        const ruleHash = createHash('sha256').update(o.ruleText).digest('hex').slice(0, 8);
+        obligation = await tx.obligation.create({
+          data: { id: `${plan.id}.${slug(o.reporter, 40)}.${ruleHash}`, planId: plan.id, agencyId, ruleText: o.ruleText, indicators },
+        });
+        created.obligations += 1;
+      }
+      ids.push(obligation.id);
+    }
+    for (const c of body.campaigns) {
+      const exists = await tx.campaign.findUnique({ where: { planId_name: { planId: plan.id, name: c.name } } });
+      if (exists) continue;
+      await tx.campaign.create({
+        data: {
+          id: `${plan.id}.${slug(c.name, 40)}.${c.start}`,
+          planId: plan.id,
+          name: c.name,
+          start: c.start,
+          end: c.end,
+          recurring: c.recurring,
+          organiserId: c.organiser ? agencyIds.get(c.organiser)! : null,
+          participants: JSON.stringify([...agencyIds.values()]),
+        },
+      });
+      created.campaigns += 1;
+    }
+    return { savedPlanId: plan.id, obligationIds: ids };
+  });
+
+  // Outside the transaction: starting a workflow is not undoable, and each start is
+  // idempotent, so a failure here is repaired by confirming again.
+  let startedWorkflows = 0;
+  try {
+    for (const id of obligationIds) startedWorkflows += (await startObligationDeadlines(deps, id)).length;
+  } catch (err) {
+    throw new ServiceError(
+      'unavailable',
+      'Đã lưu kế hoạch nhưng chưa khởi động được quy trình nhắc hạn; hãy xác nhận lại sau.',
+      'The plan is saved but its deadline workflows could not be started; confirm again later.',
+      [err instanceof Error ? err.message : String(err)],
+    );
+  }
+  return { planId: savedPlanId, created, startedWorkflows };
+}

@@ -1,0 +1,134 @@
+// The coordinator's import flow through the HTTP API, against a real SQLite database and
+// the real Temporal dev server: preview a seed plan, confirm the draft, re-import it
+// without duplicates, and refuse bad documents and bad drafts without writing anything.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Client, Connection } from '@temporalio/client';
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildServer } from '../../src/api/server';
+import type { ImportPreview } from '../../src/services/preview-import';
+import type { DevServer } from '../../src/temporal/dev-server';
+import { seedText } from '../ingest/ingest-helpers';
+import { createTestDb } from '../helpers/test-db';
+import { startTestDevServer } from '../helpers/temporal';
+
+// 20/12/2026: the 2026 period of "trước ngày 30/11" and the 2027 one (its data window
+// opened on 15/12/2026) have both begun.
+const NOW = new Date('2026-12-20T03:00:00Z');
+
+describe('plan import API', () => {
+  let server: DevServer;
+  let testDb: ReturnType<typeof createTestDb>;
+  let client: Client;
+  let app: FastifyInstance;
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'hbc-imp-'));
+
+  beforeAll(async () => {
+    server = await startTestDevServer(path.join(tmp, 'temporal.sqlite'));
+    testDb = createTestDb();
+    client = new Client({ connection: await Connection.connect({ address: server.address }) });
+    app = buildServer({ db: testDb.db, temporal: client, taskQueue: 'import-test', clock: () => NOW, searchAttributes: true });
+  });
+
+  afterAll(async () => {
+    await app?.close();
+    await client?.connection.close();
+    await server?.stop();
+    await testDb?.cleanup();
+    fs.rmSync(tmp, { recursive: true, force: true });
+  });
+
+  const counts = async () => ({
+    plans: await testDb.db.plan.count(),
+    agencies: await testDb.db.agency.count(),
+    obligations: await testDb.db.obligation.count(),
+    campaigns: await testDb.db.campaign.count(),
+    deadlines: await testDb.db.deadline.count(),
+  });
+
+  it('previews seed 001, confirms it, and re-importing creates nothing twice', async () => {
+    const previewRes = await app.inject({ method: 'POST', url: '/api/imports/preview', headers: { 'content-type': 'text/plain; charset=utf-8' }, payload: seedText('001') });
+    expect(previewRes.statusCode).toBe(200);
+    const preview = previewRes.json<ImportPreview>();
+    expect(preview.proposal.plan.number).toBe('645/KH-UBND');
+    expect(preview.draft.body.plan.coordinator).toBe('Phòng Văn hóa – Xã hội');
+    expect(preview.draft.body.obligations).toHaveLength(7);
+    expect(preview.text.slice(preview.proposal.obligations[0]!.position.start, preview.proposal.obligations[0]!.position.end)).toBe(preview.proposal.obligations[0]!.quote);
+
+    // The coordinator adds a contact before confirming.
+    const body = structuredClone(preview.draft.body);
+    body.agencies.find((a) => a.name === 'Phòng Kinh tế')!.contacts = [{ name: 'Lò Văn Pản', email: 'kinhte@binhlu.test' }];
+    const first = await app.inject({ method: 'POST', url: '/api/imports', payload: body });
+    expect(first.statusCode).toBe(201);
+    expect(first.json()).toEqual({
+      planId: 'uy-ban-nhan-dan-xa-binh-lu.645-kh-ubnd',
+      created: { plan: true, agencies: 8, obligations: 7, campaigns: 4 },
+      startedWorkflows: 14,
+    });
+    const after = await counts();
+    expect(after).toEqual({ plans: 1, agencies: 8, obligations: 7, campaigns: 4, deadlines: 14 });
+    const contact = await testDb.db.contact.findFirstOrThrow({ where: { email: 'kinhte@binhlu.test' } });
+    expect(contact.agencyId).toBe('uy-ban-nhan-dan-xa-binh-lu.phong-kinh-te');
+    const deadline = await testDb.db.deadline.findFirstOrThrow({ where: { obligation: { agencyId: contact.agencyId }, periodKey: '2026' } });
+    expect(deadline.lastDay).toBe('2026-11-29');
+    expect((await client.workflow.getHandle(deadline.workflowId).describe()).status.name).toBe('RUNNING');
+
+    const again = await app.inject({ method: 'POST', url: '/api/imports', payload: body });
+    expect(again.statusCode).toBe(201);
+    expect(again.json()).toMatchObject({ created: { plan: false, agencies: 0, obligations: 0, campaigns: 0 }, startedWorkflows: 0 });
+    expect(await counts()).toEqual(after);
+  });
+
+  it('reads a .pdf upload', async () => {
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/imports/preview',
+      headers: { 'content-type': 'application/pdf' },
+      payload: fs.readFileSync('test/fixtures/plans/27-KH-UBND.pdf'),
+    });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ format: 'pdf', proposal: { plan: { number: '27/KH-UBND' } } });
+  });
+
+  it.each([
+    ['a scanned PDF', 'application/pdf', fs.readFileSync('test/fixtures/plans/scanned.pdf'), 'no-text-layer'],
+    ['a 20 MB upload', 'application/octet-stream', Buffer.alloc(20 * 1024 * 1024, 0x61), 'too-large'],
+    ['an English text', 'text/plain', 'All agencies shall report to the People’s Committee before 5 November every year.', 'not-vietnamese'],
+  ])('answers 400 with a clear message for %s', async (_what, type, payload, code) => {
+    const res = await app.inject({ method: 'POST', url: '/api/imports/preview', headers: { 'content-type': type }, payload });
+    expect(res.statusCode).toBe(400);
+    expect(res.json()).toMatchObject({ error: 'invalid-input', details: [code] });
+    expect(res.json().message.length).toBeGreaterThan(10);
+  });
+
+  it('refuses a draft with an unreadable rule or an unknown reporter, and writes nothing', async () => {
+    const before = await counts();
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/imports',
+      payload: {
+        organisation: { id: 'xa-thu-nghiem', name: 'UBND xã Thử Nghiệm', kind: 'commune' },
+        plan: { number: '9/KH-UBND', title: 'Kế hoạch thử', issuedOn: '2026-01-05', spanFrom: 2026, spanTo: 2027 },
+        agencies: [{ name: 'Phòng Kinh tế' }],
+        obligations: [
+          { reporter: 'Phòng Kinh tế', ruleText: 'khi nào xong thì gửi' },
+          { reporter: 'Trạm Y tế xã', ruleText: 'trước ngày 05/11 hằng năm' },
+        ],
+      },
+    });
+    expect(res.statusCode).toBe(400);
+    const details: string[] = res.json().details;
+    expect(details.some((d) => d.startsWith('obligations.0.ruleText') && d.includes('Không đọc được hạn'))).toBe(true);
+    expect(details.some((d) => d.startsWith('obligations.1.reporter'))).toBe(true);
+    expect(await counts()).toEqual(before);
+  });
+
+  it('serves the import page', async () => {
+    const res = await app.inject({ method: 'GET', url: '/imports/new' });
+    expect(res.statusCode).toBe(200);
+    expect(res.body).toContain('Nhập kế hoạch');
+    expect(res.body).toContain('/api/imports/preview');
+  });
+});
