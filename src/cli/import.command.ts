@@ -1,37 +1,55 @@
 // `hanbaocao import --dry-run FILE [--json]`: reads a plan (.txt, .docx, .pdf) and prints
-// the proposal without touching the database. Stable JSON face (issue 5): plan {number,
+// the proposal without touching the database. `--draft out.json` also writes the editable
+// draft; `hanbaocao import --confirm draft.json [--server URL]` sends the edited draft to
+// the running server (POST /api/imports), which creates the plan and starts its workflows. Stable JSON face (issue 5): plan {number,
 // issuer, date, title, span}, obligations [{reporter, recipient, via, recurrence, due,
 // quote, confidence}], campaigns [{name, start, end, recurring, quote}], unread. Add
 // fields; never rename or remove them.
-import { readFile, stat } from 'node:fs/promises';
+import { readFile, stat, writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
+import { draftFromProposal } from '../ingest/draft';
 import { IngestError } from '../ingest/errors';
 import { importDocument } from '../ingest/import-document';
 import type { Proposal } from '../ingest/proposal';
 import { MAX_DOCUMENT_BYTES } from '../ingest/read-document';
 import type { CliCommand, CliIo } from './io';
 
-const USAGE = 'Cách dùng / usage: hanbaocao import --dry-run <plan.txt|plan.docx|plan.pdf> [--json]';
+const USAGE = [
+  'Cách dùng / usage:',
+  '  hanbaocao import --dry-run <plan.txt|plan.docx|plan.pdf> [--json] [--draft draft.json]',
+  '  hanbaocao import --confirm draft.json [--server http://127.0.0.1:3000]',
+].join('\n');
 
 export const run: CliCommand = async (args, io) => {
   let parsed;
   try {
-    parsed = parseArgs({ args, allowPositionals: true, options: { 'dry-run': { type: 'boolean', default: false }, json: { type: 'boolean', default: false } } });
+    parsed = parseArgs({
+      args,
+      allowPositionals: true,
+      options: {
+        'dry-run': { type: 'boolean', default: false },
+        json: { type: 'boolean', default: false },
+        draft: { type: 'string' },
+        confirm: { type: 'string' },
+        server: { type: 'string' },
+      },
+    });
   } catch (err) {
     io.stderr(`${(err as Error).message}\n${USAGE}`);
     return 2;
   }
+  if (parsed.values.confirm) return confirmDraft(parsed.values.confirm, parsed.values.server, io);
   const file = parsed.positionals[0];
   if (!file || parsed.positionals.length > 1) {
     io.stderr(`Cần đúng một tệp kế hoạch / exactly one plan file is required\n${USAGE}`);
     return 2;
   }
   if (!parsed.values['dry-run']) {
-    // Confirming a proposal creates plans and starts workflows: that is the web page's and
-    // the API's job (POST /api/imports), where the coordinator can correct it first.
+    // Confirming creates plans and starts workflows, so it always goes through a draft the
+    // coordinator has looked at: the web page, or --draft then --confirm.
     io.stderr(
-      'Lệnh này chỉ đọc thử (--dry-run). Để tạo kế hoạch, hãy xem và xác nhận đề xuất trên trang Nhập kế hoạch.\n' +
-        'This command only previews (--dry-run). To create the plan, review and confirm the proposal on the import page.',
+      'Hãy đọc thử trước (--dry-run --draft draft.json), sửa draft.json, rồi xác nhận bằng --confirm draft.json (hoặc dùng trang /imports/new).\n' +
+        'Preview first (--dry-run --draft draft.json), edit draft.json, then --confirm draft.json (or use the /imports/new page).',
     );
     return 2;
   }
@@ -46,6 +64,12 @@ export const run: CliCommand = async (args, io) => {
       throw new IngestError('too-large', `Tệp quá lớn (${(info.size / 1024 / 1024).toFixed(1)} MB); giới hạn là 10 MB.`, `File too large (${(info.size / 1024 / 1024).toFixed(1)} MB); the limit is 10 MB.`);
     }
     const { format, plan, proposal } = await importDocument(await readFile(file));
+    if (parsed.values.draft) {
+      const draft = draftFromProposal(proposal);
+      await writeFile(parsed.values.draft, `${JSON.stringify(draft.body, null, 2)}\n`);
+      for (const w of draft.warnings) io.stderr(`! ${w}`);
+      io.stderr(`Đã ghi bản nháp / draft written: ${parsed.values.draft}`);
+    }
     if (parsed.values.json) io.stdout(JSON.stringify({ ...proposal, source: { file, format, characters: plan.text.length } }));
     else printSummary(proposal, io);
     return 0;
@@ -57,6 +81,32 @@ export const run: CliCommand = async (args, io) => {
     throw err;
   }
 };
+
+/** Sends an edited draft to the running server; prints what it created. */
+async function confirmDraft(file: string, server: string | undefined, io: CliIo): Promise<number> {
+  let body: unknown;
+  try {
+    body = JSON.parse(await readFile(file, 'utf8'));
+  } catch (err) {
+    io.stderr(`Không đọc được bản nháp ${file} (JSON)\nCannot read the draft ${file} as JSON: ${(err as Error).message}`);
+    return 2;
+  }
+  const base = (server ?? process.env.HBC_PUBLIC_URL ?? 'http://127.0.0.1:3000').replace(/\/$/, '');
+  let res: Response;
+  try {
+    res = await fetch(`${base}/api/imports`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  } catch {
+    io.stderr(`Không kết nối được máy chủ ${base}: hãy chạy \`npm start\` trước.\nCannot reach ${base}: start the server with \`npm start\` first.`);
+    return 1;
+  }
+  const answer = (await res.json()) as { message?: string; messageEn?: string; details?: string[]; created?: Record<string, unknown>; startedWorkflows?: number; planId?: string };
+  if (!res.ok) {
+    io.stderr([answer.message, answer.messageEn, ...(answer.details ?? []).map((d) => `  - ${d}`)].filter(Boolean).join('\n'));
+    return 1;
+  }
+  io.stdout(JSON.stringify(answer));
+  return 0;
+}
 
 function printSummary(p: Proposal, io: CliIo): void {
   const span = p.plan.span ? `${p.plan.span.from}–${p.plan.span.to}` : '?';

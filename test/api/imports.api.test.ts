@@ -8,6 +8,7 @@ import { Client, Connection } from '@temporalio/client';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildServer } from '../../src/api/server';
+import { main as cli } from '../../src/cli/main';
 import type { ImportPreview } from '../../src/services/preview-import';
 import type { DevServer } from '../../src/temporal/dev-server';
 import { seedText } from '../ingest/ingest-helpers';
@@ -123,6 +124,31 @@ describe('plan import API', () => {
     expect(details.some((d) => d.startsWith('obligations.0.ruleText') && d.includes('Không đọc được hạn'))).toBe(true);
     expect(details.some((d) => d.startsWith('obligations.1.reporter'))).toBe(true);
     expect(await counts()).toEqual(before);
+  });
+
+  it('works from the command line: --dry-run --draft, edit, then --confirm against the running server', async () => {
+    const url = await app.listen({ host: '127.0.0.1', port: 0 });
+    const draftFile = path.join(tmp, 'draft.json');
+    const err: string[] = [];
+    const io = { stdout: () => undefined, stderr: (t: string) => err.push(t) };
+    expect(await cli(['import', '--dry-run', 'samples/plans/27-KH-UBND-chuyen-doi-so.txt', '--draft', draftFile], io)).toBe(0);
+    expect(err.join('\n')).toContain('Chưa có địa chỉ email của Công an xã');
+    const draft = JSON.parse(fs.readFileSync(draftFile, 'utf8'));
+    expect(draft.obligations.map((o: { reporter: string }) => o.reporter)).toEqual([
+      'Công an xã',
+      'Phòng Kinh tế',
+      'Trung tâm Phục vụ hành chính công xã',
+      'Công an xã',
+      'Trường Tiểu học Hòa Bình',
+    ]);
+    draft.agencies.find((a: { name: string }) => a.name === 'Công an xã').contacts = [{ name: 'Đội trưởng', email: 'conganxa@hoabinh.test' }];
+    fs.writeFileSync(draftFile, JSON.stringify(draft));
+
+    const out: string[] = [];
+    const code = await cli(['import', '--confirm', draftFile, '--server', url], { stdout: (t) => out.push(t), stderr: (t) => err.push(t) });
+    expect(code).toBe(0);
+    expect(JSON.parse(out.join(''))).toMatchObject({ planId: 'uy-ban-nhan-dan-xa-hoa-binh.27-kh-ubnd', created: { plan: true, agencies: 5, obligations: 5, campaigns: 2 } });
+    expect(await testDb.db.contact.count({ where: { email: 'conganxa@hoabinh.test' } })).toBe(1);
   });
 
   it('serves the import page', async () => {
