@@ -48,6 +48,12 @@ describe('reporting obligations: due rules as plans write them', () => {
     expect(two.proposal.obligations[0]!.reporters).toEqual(['Trạm Y tế xã']);
   });
 
+  it('lists a periodic report whose date it cannot read as unread, not as an obligation', () => {
+    const { proposal } = propose(plan('Báo cáo định kỳ kết quả thực hiện về UBND xã vào cuối năm.'));
+    expect(proposal.obligations).toEqual([]);
+    expect(proposal.unread).toContain('Báo cáo định kỳ chưa đọc được hạn (periodic report, no readable date): Báo cáo định kỳ kết quả thực hiện về UBND xã vào cuối năm.');
+  });
+
   it('keeps a dated sentence that is not a report out of the obligations', () => {
     const { proposal } = propose(plan('Tổ chức hội nghị trước ngày 05/11 hằng năm.'));
     expect(proposal.obligations).toEqual([]);

@@ -198,4 +198,8 @@ describe('seed 004: 01/KH-BVSTBPN, provincial committee work plan 2024', () => {
     ]);
     expectQuotesInPlace(plan, proposal);
   });
+
+  it('has nothing left unread', () => {
+    expect(proposal.unread).toEqual([]);
+  });
 });

@@ -20,6 +20,7 @@ const DUE_PHRASE = new RegExp(
 const LEAD_IN = /(?:(?:báo cáo\s+)?(?:định kỳ\s+)?(?:6 tháng|sáu tháng|năm|quý|tháng|hằng năm|hàng năm|hằng quý|hàng quý|hằng tháng|hàng tháng)\s*,?\s*)$/iu;
 const TAIL = /^\s*(?:hằng|hàng|mỗi)\s+(?:năm|quý|tháng)|^\s*(?:của\s+)?(?:năm|quý|tháng)(?:\s+cuối quý|\s+sau|\s+kế tiếp|\s+tiếp theo)/iu;
 const ADHOC = /đột xuất|theo yêu cầu/iu;
+const PERIODIC_WORDS = /báo cáo (?:định kỳ|hằng|hàng|6 tháng|sáu tháng|quý|tháng|năm|sơ kết|tổng kết)|định kỳ báo cáo|chế độ báo cáo/iu;
 const SUBJECT_VERB = /\s+(?:tổng hợp(?:,)?\s+báo cáo|gửi báo cáo|có trách nhiệm báo cáo|định kỳ báo cáo|báo cáo)\b/iu;
 const RECIPIENT =
   /(?:gửi\s+)?(?:về|cho|lên|gửi)\s+((?:Ủy ban|Uỷ ban|UBND|Sở|Ban|Phòng|Bộ|Thường trực|Văn phòng|Hội đồng|HĐND|Tỉnh ủy|Huyện ủy|Đảng ủy)[^(,;.]*?)\s*(?=\(|\s(?:qua|trước|chậm nhất|trong|đến hết)(?:\s|$)|,|;|\.|$)/u;
@@ -46,11 +47,15 @@ export function readObligations(reading: AgencyReading, meta: PlanMetadata): Obl
         const read = readObligation(sentence, dues, section, agencies, meta);
         if ('unread' in read) unread.push(read.unread);
         else obligations.push(...read.obligations);
-      } else if (section && section.kind === 'specific') {
-        const up = UPWARD_RECIPIENT.exec(sentence.quote);
-        if (up && /\s(?:tỉnh|huyện|xã|Nội vụ|cấp trên)|Sở|Bộ/u.test(up[1]!)) {
+      } else {
+        const up = section?.kind === 'specific' ? UPWARD_RECIPIENT.exec(sentence.quote) : null;
+        if (section && up && /\s(?:tỉnh|huyện|xã|Nội vụ|cấp trên)|Sở|Bộ/u.test(up[1]!)) {
           upwardReports.push({ reporter: section.name, recipient: up[1]!.trim(), quote: sentence.quote, position: sentence.position });
           unread.push(`Báo cáo không nêu hạn (no due date): ${sentence.quote}`);
+        } else if (node.level === 0 && PERIODIC_WORDS.test(sentence.quote)) {
+          // A periodic report with no day the rules can read ("cuối năm", "trong quý IV"):
+          // the coordinator must see it rather than lose it.
+          unread.push(`Báo cáo định kỳ chưa đọc được hạn (periodic report, no readable date): ${sentence.quote}`);
         }
       }
     }
