@@ -1,4 +1,5 @@
 // What activities need from the outside world, injected by src/worker.ts (and by tests).
+import type { Client } from '@temporalio/client';
 import type { Transporter } from 'nodemailer';
 import type { Db } from '../src/db';
 
@@ -10,4 +11,16 @@ export interface ActivityDeps {
   /** Base URL of the web app, for links in emails. */
   publicUrl: string;
   mailFrom: string;
+  /**
+   * For activities that start workflows (the obligation workflow's periods). Optional so
+   * workers and tests that run only deadline workflows need no client.
+   */
+  temporal?: WorkflowStarter;
+}
+
+export interface WorkflowStarter {
+  client: Client;
+  taskQueue: string;
+  /** Set search attributes on started workflows (the server has them registered). */
+  searchAttributes: boolean;
 }

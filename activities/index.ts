@@ -1,9 +1,10 @@
 // createActivities(deps): every side effect the workflows may ask for.
 import { createDeadlineActivities } from './deadline.activities';
 import type { ActivityDeps } from './deps';
+import { createObligationActivities } from './obligation.activities';
 
 export type { ActivityDeps } from './deps';
 
 export function createActivities(deps: ActivityDeps) {
-  return { ...createDeadlineActivities(deps) };
+  return { ...createDeadlineActivities(deps), ...createObligationActivities(deps) };
 }

@@ -59,13 +59,24 @@ async function main(): Promise<void> {
   const clock = () => new Date();
 
   installRuntimeWithoutSignalHandlers();
+  // The client first: the worker's activities use it to start each period's deadline workflow.
+  const temporal = await createTemporalClient(address, config.temporal.namespace);
+  stops.unshift(() => temporal.connection.close());
+  const searchAttributes = !config.temporal.address;
   const connection = await NativeConnection.connect({ address });
   log('bundling workflows and starting the worker...');
   const worker = await createWorker({
     connection,
     namespace: config.temporal.namespace,
     taskQueue: config.temporal.taskQueue,
-    deps: { db, mailer, clock, publicUrl: config.http.publicUrl, mailFrom: config.smtp.from },
+    deps: {
+      db,
+      mailer,
+      clock,
+      publicUrl: config.http.publicUrl,
+      mailFrom: config.smtp.from,
+      temporal: { client: temporal, taskQueue: config.temporal.taskQueue, searchAttributes },
+    },
   });
   const running = worker.run();
   stops.unshift(async () => {
@@ -74,14 +85,12 @@ async function main(): Promise<void> {
     await connection.close();
   });
 
-  const temporal = await createTemporalClient(address, config.temporal.namespace);
-  stops.unshift(() => temporal.connection.close());
   const services = {
     db,
     temporal,
     taskQueue: config.temporal.taskQueue,
     clock,
-    searchAttributes: !config.temporal.address,
+    searchAttributes,
   };
   if (config.sampleData) {
     const fresh = await loadSampleData(services, readSampleData(path.join(projectRoot, 'samples', 'sample-data.json')));

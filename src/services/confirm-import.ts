@@ -7,7 +7,7 @@ import { slug } from '../ingest/draft';
 import { confirmImportBodySchema, type ConfirmImportBody } from '../schemas/import.schemas';
 import type { ServiceDeps } from './deps';
 import { issuesToLines, ServiceError } from './errors';
-import { startObligationDeadlines } from './start-deadlines';
+import { startObligationDeadlines, startObligationWorkflow } from './start-deadlines';
 
 export interface ImportResult {
   planId: string;
@@ -15,6 +15,8 @@ export interface ImportResult {
   created: { agencies: number; obligations: number; campaigns: number; plan: boolean };
   /** Deadline workflows started by this call (periods whose data window has begun). */
   startedWorkflows: number;
+  /** Obligation workflows started by this call (they open the later periods over the span). */
+  obligationWorkflows: number;
 }
 
 export async function confirmImport(deps: ServiceDeps, input: unknown): Promise<ImportResult> {
@@ -102,8 +104,12 @@ export async function confirmImport(deps: ServiceDeps, input: unknown): Promise<
   // Outside the transaction: starting a workflow is not undoable, and each start is
   // idempotent, so a failure here is repaired by confirming again.
   let startedWorkflows = 0;
+  let obligationWorkflows = 0;
   try {
-    for (const id of obligationIds) startedWorkflows += (await startObligationDeadlines(deps, id)).length;
+    for (const id of obligationIds) {
+      startedWorkflows += (await startObligationDeadlines(deps, id)).length;
+      if (await startObligationWorkflow(deps, id)) obligationWorkflows += 1;
+    }
   } catch (err) {
     throw new ServiceError(
       'unavailable',
@@ -112,5 +118,5 @@ export async function confirmImport(deps: ServiceDeps, input: unknown): Promise<
       [err instanceof Error ? err.message : String(err)],
     );
   }
-  return { planId: savedPlanId, created, startedWorkflows };
+  return { planId: savedPlanId, created, startedWorkflows, obligationWorkflows };
 }

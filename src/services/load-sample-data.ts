@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import { sampleDataSchema, type SampleData } from '../schemas/sample-data.schemas';
 import type { ServiceDeps } from './deps';
 import { remindNow } from './deadline-updates';
-import { startObligationDeadlines } from './start-deadlines';
+import { startObligationDeadlines, startObligationWorkflow } from './start-deadlines';
 
 export function readSampleData(file: string): SampleData {
   return sampleDataSchema.parse(JSON.parse(fs.readFileSync(file, 'utf8')));
@@ -28,7 +28,10 @@ export async function loadSampleData(deps: ServiceDeps, data: SampleData): Promi
     await db.obligation.upsert({ where: { id: o.id }, update: {}, create: { ...o, planId: data.plan.id } });
   }
   const started: string[] = [];
-  for (const o of data.obligations) started.push(...(await startObligationDeadlines(deps, o.id)));
+  for (const o of data.obligations) {
+    started.push(...(await startObligationDeadlines(deps, o.id)));
+    await startObligationWorkflow(deps, o.id);
+  }
 
   // On the very first start, show the path end to end at once: the coordinator "sends a
   // reminder now" to the first open deadline, so the inbox has a real email to look at.

@@ -3,23 +3,15 @@
 // period) and the workflow id is derived from the deadline id, so running it twice starts
 // nothing new.
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
-import { TypedSearchAttributes, defineSearchAttributeKey, SearchAttributeType } from '@temporalio/common';
 import { createBusinessCalendar } from '../domain/business-calendar';
 import { parseDueRule } from '../domain/due-rule';
 import { compareDates, localDateOf, parseIsoDate, toIsoDate } from '../domain/local-date';
 import { periodsFor } from '../domain/periods';
 import type { DeadlineWorkflowInput } from '../schemas/deadline.schemas';
-import { deadlineWorkflowId, SEARCH_ATTRIBUTES } from '../temporal/names';
+import { deadlineWorkflowId, obligationWorkflowId } from '../temporal/names';
+import { deadlineSearchAttributes } from '../../workflows/search-attributes';
+import type { ObligationWorkflowInput } from '../schemas/obligation.schemas';
 import type { ServiceDeps } from './deps';
-
-const keys = {
-  organisation: defineSearchAttributeKey(SEARCH_ATTRIBUTES.organisation.name, SearchAttributeType.KEYWORD),
-  plan: defineSearchAttributeKey(SEARCH_ATTRIBUTES.plan.name, SearchAttributeType.KEYWORD),
-  agency: defineSearchAttributeKey(SEARCH_ATTRIBUTES.agency.name, SearchAttributeType.KEYWORD),
-  period: defineSearchAttributeKey(SEARCH_ATTRIBUTES.period.name, SearchAttributeType.KEYWORD),
-  status: defineSearchAttributeKey(SEARCH_ATTRIBUTES.status.name, SearchAttributeType.KEYWORD),
-  due: defineSearchAttributeKey(SEARCH_ATTRIBUTES.due.name, SearchAttributeType.DATETIME),
-};
 
 export async function startObligationDeadlines(deps: ServiceDeps, obligationId: string): Promise<string[]> {
   const obligation = await deps.db.obligation.findUniqueOrThrow({
@@ -61,14 +53,13 @@ export async function startObligationDeadlines(deps: ServiceDeps, obligationId: 
         workflowId,
         args: [input],
         ...(deps.searchAttributes && {
-          typedSearchAttributes: new TypedSearchAttributes([
-            { key: keys.organisation, value: plan.organisationId },
-            { key: keys.plan, value: plan.number },
-            { key: keys.agency, value: obligation.agency.name },
-            { key: keys.period, value: p.periodKey },
-            { key: keys.status, value: 'open' },
-            { key: keys.due, value: p.dueAt },
-          ]),
+          typedSearchAttributes: deadlineSearchAttributes({
+            organisation: plan.organisationId,
+            plan: plan.number,
+            agency: obligation.agency.name,
+            period: p.periodKey,
+            due: p.dueAt,
+          }),
         }),
       });
       started.push(workflowId);
@@ -77,4 +68,29 @@ export async function startObligationDeadlines(deps: ServiceDeps, obligationId: 
     }
   }
   return started;
+}
+
+/**
+ * Starts the obligation workflow that opens every later period of the span (and any begun
+ * one the direct start above missed). Idempotent: a second start finds it running.
+ * Returns whether it started now.
+ */
+export async function startObligationWorkflow(deps: ServiceDeps, obligationId: string): Promise<boolean> {
+  const obligation = await deps.db.obligation.findUniqueOrThrow({ where: { id: obligationId }, include: { plan: true } });
+  const { plan } = obligation;
+  const input: ObligationWorkflowInput = {
+    obligationId,
+    ruleText: obligation.ruleText,
+    spanFrom: plan.spanFrom,
+    spanTo: plan.spanTo,
+    issuedOn: plan.issuedOn,
+    holidayRule: plan.holidayRule === 'civil-code' ? 'civil-code' : 'written-date',
+  };
+  try {
+    await deps.temporal.workflow.start('obligationWorkflow', { taskQueue: deps.taskQueue, workflowId: obligationWorkflowId(obligationId), args: [input] });
+    return true;
+  } catch (err) {
+    if (err instanceof WorkflowExecutionAlreadyStartedError) return false;
+    throw err;
+  }
 }

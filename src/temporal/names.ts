@@ -17,3 +17,8 @@ export const SEARCH_ATTRIBUTES = {
 export function deadlineWorkflowId(deadlineId: string): string {
   return `deadline/${deadlineId}`;
 }
+
+/** One obligation workflow per obligation, over the plan's span. */
+export function obligationWorkflowId(obligationId: string): string {
+  return `obligation/${obligationId}`;
+}

@@ -67,6 +67,7 @@ describe('plan import API', () => {
       planId: 'uy-ban-nhan-dan-xa-binh-lu.645-kh-ubnd',
       created: { plan: true, agencies: 8, obligations: 7, campaigns: 4 },
       startedWorkflows: 14,
+      obligationWorkflows: 7,
     });
     const after = await counts();
     expect(after).toEqual({ plans: 1, agencies: 8, obligations: 7, campaigns: 4, deadlines: 14 });
@@ -78,7 +79,7 @@ describe('plan import API', () => {
 
     const again = await app.inject({ method: 'POST', url: '/api/imports', payload: body });
     expect(again.statusCode).toBe(201);
-    expect(again.json()).toMatchObject({ created: { plan: false, agencies: 0, obligations: 0, campaigns: 0 }, startedWorkflows: 0 });
+    expect(again.json()).toMatchObject({ created: { plan: false, agencies: 0, obligations: 0, campaigns: 0 }, startedWorkflows: 0, obligationWorkflows: 0 });
     expect(await counts()).toEqual(after);
   });
 

@@ -3,6 +3,7 @@
 // reserved .example domain.
 import nodemailer from 'nodemailer';
 import { createActivities } from '../../activities';
+import type { WorkflowStarter } from '../../activities/deps';
 import type { Db } from '../../src/db';
 
 export const PEOPLE = {
@@ -53,8 +54,9 @@ export async function seedDeadline(
 }
 
 /** The activities as the worker builds them, sending to a test SMTP server on 127.0.0.1. */
-export function testActivities(db: Db, smtpPort: number) {
+export function testActivities(db: Db, smtpPort: number, temporal?: WorkflowStarter) {
   return createActivities({
+    ...(temporal && { temporal }),
     db,
     mailer: nodemailer.createTransport({ host: '127.0.0.1', port: smtpPort, ignoreTLS: true }),
     clock: () => new Date(),

@@ -46,6 +46,7 @@ describe('hanbaocao on the real Temporal dev server', () => {
         clock: () => new Date(),
         publicUrl: 'http://hbc.test',
         mailFrom: 'Hạn báo cáo <hbc@test.example>',
+        temporal: { client, taskQueue: 'int-test', searchAttributes: true },
       },
     });
     running = worker.run().finally(() => connection.close());
@@ -58,8 +59,8 @@ describe('hanbaocao on the real Temporal dev server', () => {
       bundleWorkflows(),
     ]);
     testDb = createTestDb();
-    await startWorker(server.address);
     client = new Client({ connection: await Connection.connect({ address: server.address }) });
+    await startWorker(server.address);
     deps = { db: testDb.db, temporal: client, taskQueue: 'int-test', clock: () => NOW, searchAttributes: true };
     await loadSampleData(deps, readSampleData('samples/sample-data.json'));
   });
