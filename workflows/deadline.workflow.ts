@@ -2,7 +2,7 @@
 // computes (no date arithmetic here), sleeping until each step, and stops the moment a
 // report is recorded or the period is waived. An extension replans every step.
 // Deterministic: only src/domain, src/schemas and activity types.
-import { allHandlersFinished, condition, proxyActivities, setHandler } from '@temporalio/workflow';
+import { allHandlersFinished, condition, patched, proxyActivities, setHandler, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
 import { createBusinessCalendar } from '../src/domain/business-calendar';
 import { addDays, compareDates, localDateOf, parseIsoDate, startOfLocalDay } from '../src/domain/local-date';
 import { defaultReminderPolicy, planSteps, type TimelineStep } from '../src/domain/timeline';
@@ -25,6 +25,7 @@ import {
   type SubmissionReceipt,
   type WaiverResult,
 } from './messages';
+import { searchAttributeKeys } from './search-attributes';
 
 const activities = proxyActivities<DeadlineActivities>({
   startToCloseTimeout: '2 minutes',
@@ -198,7 +199,22 @@ export async function deadlineWorkflow(input: DeadlineWorkflowInput): Promise<De
   // recorded or the period waived, then let in-flight Updates finish before completing.
   await condition(() => receipt !== null || waiver !== null);
   await condition(allHandlersFinished);
+  await markStatus(receipt ? 'submitted' : 'waived');
   // Assigned in Update handlers, which TypeScript's flow analysis cannot see.
   const recorded = receipt as SubmissionReceipt | null;
   return recorded ? { outcome: 'submitted', ...recorded } : { outcome: 'waived', ...(waiver as WaiverResult | null)! };
+}
+
+/**
+ * HbcStatus in the Temporal UI follows the outcome ("submitted", "waived"), for workflows
+ * started with search attributes (the dev server and production register them; the test
+ * server does not). Added after deadline workflows were already running: patched() keeps
+ * their replay on the old path (no upsert command in their history) while every execution
+ * that reaches this point from now on records the marker and upserts. See
+ * docs/operations.md "Upgrading running workflows".
+ */
+async function markStatus(status: 'submitted' | 'waived'): Promise<void> {
+  if (workflowInfo().typedSearchAttributes.get(searchAttributeKeys.status) === undefined) return;
+  if (!patched('hbc-status-search-attribute')) return;
+  upsertSearchAttributes([{ key: searchAttributeKeys.status, value: status }]);
 }

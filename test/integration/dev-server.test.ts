@@ -17,6 +17,8 @@ import type { DevServer } from '../../src/temporal/dev-server';
 import { bundleWorkflows, createWorker } from '../../src/worker';
 import { createTestDb } from '../helpers/test-db';
 import { startTestDevServer } from '../helpers/temporal';
+import { replayAndRecord } from '../helpers/replay';
+import { searchAttributeKeys } from '../../workflows/search-attributes';
 
 // An explicit "today" for the service layer: 20/11/2026, after the sample plan's 2026
 // deadline (last day 04/11/2026), so each sample agency has one overdue deadline.
@@ -109,6 +111,14 @@ describe('hanbaocao on the real Temporal dev server', () => {
 
     const again = await app.inject({ method: 'POST', url: `/api/deadlines/${id}/submission`, payload: { submittedBy: 'x' } });
     expect(again.statusCode).toBe(409);
+
+    // The workflow completes and sets HbcStatus, so operators can filter in the Temporal UI.
+    const handle = client.workflow.getHandle(`deadline/${id}`);
+    expect(await handle.result()).toMatchObject({ outcome: 'submitted' });
+    const attributes = (await handle.describe()).typedSearchAttributes;
+    expect(attributes.get(searchAttributeKeys.status)).toBe('submitted');
+    expect(attributes.get(searchAttributeKeys.agency)).toBe('Trạm Y tế xã');
+    await replayAndRecord(client, `deadline/${id}`, 'deadline-submitted-status-patched', bundle);
 
     const list = (await app.inject({ method: 'GET', url: '/api/deadlines' })).json().deadlines as { id: string; state: string }[];
     expect(list.find((d) => d.id === id)?.state).toBe('submitted-on-time');

@@ -2,7 +2,7 @@
 // deadline: Wednesday 14/11/2040 ("trước ngày 15/11"); instants are 08:00 local = 01:00Z.
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { Worker } from '@temporalio/worker';
+import { Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startMailCatcher, type MailCatcher } from '../../src/mail/mail-catcher';
 import { bundleWorkflows } from '../../src/worker';
@@ -10,6 +10,7 @@ import { extendUpdate, recordSubmissionUpdate, waiveUpdate } from '../../workflo
 import { PEOPLE, seedDeadline, seedObligation, testActivities } from '../helpers/fixtures';
 import { createTimeSkippingEnv } from '../helpers/temporal';
 import { createTestDb } from '../helpers/test-db';
+import { replayAndRecord } from '../helpers/replay';
 
 const { agencyContacts: contacts, coordinator } = PEOPLE;
 
@@ -19,6 +20,7 @@ describe('changing a running deadline', () => {
   let testDb: ReturnType<typeof createTestDb>;
   let worker: Worker;
   let running: Promise<void>;
+  let bundle: WorkflowBundleWithSourceMap;
 
   const sleepUntil = async (iso: string) => env.sleep(new Date(iso).getTime() - (await env.currentTimeMs()));
   const mailOf = (deadlineId: string) =>
@@ -42,7 +44,7 @@ describe('changing a running deadline', () => {
     worker = await Worker.create({
       connection: env.nativeConnection,
       taskQueue: 'changes',
-      workflowBundle: await bundleWorkflows(),
+      workflowBundle: (bundle = await bundleWorkflows()),
       activities: testActivities(testDb.db, catcher.port),
     });
     running = worker.run();
@@ -84,6 +86,7 @@ describe('changing a running deadline', () => {
     expect(receipt.late).toBe(false);
     expect(await handle.result()).toMatchObject({ outcome: 'submitted', late: false });
     await sleepUntil('2041-01-10T03:00:00Z');
+    await replayAndRecord(env.client, 'deadline/obl.2040', 'deadline-extended', bundle);
 
     expect(mailOf('obl.2040')).toEqual(
       [

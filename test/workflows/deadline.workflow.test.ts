@@ -12,6 +12,7 @@ import { recordSubmissionUpdate, statusQuery } from '../../workflows/messages';
 import { PEOPLE, seedDeadline, seedObligation, testActivities } from '../helpers/fixtures';
 import { createTimeSkippingEnv } from '../helpers/temporal';
 import { createTestDb } from '../helpers/test-db';
+import { replayAndRecord } from '../helpers/replay';
 
 const { agencyContacts: contacts, agencyHead: head, coordinator, coordinatorHead, leadership } = PEOPLE;
 
@@ -112,6 +113,7 @@ describe('deadline workflow, time-skipping', () => {
       // A month later nothing more has been sent: every pending step stopped with the report.
       await sleepUntil('2041-01-05T03:00:00Z');
     });
+    await replayAndRecord(env.client, 'deadline/obl.2040', 'deadline-ladder-submitted');
 
     const receipts = catcher.messages().filter((m) => m.headers['x-hbc-step'] === 'receipt');
     expect(receipts.map((m) => m.to.join(',')).sort()).toEqual([...contacts].sort());

@@ -14,6 +14,7 @@ import { waiveUpdate } from '../../workflows/messages';
 import { PEOPLE, seedObligation, testActivities } from '../helpers/fixtures';
 import { createTimeSkippingEnv } from '../helpers/temporal';
 import { createTestDb } from '../helpers/test-db';
+import { replayAndRecord } from '../helpers/replay';
 
 const MAY = 'trước ngày 02/05 hằng năm'; // last day 01/05, a holiday: "due today" before 30/04
 const FEB = 'trước ngày 25/02 hằng năm'; // reminders cross Tết
@@ -106,6 +107,8 @@ describe('obligation workflow: five years through continue-as-new, time-skipping
         const history = await env.client.workflow.getHandle(handle.workflowId).fetchHistory();
         expect(history.events?.length ?? 0).toBeLessThan(40);
       }
+      await replayAndRecord(env.client, 'obligation/obl', 'obligation-last-run');
+      await replayAndRecord(env.client, 'deadline/obl.2040', 'deadline-waived');
     });
 
     const rows = await testDb.db.deadline.findMany({ orderBy: { lastDay: 'asc' } });
