@@ -24,7 +24,9 @@ describe('replaying recorded histories', () => {
   it('holds a deadline closed before the status patch and one closed after it (marker and upsert recorded)', () => {
     const before = load('deadline-submitted-before-status-patch.json').events ?? [];
     const after = load('deadline-submitted-status-patched.json').events ?? [];
-    const upserts = (events: typeof before) => events.filter((e) => e.upsertWorkflowSearchAttributesEventAttributes).length;
+    // The SDK also upserts TemporalChangeVersion with a patch; count the HbcStatus upserts.
+    const upserts = (events: typeof before) =>
+      events.filter((e) => Object.keys(e.upsertWorkflowSearchAttributesEventAttributes?.searchAttributes?.indexedFields ?? {}).includes('HbcStatus')).length;
     const markers = (events: typeof before) => events.filter((e) => e.markerRecordedEventAttributes?.markerName === 'core_patch').length;
     expect([markers(before), upserts(before)]).toEqual([0, 0]);
     expect([markers(after), upserts(after)]).toEqual([1, 1]);
