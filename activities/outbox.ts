@@ -14,7 +14,9 @@ export const CLAIM_LEASE_MS = 2 * 60_000;
 
 export interface OutgoingMail {
   key: string;
-  deadlineId: string;
+  /** The deadline or the campaign run the message belongs to (one of them). */
+  deadlineId?: string;
+  campaignRunId?: string;
   stepKey: string;
   to: string;
   cc?: string[];
@@ -43,7 +45,8 @@ async function claim(deps: ActivityDeps, mail: OutgoingMail): Promise<boolean> {
       data: {
         id: `${mail.key}`,
         key: mail.key,
-        deadlineId: mail.deadlineId,
+        deadlineId: mail.deadlineId ?? null,
+        campaignRunId: mail.campaignRunId ?? null,
         stepKey: mail.stepKey,
         recipient: mail.to,
         subject: mail.subject,

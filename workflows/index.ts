@@ -1,3 +1,4 @@
 // The workflow bundle's entry point: every workflow type the worker registers.
+export { campaignWorkflow } from './campaign.workflow';
 export { deadlineWorkflow } from './deadline.workflow';
 export { obligationWorkflow } from './obligation.workflow';

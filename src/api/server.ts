@@ -9,6 +9,7 @@ import { listDeadlines } from '../services/list-deadlines';
 import { dashboardPage, deadlinePage, inboxPage } from '../web/pages';
 import { errorHandler } from './errors';
 import { registerImportRoutes } from './imports.routes';
+import { recordCampaignResults } from '../services/campaigns';
 
 export function buildServer(deps: ServiceDeps, opts: { catcher?: MailCatcher } = {}): FastifyInstance {
   const app = Fastify({ logger: false });
@@ -44,6 +45,7 @@ export function buildServer(deps: ServiceDeps, opts: { catcher?: MailCatcher } =
   });
 
   registerImportRoutes(app, deps);
+  app.post<{ Params: { id: string } }>('/api/campaigns/:id/results', async (req, reply) => reply.status(201).send(await recordCampaignResults(deps, req.params.id, req.body ?? {})));
 
   app.get('/inbox', async (_req, reply) => reply.type('text/html; charset=utf-8').send(inboxPage(opts.catcher?.messages() ?? null)));
   app.get('/api/inbox', async () => ({ messages: opts.catcher?.messages() ?? [] }));

@@ -7,6 +7,7 @@ import { slug } from '../ingest/draft';
 import { confirmImportBodySchema, type ConfirmImportBody } from '../schemas/import.schemas';
 import type { ServiceDeps } from './deps';
 import { issuesToLines, ServiceError } from './errors';
+import { startCampaignWorkflow } from './campaigns';
 import { startObligationDeadlines, startObligationWorkflow } from './start-deadlines';
 
 export interface ImportResult {
@@ -17,6 +18,8 @@ export interface ImportResult {
   startedWorkflows: number;
   /** Obligation workflows started by this call (they open the later periods over the span). */
   obligationWorkflows: number;
+  /** Campaign workflows started by this call (one per campaign, a run per year). */
+  campaignWorkflows: number;
 }
 
 export async function confirmImport(deps: ServiceDeps, input: unknown): Promise<ImportResult> {
@@ -30,7 +33,7 @@ export async function confirmImport(deps: ServiceDeps, input: unknown): Promise<
   const planId = `${orgId}.${slug(planNumber)}`;
   const created = { agencies: 0, obligations: 0, campaigns: 0, plan: false };
 
-  const { savedPlanId, obligationIds } = await deps.db.$transaction(async (tx) => {
+  const { savedPlanId, obligationIds, campaignIds } = await deps.db.$transaction(async (tx) => {
     await tx.organisation.upsert({ where: { id: orgId }, update: {}, create: { id: orgId, name: body.organisation.name, kind: body.organisation.kind } });
     const agencyIds = new Map<string, string>();
     for (const a of body.agencies) {
@@ -98,18 +101,21 @@ export async function confirmImport(deps: ServiceDeps, input: unknown): Promise<
       });
       created.campaigns += 1;
     }
-    return { savedPlanId: plan.id, obligationIds: ids };
+    const campaignIds = (await tx.campaign.findMany({ where: { planId: plan.id }, select: { id: true } })).map((c) => c.id);
+    return { savedPlanId: plan.id, obligationIds: ids, campaignIds };
   });
 
   // Outside the transaction: starting a workflow is not undoable, and each start is
   // idempotent, so a failure here is repaired by confirming again.
   let startedWorkflows = 0;
   let obligationWorkflows = 0;
+  let campaignWorkflows = 0;
   try {
     for (const id of obligationIds) {
       startedWorkflows += (await startObligationDeadlines(deps, id)).length;
       if (await startObligationWorkflow(deps, id)) obligationWorkflows += 1;
     }
+    for (const id of campaignIds) if (await startCampaignWorkflow(deps, id)) campaignWorkflows += 1;
   } catch (err) {
     throw new ServiceError(
       'unavailable',
@@ -118,5 +124,5 @@ export async function confirmImport(deps: ServiceDeps, input: unknown): Promise<
       [err instanceof Error ? err.message : String(err)],
     );
   }
-  return { planId: savedPlanId, created, startedWorkflows, obligationWorkflows };
+  return { planId: savedPlanId, created, startedWorkflows, obligationWorkflows, campaignWorkflows };
 }

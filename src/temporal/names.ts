@@ -22,3 +22,8 @@ export function deadlineWorkflowId(deadlineId: string): string {
 export function obligationWorkflowId(obligationId: string): string {
   return `obligation/${obligationId}`;
 }
+
+/** One campaign workflow per campaign, one run per year (continue-as-new). */
+export function campaignWorkflowId(campaignId: string): string {
+  return `campaign/${campaignId}`;
+}

@@ -68,6 +68,7 @@ describe('plan import API', () => {
       created: { plan: true, agencies: 8, obligations: 7, campaigns: 4 },
       startedWorkflows: 14,
       obligationWorkflows: 7,
+      campaignWorkflows: 4,
     });
     const after = await counts();
     expect(after).toEqual({ plans: 1, agencies: 8, obligations: 7, campaigns: 4, deadlines: 14 });
@@ -79,7 +80,7 @@ describe('plan import API', () => {
 
     const again = await app.inject({ method: 'POST', url: '/api/imports', payload: body });
     expect(again.statusCode).toBe(201);
-    expect(again.json()).toMatchObject({ created: { plan: false, agencies: 0, obligations: 0, campaigns: 0 }, startedWorkflows: 0, obligationWorkflows: 0 });
+    expect(again.json()).toMatchObject({ created: { plan: false, agencies: 0, obligations: 0, campaigns: 0 }, startedWorkflows: 0, obligationWorkflows: 0, campaignWorkflows: 0 });
     expect(await counts()).toEqual(after);
   });
 
@@ -150,6 +151,15 @@ describe('plan import API', () => {
     expect(code).toBe(0);
     expect(JSON.parse(out.join(''))).toMatchObject({ planId: 'uy-ban-nhan-dan-xa-hoa-binh.27-kh-ubnd', created: { plan: true, agencies: 5, obligations: 5, campaigns: 2 } });
     expect(await testDb.db.contact.count({ where: { email: 'conganxa@hoabinh.test' } })).toBe(1);
+  });
+
+  it('answers 400 and 404 on a campaign results report it cannot take', async () => {
+    const campaign = await testDb.db.campaign.findFirstOrThrow();
+    const bad = await app.inject({ method: 'POST', url: `/api/campaigns/${campaign.id}/results`, payload: { submittedBy: '' } });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().details).toEqual(expect.arrayContaining([expect.stringMatching(/^year: /), expect.stringMatching(/^submittedBy: /)]));
+    const missing = await app.inject({ method: 'POST', url: '/api/campaigns/no-such/results', payload: { year: 2026, submittedBy: 'x' } });
+    expect(missing.statusCode).toBe(404);
   });
 
   it('serves the import page', async () => {

@@ -1,0 +1,122 @@
+// Side effects of the campaign workflow: the run's row, its notices through the outbox
+// (one message per run, step and recipient), and the results report when it arrives.
+import { log } from '@temporalio/activity';
+import type { CampaignRunToOpen, RecordCampaignResultsBody } from '../src/schemas/campaign.schemas';
+import type { ActivityDeps } from './deps';
+import { composeCampaignEmail, type CampaignEmailKind } from './email/campaign-email';
+import { sendOnce } from './outbox';
+import type { StepMessage } from './deadline.activities';
+
+export interface CampaignActivities {
+  openCampaignRun(run: CampaignRunToOpen): Promise<{ runId: string; status: string }>;
+  sendCampaignStep(input: { runId: string; step: StepMessage }): Promise<{ sent: number }>;
+  noteCampaignStep(input: { runId: string; nextStep: StepMessage | null }): Promise<void>;
+  recordCampaignResults(input: { runId: string; recordedAt: string; body: RecordCampaignResultsBody }): Promise<void>;
+}
+
+interface Person {
+  name: string;
+  email: string;
+}
+
+export function createCampaignActivities(deps: ActivityDeps): CampaignActivities {
+  async function loadRun(runId: string) {
+    const run = await deps.db.campaignRun.findUniqueOrThrow({ where: { id: runId }, include: { campaign: { include: { plan: true } } } });
+    const participantIds = JSON.parse(run.campaign.participants) as string[];
+    // Contacts are read at send time: an address changed yesterday is used today.
+    const participants = await deps.db.agency.findMany({ where: { id: { in: participantIds } }, include: { contacts: true } });
+    const organiser = run.campaign.organiserId
+      ? await deps.db.agency.findUnique({ where: { id: run.campaign.organiserId }, include: { contacts: true } })
+      : null;
+    return { run, participants, organiser };
+  }
+
+  function recipients(ctx: Awaited<ReturnType<typeof loadRun>>, audiences: readonly string[]): Person[] {
+    const people: Person[] = [];
+    for (const audience of audiences) {
+      if (audience === 'agency-contacts') for (const a of ctx.participants) people.push(...a.contacts);
+      if (audience === 'agency-head') for (const a of ctx.participants) if (a.headEmail) people.push({ name: a.headName ?? a.headEmail, email: a.headEmail });
+      if (audience === 'coordinator' && ctx.organiser) people.push(...ctx.organiser.contacts);
+    }
+    const seen = new Set<string>();
+    return people.filter((p) => {
+      const key = p.email.trim().toLowerCase();
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
+  }
+
+  function email(kind: CampaignEmailKind, ctx: Awaited<ReturnType<typeof loadRun>>) {
+    const { run, organiser } = ctx;
+    return composeCampaignEmail(kind, {
+      planNumber: run.campaign.plan.number,
+      planTitle: run.campaign.plan.title,
+      campaignName: run.campaign.name,
+      year: run.year,
+      start: run.start,
+      end: run.end,
+      resultsDue: run.resultsDue,
+      organiser: organiser ? { name: organiser.name, emails: organiser.contacts.map((c) => c.email) } : null,
+      publicUrl: deps.publicUrl,
+    });
+  }
+
+  return {
+    async openCampaignRun(r) {
+      const id = `${r.campaignId}.${r.year}`;
+      const run =
+        (await deps.db.campaignRun.findUnique({ where: { id } })) ??
+        (await deps.db.campaignRun.create({
+          data: { id, campaignId: r.campaignId, year: r.year, start: r.start, end: r.end, resultsDue: r.resultsDue, workflowId: `campaign/${r.campaignId}/${r.year}` },
+        }));
+      return { runId: run.id, status: run.status };
+    },
+
+    async sendCampaignStep({ runId, step }) {
+      const ctx = await loadRun(runId);
+      if (ctx.run.status !== 'open') return { sent: 0 };
+      const composed = email(step.kind as CampaignEmailKind, ctx);
+      const to = recipients(ctx, step.audience);
+      if (to.length === 0) log.warn('no recipients for campaign step', { runId, step: step.key });
+      let sent = 0;
+      for (const r of to) {
+        const outcome = await sendOnce(deps, {
+          key: `${runId}:${step.key}:${r.email.toLowerCase()}`,
+          campaignRunId: runId,
+          stepKey: step.key,
+          to: r.email,
+          ...composed,
+          headers: { 'X-Hbc-Kind': step.kind, 'X-Hbc-Send-At': step.sendAt },
+        });
+        if (outcome === 'sent') sent += 1;
+      }
+      return { sent };
+    },
+
+    async noteCampaignStep({ runId, nextStep }) {
+      await deps.db.campaignRun.update({
+        where: { id: runId },
+        data: { nextStepKind: nextStep?.kind ?? null, nextStepAt: nextStep ? new Date(nextStep.sendAt) : null },
+      });
+    },
+
+    async recordCampaignResults({ runId, body }) {
+      const ctx = await loadRun(runId);
+      if (ctx.run.status === 'open') {
+        await deps.db.campaignRun.update({ where: { id: runId }, data: { status: 'done', nextStepKind: null, nextStepAt: null } });
+      }
+      const composed = email('results-received', ctx);
+      for (const r of recipients(ctx, ['coordinator'])) {
+        await sendOnce(deps, {
+          key: `${runId}:results-received:${r.email.toLowerCase()}`,
+          campaignRunId: runId,
+          stepKey: 'results-received',
+          to: r.email,
+          ...composed,
+          text: `${composed.text}\n\nNgười gửi: ${body.submittedBy}${body.documentNumber ? `, số ${body.documentNumber}` : ''}`,
+        });
+      }
+    },
+  };
+}

@@ -1,0 +1,47 @@
+// Campaign use cases: start a campaign's workflow (idempotent), record its results report.
+import { WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
+import type { CampaignWorkflowInput } from '../schemas/campaign.schemas';
+import { recordCampaignResultsBodySchema } from '../schemas/campaign.schemas';
+import { campaignWorkflowId } from '../temporal/names';
+import { recordCampaignResultsUpdate } from '../../workflows/campaign.workflow';
+import type { ServiceDeps } from './deps';
+import { issuesToLines, ServiceError } from './errors';
+
+const monthDay = (md: string) => ({ month: Number(md.slice(0, 2)), day: Number(md.slice(3, 5)) });
+
+/** Returns whether it started now (false: it was running already). */
+export async function startCampaignWorkflow(deps: ServiceDeps, campaignId: string): Promise<boolean> {
+  const campaign = await deps.db.campaign.findUniqueOrThrow({ where: { id: campaignId }, include: { plan: true } });
+  const input: CampaignWorkflowInput = {
+    campaignId,
+    name: campaign.name,
+    start: monthDay(campaign.start),
+    end: monthDay(campaign.end),
+    recurring: campaign.recurring,
+    resultsDue: campaign.resultsDue ? monthDay(campaign.resultsDue) : null,
+    spanFrom: campaign.plan.spanFrom,
+    spanTo: campaign.plan.spanTo,
+    issuedOn: campaign.plan.issuedOn,
+  };
+  try {
+    await deps.temporal.workflow.start('campaignWorkflow', { taskQueue: deps.taskQueue, workflowId: campaignWorkflowId(campaignId), args: [input] });
+    return true;
+  } catch (err) {
+    if (err instanceof WorkflowExecutionAlreadyStartedError) return false;
+    throw err;
+  }
+}
+
+export async function recordCampaignResults(deps: ServiceDeps, campaignId: string, body: unknown): Promise<{ year: number }> {
+  const parsed = recordCampaignResultsBodySchema.safeParse(body);
+  if (!parsed.success) throw new ServiceError('invalid-input', 'Dữ liệu không hợp lệ', 'Invalid input', issuesToLines(parsed.error.issues));
+  const campaign = await deps.db.campaign.findUnique({ where: { id: campaignId } });
+  if (!campaign) throw new ServiceError('not-found', 'Không tìm thấy đợt hoạt động', 'Campaign not found', [campaignId]);
+  try {
+    return await deps.temporal.workflow.getHandle(campaignWorkflowId(campaignId)).executeUpdate(recordCampaignResultsUpdate, { args: [parsed.data] });
+  } catch (err) {
+    if (err instanceof WorkflowUpdateFailedError) throw new ServiceError('conflict', 'Không thể ghi nhận', 'Refused by the campaign workflow', [err.cause?.message ?? err.message]);
+    if (err instanceof WorkflowNotFoundError) throw new ServiceError('unavailable', 'Quy trình của đợt không chạy', 'Campaign workflow is not running');
+    throw err;
+  }
+}
