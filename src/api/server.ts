@@ -10,6 +10,7 @@ import { dashboardPage, deadlinePage, inboxPage } from '../web/pages';
 import { errorHandler } from './errors';
 import { registerImportRoutes } from './imports.routes';
 import { recordCampaignResults } from '../services/campaigns';
+import { requestAdhocReport } from '../services/request-adhoc-report';
 
 export function buildServer(deps: ServiceDeps, opts: { catcher?: MailCatcher } = {}): FastifyInstance {
   const app = Fastify({ logger: false });
@@ -45,6 +46,7 @@ export function buildServer(deps: ServiceDeps, opts: { catcher?: MailCatcher } =
   });
 
   registerImportRoutes(app, deps);
+  app.post<{ Params: { id: string } }>('/api/plans/:id/adhoc-requests', async (req, reply) => reply.status(201).send(await requestAdhocReport(deps, req.params.id, req.body ?? {})));
   app.post<{ Params: { id: string } }>('/api/campaigns/:id/results', async (req, reply) => reply.status(201).send(await recordCampaignResults(deps, req.params.id, req.body ?? {})));
 
   app.get('/inbox', async (_req, reply) => reply.type('text/html; charset=utf-8').send(inboxPage(opts.catcher?.messages() ?? null)));
