@@ -3,10 +3,10 @@
 // as a child, so it is independent of the obligation workflow's runs (which continue as
 // new every period) and of anything that happens to them.
 import { ApplicationFailure } from '@temporalio/activity';
-import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import type { DeadlineWorkflowInput } from '../src/schemas/deadline.schemas';
 import type { PeriodToOpen, StartedPeriod } from '../src/schemas/obligation.schemas';
 import { deadlineWorkflowId } from '../src/temporal/names';
+import { startOnce } from '../src/temporal/start-once';
 import { deadlineSearchAttributes } from '../workflows/search-attributes';
 import type { ActivityDeps } from './deps';
 import { appendEvent } from './events';
@@ -48,26 +48,21 @@ export function createObligationActivities(deps: ActivityDeps): ObligationActivi
       if (deadline.status !== 'open') return { deadlineId: id, status: deadline.status, started: false };
 
       const input: DeadlineWorkflowInput = { deadlineId: id, lastDay: deadline.lastDay, ruleText: obligation.ruleText };
-      try {
-        await starter.client.workflow.start('deadlineWorkflow', {
-          taskQueue: starter.taskQueue,
-          workflowId: deadline.workflowId,
-          args: [input],
-          ...(starter.searchAttributes && {
-            typedSearchAttributes: deadlineSearchAttributes({
-              organisation: obligation.plan.organisationId,
-              plan: obligation.plan.number,
-              agency: obligation.agency.name,
-              period: p.periodKey,
-              due: deadline.dueAt,
-            }),
+      const started = await startOnce(starter.client, 'deadlineWorkflow', {
+        taskQueue: starter.taskQueue,
+        workflowId: deadline.workflowId,
+        args: [input],
+        ...(starter.searchAttributes && {
+          typedSearchAttributes: deadlineSearchAttributes({
+            organisation: obligation.plan.organisationId,
+            plan: obligation.plan.number,
+            agency: obligation.agency.name,
+            period: p.periodKey,
+            due: deadline.dueAt,
           }),
-        });
-        return { deadlineId: id, status: 'open', started: true };
-      } catch (err) {
-        if (err instanceof WorkflowExecutionAlreadyStartedError) return { deadlineId: id, status: 'open', started: false };
-        throw err;
-      }
+        }),
+      });
+      return { deadlineId: id, status: 'open', started };
     },
   };
 }

@@ -1,8 +1,9 @@
 // Campaign use cases: start a campaign's workflow (idempotent), record its results report.
-import { WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
+import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
 import type { CampaignWorkflowInput } from '../schemas/campaign.schemas';
 import { recordCampaignResultsBodySchema } from '../schemas/campaign.schemas';
 import { campaignWorkflowId } from '../temporal/names';
+import { startOnce } from '../temporal/start-once';
 import { recordCampaignResultsUpdate } from '../../workflows/campaign.workflow';
 import type { ServiceDeps } from './deps';
 import { issuesToLines, ServiceError } from './errors';
@@ -23,13 +24,7 @@ export async function startCampaignWorkflow(deps: ServiceDeps, campaignId: strin
     spanTo: campaign.plan.spanTo,
     issuedOn: campaign.plan.issuedOn,
   };
-  try {
-    await deps.temporal.workflow.start('campaignWorkflow', { taskQueue: deps.taskQueue, workflowId: campaignWorkflowId(campaignId), args: [input] });
-    return true;
-  } catch (err) {
-    if (err instanceof WorkflowExecutionAlreadyStartedError) return false;
-    throw err;
-  }
+  return startOnce(deps.temporal, 'campaignWorkflow', { taskQueue: deps.taskQueue, workflowId: campaignWorkflowId(campaignId), args: [input] });
 }
 
 export async function recordCampaignResults(deps: ServiceDeps, campaignId: string, body: unknown): Promise<{ year: number }> {

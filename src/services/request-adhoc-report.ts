@@ -2,12 +2,12 @@
 // start each deadline's workflow, which runs the same ladder as a periodic report (the
 // reminders that would fall before today are skipped). Idempotent per (plan, agency, title).
 import { createHash } from 'node:crypto';
-import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import { addDays, compareDates, formatViDate, localDateOf, parseIsoDate, startOfLocalDay, toIsoDate } from '../domain/local-date';
 import { DomainError } from '../domain/errors';
 import { adhocRequestBodySchema, type AdhocRequestBody } from '../schemas/adhoc.schemas';
 import type { DeadlineWorkflowInput } from '../schemas/deadline.schemas';
 import { deadlineWorkflowId } from '../temporal/names';
+import { startOnce } from '../temporal/start-once';
 import type { ServiceDeps } from './deps';
 import { issuesToLines, ServiceError } from './errors';
 
@@ -69,12 +69,7 @@ export async function requestAdhocReport(deps: ServiceDeps, planId: string, inpu
     deadlineIds.push(id);
     if (deadline.status !== 'open') continue;
     const args: [DeadlineWorkflowInput] = [{ deadlineId: id, lastDay: body.lastDay, ruleText }];
-    try {
-      await deps.temporal.workflow.start('deadlineWorkflow', { taskQueue: deps.taskQueue, workflowId: deadline.workflowId, args });
-      startedWorkflows += 1;
-    } catch (err) {
-      if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
-    }
+    if (await startOnce(deps.temporal, 'deadlineWorkflow', { taskQueue: deps.taskQueue, workflowId: deadline.workflowId, args })) startedWorkflows += 1;
   }
   return { deadlineIds, startedWorkflows };
 }

@@ -2,13 +2,13 @@
 // begun (its data window has started). Idempotent: rows are upserted by (obligation,
 // period) and the workflow id is derived from the deadline id, so running it twice starts
 // nothing new.
-import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import { createBusinessCalendar } from '../domain/business-calendar';
 import { parseDueRule } from '../domain/due-rule';
 import { compareDates, localDateOf, parseIsoDate, toIsoDate } from '../domain/local-date';
 import { periodsFor } from '../domain/periods';
 import type { DeadlineWorkflowInput } from '../schemas/deadline.schemas';
 import { deadlineWorkflowId, obligationWorkflowId } from '../temporal/names';
+import { startOnce } from '../temporal/start-once';
 import { deadlineSearchAttributes } from '../../workflows/search-attributes';
 import type { ObligationWorkflowInput } from '../schemas/obligation.schemas';
 import type { ServiceDeps } from './deps';
@@ -47,25 +47,21 @@ export async function startObligationDeadlines(deps: ServiceDeps, obligationId: 
     });
     if (deadline.status !== 'open') continue;
     const input: DeadlineWorkflowInput = { deadlineId: id, lastDay: deadline.lastDay, ruleText: obligation.ruleText };
-    try {
-      await deps.temporal.workflow.start('deadlineWorkflow', {
-        taskQueue: deps.taskQueue,
-        workflowId,
-        args: [input],
-        ...(deps.searchAttributes && {
-          typedSearchAttributes: deadlineSearchAttributes({
-            organisation: plan.organisationId,
-            plan: plan.number,
-            agency: obligation.agency.name,
-            period: p.periodKey,
-            due: p.dueAt,
-          }),
+    const startedNow = await startOnce(deps.temporal, 'deadlineWorkflow', {
+      taskQueue: deps.taskQueue,
+      workflowId,
+      args: [input],
+      ...(deps.searchAttributes && {
+        typedSearchAttributes: deadlineSearchAttributes({
+          organisation: plan.organisationId,
+          plan: plan.number,
+          agency: obligation.agency.name,
+          period: p.periodKey,
+          due: p.dueAt,
         }),
-      });
-      started.push(workflowId);
-    } catch (err) {
-      if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
-    }
+      }),
+    });
+    if (startedNow) started.push(workflowId);
   }
   return started;
 }
@@ -86,11 +82,5 @@ export async function startObligationWorkflow(deps: ServiceDeps, obligationId: s
     issuedOn: plan.issuedOn,
     holidayRule: plan.holidayRule === 'civil-code' ? 'civil-code' : 'written-date',
   };
-  try {
-    await deps.temporal.workflow.start('obligationWorkflow', { taskQueue: deps.taskQueue, workflowId: obligationWorkflowId(obligationId), args: [input] });
-    return true;
-  } catch (err) {
-    if (err instanceof WorkflowExecutionAlreadyStartedError) return false;
-    throw err;
-  }
+  return startOnce(deps.temporal, 'obligationWorkflow', { taskQueue: deps.taskQueue, workflowId: obligationWorkflowId(obligationId), args: [input] });
 }

@@ -1,13 +1,6 @@
 // The stable command-line faces of the calculus (issue 3): exact JSON shapes and clear errors.
 import { describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/main';
-
-async function cli(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(argv, { stdout: (t) => out.push(t), stderr: (t) => err.push(t) });
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
+import { cli } from '../helpers/cli';
 
 describe('hanbaocao calendar', () => {
   it('prints the 2027 calendar as stable JSON', async () => {

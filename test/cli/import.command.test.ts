@@ -1,13 +1,6 @@
 // `hanbaocao import --dry-run FILE --json`: the stable JSON face of issue 5 and its errors.
 import { describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/main';
-
-async function cli(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(argv, { stdout: (t) => out.push(t), stderr: (t) => err.push(t) });
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
+import { cli } from '../helpers/cli';
 
 describe('hanbaocao import --dry-run', () => {
   it('prints the proposal of a .pdf as JSON with the stable fields', async () => {

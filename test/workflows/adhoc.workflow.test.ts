@@ -3,48 +3,32 @@
 // reminders that would have been before the request are skipped, the rest follow the
 // ordinary ladder, and the report recorded on the last day stops it. 08:00 local = 01:00Z.
 import { Worker } from '@temporalio/worker';
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startMailCatcher, type MailCatcher } from '../../src/mail/mail-catcher';
+import { describe, expect, it } from 'vitest';
 import { requestAdhocReport } from '../../src/services/request-adhoc-report';
 import { ServiceError } from '../../src/services/errors';
 import { workflowsPath } from '../../src/worker';
 import { recordSubmissionUpdate } from '../../workflows/messages';
 import { PEOPLE, seedObligation, testActivities } from '../helpers/fixtures';
-import { createTimeSkippingEnv } from '../helpers/temporal';
-import { createTestDb } from '../helpers/test-db';
+import { timeSkippingWorld } from '../helpers/world';
 
 const { agencyContacts: contacts } = PEOPLE;
 const REQUESTED_AT = new Date('2040-11-05T03:00:00Z'); // Monday 05/11/2040 10:00 local
 
 describe('ad-hoc report request, time-skipping', () => {
-  let env: TestWorkflowEnvironment;
-  let catcher: MailCatcher;
-  let testDb: ReturnType<typeof createTestDb>;
-
-  beforeAll(async () => {
-    [env, catcher] = await Promise.all([createTimeSkippingEnv(), startMailCatcher({ port: 0 })]);
-    testDb = createTestDb();
-    await seedObligation(testDb.db);
+  const world = timeSkippingWorld(async (db) => {
+    await seedObligation(db);
   });
 
-  afterAll(async () => {
-    await env?.teardown();
-    await catcher?.close();
-    await testDb?.cleanup();
-  });
-
-  const sleepUntil = async (iso: string) => env.sleep(new Date(iso).getTime() - (await env.currentTimeMs()));
 
   it('runs the ladder from the request to the recorded report', async () => {
-    const deps = { db: testDb.db, temporal: env.client, taskQueue: 'adhoc', clock: () => REQUESTED_AT, searchAttributes: false };
+    const deps = { db: world.db, temporal: world.env.client, taskQueue: 'adhoc', clock: () => REQUESTED_AT, searchAttributes: false };
     const body = { title: 'Tình hình thiệt hại do bão số 9', agencyIds: ['tyt'], lastDay: '2040-11-16', requestedBy: 'Phòng VH-XH' };
 
     await expect(requestAdhocReport(deps, 'plan', { ...body, lastDay: '2040-11-01' })).rejects.toMatchObject({ code: 'invalid-input' });
     await expect(requestAdhocReport(deps, 'plan', { ...body, agencyIds: ['tyt', 'no-such'] })).rejects.toBeInstanceOf(ServiceError);
 
-    const worker = await Worker.create({ connection: env.nativeConnection, taskQueue: 'adhoc', workflowsPath, activities: testActivities(testDb.db, catcher.port) });
-    await sleepUntil(REQUESTED_AT.toISOString());
+    const worker = await Worker.create({ connection: world.env.nativeConnection, taskQueue: 'adhoc', workflowsPath, activities: testActivities(world.db, world.catcher.port) });
+    await world.sleepUntil(REQUESTED_AT.toISOString());
     await worker.runUntil(async () => {
       const result = await requestAdhocReport(deps, 'plan', body);
       expect(result.startedWorkflows).toBe(1);
@@ -52,17 +36,17 @@ describe('ad-hoc report request, time-skipping', () => {
       // Asking again changes nothing.
       expect(await requestAdhocReport(deps, 'plan', body)).toEqual({ ...result, startedWorkflows: 0 });
 
-      await sleepUntil('2040-11-16T03:00:00Z'); // Friday 16/11 10:00 local
-      const handle = env.client.workflow.getHandle(`deadline/${result.deadlineIds[0]}`);
+      await world.sleepUntil('2040-11-16T03:00:00Z'); // Friday 16/11 10:00 local
+      const handle = world.env.client.workflow.getHandle(`deadline/${result.deadlineIds[0]}`);
       const expected = [
         ['reminder-7wd', '2040-11-07T01:00:00.000Z'], // Wed 07/11 (reminder-14wd, Mon 29/10, was before the request)
         ['reminder-3wd', '2040-11-13T01:00:00.000Z'], // Tue 13/11
         ['reminder-1wd', '2040-11-15T01:00:00.000Z'], // Thu 15/11
         ['due-today', '2040-11-16T01:00:00.000Z'], //    Fri 16/11
       ].flatMap(([step, at]) => contacts.map((to) => `${step} ${at} ${to}`));
-      await catcher.waitFor(expected.length);
-      expect(catcher.messages().map((m) => `${m.headers['x-hbc-step']} ${m.headers['x-hbc-send-at']} ${m.to.join(',')}`).sort()).toEqual(expected.sort());
-      const dueToday = catcher.messages().find((m) => m.headers['x-hbc-step'] === 'due-today')!;
+      await world.catcher.waitFor(expected.length);
+      expect(world.catcher.messages().map((m) => `${m.headers['x-hbc-step']} ${m.headers['x-hbc-send-at']} ${m.to.join(',')}`).sort()).toEqual(expected.sort());
+      const dueToday = world.catcher.messages().find((m) => m.headers['x-hbc-step'] === 'due-today')!;
       expect(dueToday.subject).toBe('[Đến hạn hôm nay] 77/KH-UBND – Trạm Y tế xã: báo cáo đột xuất: tình hình thiệt hại do bão số 9, hạn Thứ Sáu, 16/11/2040');
       expect(dueToday.text).toContain('Quy định: đột xuất theo yêu cầu, chậm nhất ngày 16/11/2040');
 
@@ -70,7 +54,7 @@ describe('ad-hoc report request, time-skipping', () => {
       expect(receipt.late).toBe(false); // 16:00 local on the last day, which is still on time
       await handle.result();
     });
-    const row = await testDb.db.obligation.findFirstOrThrow({ where: { kind: 'adhoc' } });
+    const row = await world.db.obligation.findFirstOrThrow({ where: { kind: 'adhoc' } });
     expect([row.title, row.agencyId]).toEqual(['Tình hình thiệt hại do bão số 9', 'tyt']);
   });
 });

@@ -3,31 +3,22 @@
 // year's run through continue-as-new. Instants written by hand from the 2040 calendar
 // (08:00 local = 01:00Z): 15/11/2040 is a Thursday, 15/12/2040 a Saturday.
 import { Worker } from '@temporalio/worker';
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startMailCatcher, type MailCatcher } from '../../src/mail/mail-catcher';
+import { describe, expect, it } from 'vitest';
 import type { CampaignWorkflowInput } from '../../src/schemas/campaign.schemas';
 import { workflowsPath } from '../../src/worker';
 import { recordCampaignResultsUpdate } from '../../workflows/campaign.workflow';
 import { PEOPLE, seedObligation, testActivities } from '../helpers/fixtures';
 import { replayAndRecord } from '../helpers/replay';
-import { createTimeSkippingEnv } from '../helpers/temporal';
-import { createTestDb } from '../helpers/test-db';
+import { timeSkippingWorld } from '../helpers/world';
 
 const { agencyContacts: contacts, coordinator } = PEOPLE;
 
 const each = (step: string, at: string, to: readonly string[]) => to.map((t) => `${step} ${at} ${t}`);
 
 describe('campaign workflow, time-skipping', () => {
-  let env: TestWorkflowEnvironment;
-  let catcher: MailCatcher;
-  let testDb: ReturnType<typeof createTestDb>;
-
-  beforeAll(async () => {
-    [env, catcher] = await Promise.all([createTimeSkippingEnv(), startMailCatcher({ port: 0 })]);
-    testDb = createTestDb();
-    await seedObligation(testDb.db);
-    await testDb.db.campaign.create({
+  const world = timeSkippingWorld(async (db) => {
+    await seedObligation(db);
+    await db.campaign.create({
       data: {
         id: 'camp', planId: 'plan', name: 'Tháng hành động vì bình đẳng giới', start: '11-15', end: '12-15',
         organiserId: 'coord', participants: JSON.stringify(['tyt']),
@@ -35,15 +26,8 @@ describe('campaign workflow, time-skipping', () => {
     });
   });
 
-  afterAll(async () => {
-    await env?.teardown();
-    await catcher?.close();
-    await testDb?.cleanup();
-  });
-
-  const sleepUntil = async (iso: string) => env.sleep(new Date(iso).getTime() - (await env.currentTimeMs()));
   const mail = () =>
-    catcher
+    world.catcher
       .messages()
       .map((m) => `${m.headers['x-hbc-step']} ${m.headers['x-hbc-send-at'] ?? '-'} ${m.to.join(',')}`)
       .sort();
@@ -53,12 +37,12 @@ describe('campaign workflow, time-skipping', () => {
       campaignId: 'camp', name: 'Tháng hành động vì bình đẳng giới', start: { day: 15, month: 11 }, end: { day: 15, month: 12 },
       recurring: true, resultsDue: null, spanFrom: 2040, spanTo: 2041, issuedOn: '2040-03-01',
     };
-    const worker = await Worker.create({ connection: env.nativeConnection, taskQueue: 'campaign', workflowsPath, activities: testActivities(testDb.db, catcher.port) });
-    await sleepUntil('2040-10-01T02:00:00Z');
+    const worker = await Worker.create({ connection: world.env.nativeConnection, taskQueue: 'campaign', workflowsPath, activities: testActivities(world.db, world.catcher.port) });
+    await world.sleepUntil('2040-10-01T02:00:00Z');
     await worker.runUntil(async () => {
-      const handle = await env.client.workflow.start('campaignWorkflow', { taskQueue: 'campaign', workflowId: 'campaign/camp', args: [input] });
+      const handle = await world.env.client.workflow.start('campaignWorkflow', { taskQueue: 'campaign', workflowId: 'campaign/camp', args: [input] });
       // Thursday 20/12/2040 10:00 local: after the results reminder (Tue 18/12), before the due day (Fri 21/12).
-      await sleepUntil('2040-12-20T03:00:00Z');
+      await world.sleepUntil('2040-12-20T03:00:00Z');
       const expected = [
         ...each('notice', '2040-11-08T01:00:00.000Z', contacts), // Thu 08/11: 5 working days before the start
         ...each('start', '2040-11-15T01:00:00.000Z', contacts), // Thu 15/11
@@ -66,9 +50,9 @@ describe('campaign workflow, time-skipping', () => {
         ...each('end', '2040-12-14T01:00:00.000Z', [...contacts, coordinator]), // 15/12 is a Saturday: Fri 14/12
         ...each('results-reminder', '2040-12-18T01:00:00.000Z', contacts), // Tue 18/12: 3 working days before Fri 21/12
       ].sort();
-      await catcher.waitFor(expected.length);
+      await world.catcher.waitFor(expected.length);
       expect(mail()).toEqual(expected);
-      const notice = catcher.messages().find((m) => m.headers['x-hbc-step'] === 'notice')!;
+      const notice = world.catcher.messages().find((m) => m.headers['x-hbc-step'] === 'notice')!;
       expect(notice.subject).toBe('[Sắp bắt đầu] 77/KH-UBND – Tháng hành động vì bình đẳng giới năm 2040');
       expect(notice.text).toContain('Thời gian: từ Thứ Năm, 15/11/2040 đến Thứ Bảy, 15/12/2040');
       expect(notice.text).toContain('Hạn báo cáo kết quả: Thứ Sáu, 21/12/2040');
@@ -76,16 +60,16 @@ describe('campaign workflow, time-skipping', () => {
       await expect(handle.executeUpdate(recordCampaignResultsUpdate, { args: [{ year: 2041, submittedBy: 'x' }] })).rejects.toThrow();
       expect(await handle.executeUpdate(recordCampaignResultsUpdate, { args: [{ year: 2040, submittedBy: 'Phòng VH-XH', documentNumber: '88/BC-VHXH' }] })).toEqual({ year: 2040 });
       // Into January: no results-due or overdue notice for 2040, and the 2041 run has begun.
-      await sleepUntil('2041-01-15T03:00:00Z');
+      await world.sleepUntil('2041-01-15T03:00:00Z');
       expect(mail()).toEqual([...expected, ...each('results-received', '-', [coordinator])].sort());
-      await replayAndRecord(env.client, 'campaign/camp', 'campaign-next-year');
+      await replayAndRecord(world.env.client, 'campaign/camp', 'campaign-next-year');
     });
-    const runs = await testDb.db.campaignRun.findMany({ orderBy: { year: 'asc' } });
+    const runs = await world.db.campaignRun.findMany({ orderBy: { year: 'asc' } });
     expect(runs.map((r) => [r.year, r.start, r.end, r.resultsDue, r.status])).toEqual([
       [2040, '2040-11-15', '2040-12-15', '2040-12-21', 'done'],
       [2041, '2041-11-15', '2041-12-15', '2041-12-20', 'open'], // 15/12/2041 is a Sunday: Mon 16 + 4 more working days
     ]);
-    const next = await testDb.db.campaignRun.findUniqueOrThrow({ where: { id: 'camp.2041' } });
+    const next = await world.db.campaignRun.findUniqueOrThrow({ where: { id: 'camp.2041' } });
     expect([next.nextStepKind, next.nextStepAt?.toISOString()]).toEqual(['notice', '2041-11-08T01:00:00.000Z']); // Fri 08/11/2041
   });
 });

@@ -4,14 +4,11 @@
 // Every expected instant below is written by hand from a 2040 calendar (no holidays in
 // October-December): last day Wednesday 14/11/2040 ("trước ngày 15/11"), 08:00 local = 01:00Z.
 import { Worker } from '@temporalio/worker';
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startMailCatcher, type MailCatcher } from '../../src/mail/mail-catcher';
+import { describe, expect, it } from 'vitest';
 import { workflowsPath } from '../../src/worker';
 import { recordSubmissionUpdate, statusQuery } from '../../workflows/messages';
 import { PEOPLE, seedDeadline, seedObligation, testActivities } from '../helpers/fixtures';
-import { createTimeSkippingEnv } from '../helpers/temporal';
-import { createTestDb } from '../helpers/test-db';
+import { timeSkippingWorld } from '../helpers/world';
 import { replayAndRecord } from '../helpers/replay';
 
 const { agencyContacts: contacts, agencyHead: head, coordinator, coordinatorHead, leadership } = PEOPLE;
@@ -40,15 +37,9 @@ function byKey(a: { step: string; to: string }, b: { step: string; to: string })
 }
 
 describe('deadline workflow, time-skipping', () => {
-  let env: TestWorkflowEnvironment;
-  let catcher: MailCatcher;
-  let testDb: ReturnType<typeof createTestDb>;
-
-  beforeAll(async () => {
-    [env, catcher] = await Promise.all([createTimeSkippingEnv(), startMailCatcher({ port: 0 })]);
-    testDb = createTestDb();
-    await seedObligation(testDb.db, 'trước ngày 15/11 hằng năm');
-    await seedDeadline(testDb.db, {
+  const world = timeSkippingWorld(async (db) => {
+    await seedObligation(db, 'trước ngày 15/11 hằng năm');
+    await seedDeadline(db, {
       id: 'obl.2040',
       periodKey: '2040',
       periodLabel: 'Năm 2040',
@@ -59,51 +50,42 @@ describe('deadline workflow, time-skipping', () => {
     });
   });
 
-  afterAll(async () => {
-    await env?.teardown();
-    await catcher?.close();
-    await testDb?.cleanup();
-  });
-
   const received = () =>
-    catcher
+    world.catcher
       .messages()
       .map((m) => ({ step: m.headers['x-hbc-step'] ?? '', at: m.headers['x-hbc-send-at'] ?? '', to: m.to.join(',') }))
       .sort(byKey);
 
-  async function sleepUntil(iso: string) {
-    await env.sleep(new Date(iso).getTime() - (await env.currentTimeMs()));
-  }
 
   it('walks reminders, due today, overdue and escalation, then stops at the recorded report with a receipt', async () => {
     const worker = await Worker.create({
-      connection: env.nativeConnection,
+      connection: world.env.nativeConnection,
       taskQueue: 'ladder',
       workflowsPath,
-      activities: testActivities(testDb.db, catcher.port),
+      activities: testActivities(world.db, world.catcher.port),
     });
 
     // The server's clock starts at the real time; a workflow started then would have to wait
     // 14 years for its first timer, past the test server's limit on execution time. Move the
     // clock to 01/10/2040 first, as if the deadline had been created that day.
-    await sleepUntil('2040-10-01T02:00:00Z');
+    await world.sleepUntil('2040-10-01T02:00:00Z');
     await worker.runUntil(async () => {
-      const handle = await env.client.workflow.start('deadlineWorkflow', {
+      const handle = await world.env.client.workflow.start('deadlineWorkflow', {
         taskQueue: 'ladder',
         workflowId: 'deadline/obl.2040',
         args: [{ deadlineId: 'obl.2040', lastDay: '2040-11-14', ruleText: 'trước ngày 15/11 hằng năm' }],
       });
 
       // Tuesday 20/11/2040 noon local: past escalation-1, before escalation-2.
-      await sleepUntil('2040-11-20T05:00:00Z');
-      await catcher.waitFor(expectedMail(LADDER).length);
+      await world.sleepUntil('2040-11-20T05:00:00Z');
+      await world.catcher.waitFor(expectedMail(LADDER).length);
       expect(received()).toEqual(expectedMail(LADDER));
       const status = await handle.query(statusQuery);
       expect(status.nextStep).toMatchObject({ key: 'escalation-2', sendAt: '2040-11-23T01:00:00.000Z' });
 
       // Monday 03/12/2040 10:00 local: 39 days after the first reminder, the report arrives.
-      await sleepUntil('2040-12-03T03:00:00Z');
-      await catcher.waitFor(expectedMail([...LADDER, ...LATER]).length);
+      await world.sleepUntil('2040-12-03T03:00:00Z');
+      await world.catcher.waitFor(expectedMail([...LADDER, ...LATER]).length);
       const receipt = await handle.executeUpdate(recordSubmissionUpdate, {
         args: [{ submittedBy: 'Văn thư Trạm Y tế', documentNumber: '12/BC-TYT', submittedAt: '2040-12-03T02:45:00Z' }],
       });
@@ -111,16 +93,16 @@ describe('deadline workflow, time-skipping', () => {
       await handle.result();
 
       // A month later nothing more has been sent: every pending step stopped with the report.
-      await sleepUntil('2041-01-05T03:00:00Z');
+      await world.sleepUntil('2041-01-05T03:00:00Z');
     });
-    await replayAndRecord(env.client, 'deadline/obl.2040', 'deadline-ladder-submitted');
+    await replayAndRecord(world.env.client, 'deadline/obl.2040', 'deadline-ladder-submitted');
 
-    const receipts = catcher.messages().filter((m) => m.headers['x-hbc-step'] === 'receipt');
+    const receipts = world.catcher.messages().filter((m) => m.headers['x-hbc-step'] === 'receipt');
     expect(receipts.map((m) => m.to.join(',')).sort()).toEqual([...contacts].sort());
     expect(receipts[0]!.subject).toBe(
       '[Đã nhận báo cáo] 77/KH-UBND – Trạm Y tế xã: báo cáo năm 2040, hạn Thứ Tư, 14/11/2040',
     );
-    const ladderMail = catcher.messages().filter((m) => m.headers['x-hbc-step'] !== 'receipt');
+    const ladderMail = world.catcher.messages().filter((m) => m.headers['x-hbc-step'] !== 'receipt');
     expect(ladderMail.map((m) => ({ step: m.headers['x-hbc-step'] ?? '', at: m.headers['x-hbc-send-at'] ?? '', to: m.to.join(',') })).sort(byKey)).toEqual(
       expectedMail([...LADDER, ...LATER]),
     );
@@ -129,7 +111,7 @@ describe('deadline workflow, time-skipping', () => {
     expect(overdue.text).toContain('Số liệu từ ngày: 15/12/2039 đến ngày 14/12/2040');
     expect(overdue.text).toContain('Quy định: trước ngày 15/11 hằng năm');
 
-    const row = await testDb.db.deadline.findUniqueOrThrow({ where: { id: 'obl.2040' }, include: { submissions: true } });
+    const row = await world.db.deadline.findUniqueOrThrow({ where: { id: 'obl.2040' }, include: { submissions: true } });
     expect(row.status).toBe('submitted');
     expect(row.nextStepAt).toBeNull();
     expect(row.submissions.map((s) => [s.submittedBy, s.documentNumber, s.late])).toEqual([['Văn thư Trạm Y tế', '12/BC-TYT', true]]);

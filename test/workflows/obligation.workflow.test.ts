@@ -5,15 +5,12 @@
 // Every instant below is written by hand (08:00 local = 01:00Z) from the 2036-2041
 // calendars; comments give the weekday and the holiday that moved the day.
 import { Worker } from '@temporalio/worker';
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startMailCatcher, type MailCatcher } from '../../src/mail/mail-catcher';
+import { describe, expect, it } from 'vitest';
 import type { ObligationWorkflowInput } from '../../src/schemas/obligation.schemas';
 import { workflowsPath } from '../../src/worker';
 import { waiveUpdate } from '../../workflows/messages';
 import { PEOPLE, seedObligation, testActivities } from '../helpers/fixtures';
-import { createTimeSkippingEnv } from '../helpers/temporal';
-import { createTestDb } from '../helpers/test-db';
+import { timeSkippingWorld } from '../helpers/world';
 import { replayAndRecord } from '../helpers/replay';
 
 const MAY = 'trước ngày 02/05 hằng năm'; // last day 01/05, a holiday: "due today" before 30/04
@@ -35,26 +32,11 @@ const YEARS: [string, string[]][] = [
 const STEPS = ['reminder-14wd', 'reminder-7wd', 'reminder-3wd', 'reminder-1wd', 'due-today'];
 
 describe('obligation workflow: five years through continue-as-new, time-skipping', () => {
-  let env: TestWorkflowEnvironment;
-  let catcher: MailCatcher;
-  let testDb: ReturnType<typeof createTestDb>;
-
-  beforeAll(async () => {
-    [env, catcher] = await Promise.all([createTimeSkippingEnv(), startMailCatcher({ port: 0 })]);
-    testDb = createTestDb();
-    await seedObligation(testDb.db, MAY);
-    await testDb.db.obligation.create({ data: { id: 'feb', planId: 'plan', agencyId: 'tyt', ruleText: FEB } });
+  const world = timeSkippingWorld(async (db) => {
+    await seedObligation(db, MAY);
+    await db.obligation.create({ data: { id: 'feb', planId: 'plan', agencyId: 'tyt', ruleText: FEB } });
   });
 
-  afterAll(async () => {
-    await env?.teardown();
-    await catcher?.close();
-    await testDb?.cleanup();
-  });
-
-  async function sleepUntil(iso: string) {
-    await env.sleep(new Date(iso).getTime() - (await env.currentTimeMs()));
-  }
 
   const input = (obligationId: string, ruleText: string): ObligationWorkflowInput => ({
     obligationId,
@@ -66,22 +48,22 @@ describe('obligation workflow: five years through continue-as-new, time-skipping
   });
 
   it('opens each period when its data window opens and sends its reminders on the right working days, year after year', async () => {
-    const worker = await Worker.create({ connection: env.nativeConnection, taskQueue: 'obligation', workflowsPath, activities: testActivities(testDb.db, catcher.port, { client: env.client, taskQueue: 'obligation', searchAttributes: false }) });
+    const worker = await Worker.create({ connection: world.env.nativeConnection, taskQueue: 'obligation', workflowsPath, activities: testActivities(world.db, world.catcher.port, { client: world.env.client, taskQueue: 'obligation', searchAttributes: false }) });
     // The plan is issued on 20/10/2035; the test server's clock is moved there first.
-    await sleepUntil('2035-10-20T02:00:00Z');
+    await world.sleepUntil('2035-10-20T02:00:00Z');
     await worker.runUntil(async () => {
       const handles = await Promise.all(
         [input('obl', MAY), input('feb', FEB)].map((args) =>
-          env.client.workflow.start('obligationWorkflow', { taskQueue: 'obligation', workflowId: `obligation/${args.obligationId}`, args: [args] }),
+          world.env.client.workflow.start('obligationWorkflow', { taskQueue: 'obligation', workflowId: `obligation/${args.obligationId}`, args: [args] }),
         ),
       );
       let expectedCount = 0;
       for (const [deadlineId, days] of YEARS) {
         // 09:00 local on the "due today" day: every reminder and the notice itself are out.
-        await sleepUntil(`${days[4]}T02:00:00Z`);
+        await world.sleepUntil(`${days[4]}T02:00:00Z`);
         expectedCount += STEPS.length * PEOPLE.agencyContacts.length;
-        await catcher.waitFor(expectedCount);
-        const mails = catcher
+        await world.catcher.waitFor(expectedCount);
+        const mails = world.catcher
           .messages()
           .filter((m) => m.headers['x-hbc-key']?.startsWith(`${deadlineId}:`))
           .map((m) => `${m.headers['x-hbc-step']} ${m.headers['x-hbc-send-at']} ${m.to.join(',')}`)
@@ -89,29 +71,29 @@ describe('obligation workflow: five years through continue-as-new, time-skipping
         const expected = STEPS.flatMap((step, i) => PEOPLE.agencyContacts.map((to) => `${step} ${days[i]}T01:00:00.000Z ${to}`)).sort();
         expect(mails, deadlineId).toEqual(expected);
         // The agency reported by phone; the coordinator waives the period so the test stays short.
-        const deadline = env.client.workflow.getHandle(`deadline/${deadlineId}`);
+        const deadline = world.env.client.workflow.getHandle(`deadline/${deadlineId}`);
         await deadline.executeUpdate(waiveUpdate, { args: [{ reason: 'Đã báo cáo qua điện thoại', waivedBy: 'Phòng VH-XH' }] });
         // The waiver notice goes to the agency's contacts and the coordinator.
         expectedCount += PEOPLE.agencyContacts.length + 1;
-        await catcher.waitFor(expectedCount);
+        await world.catcher.waitFor(expectedCount);
       }
       // Nothing else was sent: no overdue notice for a waived period, nothing twice.
-      expect(catcher.messages()).toHaveLength(expectedCount);
-      expect(catcher.messages().filter((m) => m.headers['x-hbc-step'] === 'waiver')).toHaveLength(YEARS.length * 3);
+      expect(world.catcher.messages()).toHaveLength(expectedCount);
+      expect(world.catcher.messages().filter((m) => m.headers['x-hbc-step'] === 'waiver')).toHaveLength(YEARS.length * 3);
 
       for (const handle of handles) {
         expect(await handle.result()).toEqual({ periods: 5 });
         // Each period ended its run with continue-as-new: the latest run is not the first.
-        const latest = await env.client.workflow.getHandle(handle.workflowId).describe();
+        const latest = await world.env.client.workflow.getHandle(handle.workflowId).describe();
         expect(latest.runId).not.toBe(handle.firstExecutionRunId);
-        const history = await env.client.workflow.getHandle(handle.workflowId).fetchHistory();
+        const history = await world.env.client.workflow.getHandle(handle.workflowId).fetchHistory();
         expect(history.events?.length ?? 0).toBeLessThan(40);
       }
-      await replayAndRecord(env.client, 'obligation/obl', 'obligation-last-run');
-      await replayAndRecord(env.client, 'deadline/obl.2040', 'deadline-waived');
+      await replayAndRecord(world.env.client, 'obligation/obl', 'obligation-last-run');
+      await replayAndRecord(world.env.client, 'deadline/obl.2040', 'deadline-waived');
     });
 
-    const rows = await testDb.db.deadline.findMany({ orderBy: { lastDay: 'asc' } });
+    const rows = await world.db.deadline.findMany({ orderBy: { lastDay: 'asc' } });
     expect(rows.map((r) => [r.id, r.lastDay, r.dataFrom, r.status])).toEqual([
       ['obl.2036', '2036-05-01', '2035-12-15', 'waived'],
       ['feb.2036', '2037-02-24', '2035-12-15', 'waived'],
@@ -124,7 +106,7 @@ describe('obligation workflow: five years through continue-as-new, time-skipping
       ['obl.2040', '2040-05-01', '2039-12-15', 'waived'],
       ['feb.2040', '2041-02-24', '2039-12-15', 'waived'],
     ]);
-    const opened = await testDb.db.deadlineEvent.findMany({ where: { type: 'period-opened' } });
+    const opened = await world.db.deadlineEvent.findMany({ where: { type: 'period-opened' } });
     expect(opened).toHaveLength(10);
   });
 });
