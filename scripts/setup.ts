@@ -1,12 +1,14 @@
 // Everything `npm start` and `npm test` need beyond `npm ci`, idempotent and fast when
 // done: the Temporal CLI (built with Go when missing), the Java time-skipping test server
-// (with --test), the generated Prisma client and the migrated app database.
+// (with --test), Debian's chromium for end-to-end tests (with --test), the generated Prisma
+// client and the migrated app database.
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ensurePrismaOffline } from '../src/prisma-offline';
 import { ensureTemporalCli } from '../src/temporal/temporal-cli';
 import { ensureTestServer } from '../src/temporal/test-server';
+import { ensureChromium } from './chromium';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const log = (line: string) => console.log(`[setup] ${line}`);
@@ -33,6 +35,7 @@ async function main(): Promise<void> {
   if (forTests) {
     const wrapper = ensureTestServer(root, log);
     log(wrapper ? `time-skipping test server: ${wrapper}` : 'no java/mvn: the SDK will download its test server');
+    log(`chromium for end-to-end tests: ${ensureChromium(log)}`);
   }
 
   ensurePrismaOffline();

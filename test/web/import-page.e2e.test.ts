@@ -1,0 +1,95 @@
+// The coordinator's import page in a real browser (Debian's chromium through
+// playwright-core) against the real API, SQLite database and Temporal dev server: paste a
+// plan, see its quotes highlighted, add a contact, confirm, and confirm again without
+// creating anything twice.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Client, Connection } from '@temporalio/client';
+import type { FastifyInstance } from 'fastify';
+import { chromium, type Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildServer } from '../../src/api/server';
+import type { DevServer } from '../../src/temporal/dev-server';
+import { CHROMIUM_PATH } from '../../scripts/chromium';
+import { createTestDb } from '../helpers/test-db';
+import { startTestDevServer } from '../helpers/temporal';
+
+describe('import page, end to end in chromium', () => {
+  let server: DevServer;
+  let testDb: ReturnType<typeof createTestDb>;
+  let client: Client;
+  let app: FastifyInstance;
+  let browser: Browser;
+  let url: string;
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'hbc-e2e-'));
+
+  beforeAll(async () => {
+    server = await startTestDevServer(path.join(tmp, 'temporal.sqlite'));
+    testDb = createTestDb();
+    client = new Client({ connection: await Connection.connect({ address: server.address }) });
+    app = buildServer({ db: testDb.db, temporal: client, taskQueue: 'e2e', clock: () => new Date('2026-03-10T03:00:00Z'), searchAttributes: true });
+    url = await app.listen({ host: '127.0.0.1', port: 0 });
+    // The flags keep a headless chromium off the (closed) network at start-up.
+    browser = await chromium.launch({
+      executablePath: CHROMIUM_PATH,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+    await client?.connection.close();
+    await server?.stop();
+    await testDb?.cleanup();
+    fs.rmSync(tmp, { recursive: true, force: true });
+  });
+
+  it('pastes a plan, shows the proposal beside the highlighted text, and confirms it once', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${url}/imports/new`);
+    await page.fill('#paste', fs.readFileSync('samples/plans/27-KH-UBND-chuyen-doi-so.txt', 'utf8'));
+    await page.click('#read button');
+    await page.waitForSelector('#confirm');
+
+    // Each obligation's quote is highlighted in the text.
+    const highlighted = await page.locator('mark.obligation').allTextContents();
+    expect(highlighted).toContain('Công an xã báo cáo tình hình an ninh mạng hằng quý, trước ngày 15 của tháng cuối quý, gửi về Ủy ban nhân dân xã.');
+    expect(await page.inputValue('[name="plan.number"]')).toBe('27/KH-UBND');
+    expect(await page.locator('#obligations tr').count()).toBe(1 + 5);
+
+    // The coordinator adds Công an xã's contact and confirms.
+    const row = page.locator('#agencies tr', { has: page.locator('input[value="Công an xã"]') });
+    await row.locator('[name="contactName"]').fill('Đội trưởng');
+    await row.locator('[name="contactEmail"]').fill('conganxa@hoabinh.test');
+    await page.click('#confirm');
+    await page.waitForSelector('#result.ok >> text=Đã tạo kế hoạch');
+    expect(await page.textContent('#result')).toContain('5 đơn vị, 5 nghĩa vụ, 2 đợt');
+
+    await page.click('#confirm');
+    await page.waitForSelector('#result.ok >> text=không tạo trùng');
+    expect(await testDb.db.plan.count()).toBe(1);
+    expect(await testDb.db.obligation.count()).toBe(5);
+    expect(await testDb.db.contact.findMany({ select: { email: true } })).toEqual([{ email: 'conganxa@hoabinh.test' }]);
+  });
+
+  it.each([['docx'], ['pdf']])('reads an uploaded .%s file', async (ext) => {
+    const page = await browser.newPage();
+    await page.goto(`${url}/imports/new`);
+    await page.setInputFiles('#file', `test/fixtures/plans/27-KH-UBND.${ext}`);
+    await page.click('#read button');
+    await page.waitForSelector('#confirm');
+    expect(await page.inputValue('[name="plan.number"]')).toBe('27/KH-UBND');
+    expect(await page.inputValue('[name="org.name"]')).toBe('Ủy ban nhân dân xã Hòa Bình');
+  });
+
+  it('shows the reader’s message for a document it cannot read', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${url}/imports/new`);
+    await page.fill('#paste', 'All agencies shall report before 5 November every year.');
+    await page.click('#read button');
+    await page.waitForSelector('#result.err');
+    expect(await page.textContent('#result')).toContain('không phải tiếng Việt');
+  });
+});
