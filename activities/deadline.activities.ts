@@ -8,6 +8,7 @@ import { loadDeadlineContext, recipientsFor } from './deadline-context';
 import type { ActivityDeps } from './deps';
 import { composeDeadlineEmail, dayWithWeekday, type EmailKind } from './email/deadline-email';
 import { appendEvent } from './events';
+import { lateAgencies, lateAgencyLines } from './late-agencies';
 import { sendOnce, type SendOutcome } from './outbox';
 
 /** A timeline step as the workflow hands it over (instants as ISO strings). */
@@ -37,7 +38,13 @@ export function createDeadlineActivities(deps: ActivityDeps): DeadlineActivities
       const ctx = await loadDeadlineContext(deps, deadlineId);
       if (ctx.deadline.status !== 'open') return { sent: 0, failed: 0 };
       const kind = (EMAIL_KINDS.has(step.kind) ? step.kind : 'reminder') as EmailKind;
-      const email = composeDeadlineEmail(kind, ctx, { publicUrl: deps.publicUrl, note });
+      // An escalation tells the coordinator's head and leadership about every late agency
+      // of the plan and period, not only this one (DOMAIN.md: leadership acts on the list).
+      const extraLines =
+        kind === 'escalation'
+          ? lateAgencyLines(await lateAgencies(deps, ctx.plan.id, ctx.deadline.periodKey, new Date(step.sendAt)))
+          : [];
+      const email = composeDeadlineEmail(kind, ctx, { publicUrl: deps.publicUrl, note, extraLines });
       const recipients = recipientsFor(ctx, [...step.audience, ...(step.copyTo ?? [])]);
       const outcomes: SendOutcome[] = [];
       for (const r of recipients) {

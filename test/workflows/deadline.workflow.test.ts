@@ -48,6 +48,16 @@ describe('deadline workflow, time-skipping', () => {
       dataFrom: '2039-12-15',
       dataTo: '2040-12-14',
     });
+    // A second agency of the same plan that has not reported either (its workflow is not
+    // part of this test): escalations list both.
+    await db.agency.create({ data: { id: 'ca', organisationId: 'org', name: 'Công an xã' } });
+    await db.obligation.create({ data: { id: 'obl-ca', planId: 'plan', agencyId: 'ca', ruleText: 'trước ngày 15/11 hằng năm' } });
+    await db.deadline.create({
+      data: {
+        id: 'obl-ca.2040', obligationId: 'obl-ca', periodKey: '2040', periodLabel: 'Năm 2040', lastDay: '2040-11-14',
+        dueAt: new Date('2040-11-14T17:00:00Z'), dataFrom: '2039-12-15', dataTo: '2040-12-14', status: 'open', workflowId: 'deadline/obl-ca.2040',
+      },
+    });
   });
 
   const received = () =>
@@ -110,6 +120,14 @@ describe('deadline workflow, time-skipping', () => {
     expect(overdue.subject).toBe('[Quá hạn] 77/KH-UBND – Trạm Y tế xã: báo cáo năm 2040, hạn Thứ Tư, 14/11/2040');
     expect(overdue.text).toContain('Số liệu từ ngày: 15/12/2039 đến ngày 14/12/2040');
     expect(overdue.text).toContain('Quy định: trước ngày 15/11 hằng năm');
+    // Leadership sees every late agency of the plan and period, with days late as of the step.
+    const toLeadership = ladderMail.find((m) => m.headers['x-hbc-step'] === 'escalation-2' && m.to.includes(leadership))!;
+    expect(toLeadership.subject).toBe('[Đôn đốc] 77/KH-UBND – Trạm Y tế xã: báo cáo năm 2040, hạn Thứ Tư, 14/11/2040');
+    expect(toLeadership.text).toContain(
+      ['Các đơn vị chưa gửi báo cáo kỳ này (2):', '- Công an xã: quá hạn 7 ngày làm việc (hạn 14/11/2040)', '- Trạm Y tế xã: quá hạn 7 ngày làm việc (hạn 14/11/2040)'].join('\n'),
+    );
+    const toCoordinatorHead = ladderMail.find((m) => m.headers['x-hbc-step'] === 'escalation-1' && m.to.includes(coordinatorHead))!;
+    expect(toCoordinatorHead.text).toContain('- Trạm Y tế xã: quá hạn 3 ngày làm việc (hạn 14/11/2040)');
 
     const row = await world.db.deadline.findUniqueOrThrow({ where: { id: 'obl.2040' }, include: { submissions: true } });
     expect(row.status).toBe('submitted');
