@@ -9,6 +9,7 @@ import type { ActivityDeps } from './deps';
 import { composeDeadlineEmail, dayWithWeekday, type EmailKind } from './email/deadline-email';
 import { appendEvent } from './events';
 import { lateAgencies, lateAgencyLines } from './late-agencies';
+import { progressLine, rollUpProgress } from '../src/services/rollup-progress';
 import { sendOnce, type SendOutcome } from './outbox';
 
 /** A timeline step as the workflow hands it over (instants as ISO strings). */
@@ -44,6 +45,8 @@ export function createDeadlineActivities(deps: ActivityDeps): DeadlineActivities
         kind === 'escalation'
           ? lateAgencyLines(await lateAgencies(deps, ctx.plan.id, ctx.deadline.periodKey, new Date(step.sendAt)))
           : [];
+      // The coordinator's own upward report says how far the agencies' reports have come.
+      if (ctx.obligation.kind === 'rollup') extraLines.unshift(progressLine(await rollUpProgress(deps.db, ctx.plan.id, ctx.deadline.periodKey)));
       const email = composeDeadlineEmail(kind, ctx, { publicUrl: deps.publicUrl, note, extraLines });
       const recipients = recipientsFor(ctx, [...step.audience, ...(step.copyTo ?? [])]);
       const outcomes: SendOutcome[] = [];

@@ -14,7 +14,7 @@ export interface LateAgency {
 export async function lateAgencies(deps: ActivityDeps, planId: string, periodKey: string, asOf: Date): Promise<LateAgency[]> {
   const today = localDateOf(asOf);
   const rows = await deps.db.deadline.findMany({
-    where: { periodKey, status: 'open', lastDay: { lt: toIsoDate(today) }, obligation: { planId } },
+    where: { periodKey, status: 'open', lastDay: { lt: toIsoDate(today) }, obligation: { planId, kind: 'periodic' } },
     include: { obligation: { include: { agency: true } } },
   });
   const calendar = createBusinessCalendar();

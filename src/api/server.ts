@@ -11,6 +11,7 @@ import { errorHandler } from './errors';
 import { registerImportRoutes } from './imports.routes';
 import { recordCampaignResults } from '../services/campaigns';
 import { requestAdhocReport } from '../services/request-adhoc-report';
+import { createRollUp } from '../services/create-rollup';
 
 export function buildServer(deps: ServiceDeps, opts: { catcher?: MailCatcher } = {}): FastifyInstance {
   const app = Fastify({ logger: false });
@@ -47,6 +48,7 @@ export function buildServer(deps: ServiceDeps, opts: { catcher?: MailCatcher } =
 
   registerImportRoutes(app, deps);
   app.post<{ Params: { id: string } }>('/api/plans/:id/adhoc-requests', async (req, reply) => reply.status(201).send(await requestAdhocReport(deps, req.params.id, req.body ?? {})));
+  app.post<{ Params: { id: string } }>('/api/plans/:id/rollup', async (req, reply) => reply.status(201).send(await createRollUp(deps, req.params.id, req.body ?? {})));
   app.post<{ Params: { id: string } }>('/api/campaigns/:id/results', async (req, reply) => reply.status(201).send(await recordCampaignResults(deps, req.params.id, req.body ?? {})));
 
   app.get('/inbox', async (_req, reply) => reply.type('text/html; charset=utf-8').send(inboxPage(opts.catcher?.messages() ?? null)));

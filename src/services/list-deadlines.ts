@@ -5,6 +5,7 @@ import { createBusinessCalendar } from '../domain/business-calendar';
 import { formatViDateWithWeekday, parseIsoDate } from '../domain/local-date';
 import { deadlineStatus } from '../domain/status';
 import type { Db } from '../db';
+import { rollUpProgress, type RollUpProgress } from './rollup-progress';
 
 export interface DeadlineView {
   id: string;
@@ -21,6 +22,10 @@ export interface DeadlineView {
   stateLabel: string;
   nextStep: { kind: string; at: string } | null;
   submission: { submittedAt: string; submittedBy: string; documentNumber: string | null; late: boolean } | null;
+  /** "periodic", "adhoc" or "rollup" (the coordinator's own upward report). */
+  kind: string;
+  /** For a roll-up: how many agencies of the plan have reported for the period. */
+  progress: RollUpProgress | null;
 }
 
 export async function listDeadlines(db: Db, now: Date, where: { id?: string } = {}): Promise<DeadlineView[]> {
@@ -30,7 +35,8 @@ export async function listDeadlines(db: Db, now: Date, where: { id?: string } = 
     include: { obligation: { include: { plan: true, agency: true } }, submissions: true },
     orderBy: [{ lastDay: 'asc' }, { id: 'asc' }],
   });
-  return rows.map((row) => {
+  const views: DeadlineView[] = [];
+  for (const row of rows) {
     const lastDay = parseIsoDate(row.lastDay);
     const submission = row.submissions[0] ?? null;
     const status = deadlineStatus(
@@ -38,7 +44,7 @@ export async function listDeadlines(db: Db, now: Date, where: { id?: string } = 
       now,
       calendar,
     );
-    return {
+    views.push({
       id: row.id,
       planNumber: row.obligation.plan.number,
       planTitle: row.obligation.plan.title,
@@ -58,6 +64,9 @@ export async function listDeadlines(db: Db, now: Date, where: { id?: string } = 
         documentNumber: submission.documentNumber,
         late: submission.late,
       },
-    };
-  });
+      kind: row.obligation.kind,
+      progress: row.obligation.kind === 'rollup' ? await rollUpProgress(db, row.obligation.planId, row.periodKey) : null,
+    });
+  }
+  return views;
 }

@@ -22,7 +22,7 @@ export function dashboardPage(views: DeadlineView[]): string {
   const rows = views
     .map(
       (v) => `<tr data-deadline="${esc(v.id)}">
-<td>${esc(v.planNumber)}</td><td><a href="/deadlines/${encodeURIComponent(v.id)}">${esc(v.agency)}</a></td>
+<td>${esc(v.planNumber)}</td><td><a href="/deadlines/${encodeURIComponent(v.id)}">${esc(v.agency)}</a>${v.progress ? `<br><small>Tổng hợp: ${v.progress.reported}/${v.progress.expected} đơn vị đã gửi</small>` : ''}</td>
 <td>${esc(v.periodLabel)}</td><td>${esc(v.lastDayVi)}<br><small>${esc(v.ruleText)}</small></td>
 <td><span class="state state-${esc(v.state)}">${esc(v.stateLabel)}</span></td><td>${nextStepCell(v)}</td></tr>`,
     )

@@ -13,6 +13,8 @@ import type { ImportPreview } from '../../src/services/preview-import';
 import type { DevServer } from '../../src/temporal/dev-server';
 import { seedText } from '../ingest/ingest-helpers';
 import { createTestDb } from '../helpers/test-db';
+import { startMailCatcher } from '../../src/mail/mail-catcher';
+import { testActivities } from '../helpers/fixtures';
 import { startTestDevServer } from '../helpers/temporal';
 
 // 20/12/2026: the 2026 period of "trước ngày 30/11" and the 2027 one (its data window
@@ -82,6 +84,44 @@ describe('plan import API', () => {
     expect(again.statusCode).toBe(201);
     expect(again.json()).toMatchObject({ created: { plan: false, agencies: 0, obligations: 0, campaigns: 0 }, startedWorkflows: 0, obligationWorkflows: 0, campaignWorkflows: 0 });
     expect(await counts()).toEqual(after);
+  });
+
+  it("adds the coordinator's roll-up: its emails and row show how many agencies have reported, and a missing gap is flagged", async () => {
+    const planId = 'uy-ban-nhan-dan-xa-binh-lu.645-kh-ubnd';
+    const late = await app.inject({ method: 'POST', url: `/api/plans/${planId}/rollup`, payload: { ruleText: 'trước ngày 30/11 hằng năm', recipient: 'Sở Nội vụ' } });
+    expect(late.statusCode).toBe(201);
+    expect(late.json().cascade).toMatchObject({ ok: false, gapWorkingDays: 0 });
+
+    const res = await app.inject({ method: 'POST', url: `/api/plans/${planId}/rollup`, payload: { ruleText: 'trước ngày 05/12 hằng năm', recipient: 'Sở Nội vụ, UBND tỉnh' } });
+    expect(res.statusCode).toBe(201);
+    // Agencies' last day Sun 29/11/2026, roll-up Fri 04/12/2026: 30/11-03/12 leave 4 working days.
+    expect(res.json()).toMatchObject({ cascade: { ok: true, gapWorkingDays: 4 }, startedWorkflows: 2 });
+
+    // Two agencies have reported for 2026 (recorded here directly; the workflows are not under test).
+    for (const agency of ['phong-kinh-te', 'tram-y-te-xa']) {
+      await testDb.db.deadline.updateMany({ where: { periodKey: '2026', obligation: { agencyId: `uy-ban-nhan-dan-xa-binh-lu.${agency}`, kind: 'periodic' } }, data: { status: 'submitted' } });
+    }
+    const rollupId = `${res.json().obligationId}.2026`;
+    const list = (await app.inject({ method: 'GET', url: '/api/deadlines' })).json().deadlines as { id: string; kind: string; progress: unknown }[];
+    expect(list.find((d) => d.id === rollupId)).toMatchObject({ kind: 'rollup', progress: { reported: 2, expected: 7 } });
+    expect((await app.inject({ method: 'GET', url: '/' })).body).toContain('Tổng hợp: 2/7 đơn vị đã gửi');
+
+    // The roll-up's reminder says the same, with who is missing.
+    const catcher = await startMailCatcher({ port: 0 });
+    try {
+      await testDb.db.contact.create({ data: { id: 'vhxh.1', agencyId: 'uy-ban-nhan-dan-xa-binh-lu.phong-van-hoa-xa-hoi', name: 'Chuyên viên', email: 'vhxh@binhlu.test' } });
+      await testActivities(testDb.db, catcher.port).sendStep({
+        deadlineId: rollupId,
+        step: { key: 'reminder-3wd', kind: 'reminder', sendAt: '2026-12-01T01:00:00.000Z', audience: ['agency-contacts'], explanation: '' },
+      });
+      const [mail] = await catcher.waitFor(1);
+      expect(mail!.to).toEqual(['vhxh@binhlu.test']);
+      expect(mail!.text).toContain(
+        'Đã nhận báo cáo của 2/7 đơn vị; còn thiếu: Các trường thuộc UBND xã, Công an xã, Trung tâm Dịch vụ tổng hợp, Ủy ban Mặt trận Tổ quốc Việt Nam xã, các tổ chức chính trị- xã hội, Văn phòng HĐND và UBND xã.',
+      );
+    } finally {
+      await catcher.close();
+    }
   });
 
   it('reads a .pdf upload', async () => {

@@ -1,0 +1,64 @@
+// The coordinator's own upward report (báo cáo tổng hợp): an obligation of kind "rollup"
+// for the plan's coordinator, on the same periods as the agencies' reports, whose emails
+// and dashboard row show how many agencies have reported ("7/9"). Its deadline should
+// leave at least one working day after the agencies' one: a missing gap is flagged.
+import { createHash } from 'node:crypto';
+import { z } from 'zod';
+import { createBusinessCalendar } from '../domain/business-calendar';
+import { checkCascade, type CascadeCheck } from '../domain/cascade';
+import { parseDueRule } from '../domain/due-rule';
+import { DomainError } from '../domain/errors';
+import { parseIsoDate } from '../domain/local-date';
+import { slug } from '../ingest/draft';
+import { periodsFor } from '../domain/periods';
+import type { ServiceDeps } from './deps';
+import { issuesToLines, ServiceError } from './errors';
+import { startObligationDeadlines, startObligationWorkflow } from './start-deadlines';
+
+export const createRollUpBodySchema = z.object({
+  ruleText: z.string().trim().min(3).max(300),
+  /** Who the roll-up goes to ("Sở Nội vụ, UBND tỉnh"). */
+  recipient: z.string().trim().min(2).max(300),
+});
+
+export interface RollUpResult {
+  obligationId: string;
+  /** Against the agencies' first period; ok=false means the roll-up is late by construction. */
+  cascade: CascadeCheck | null;
+  startedWorkflows: number;
+}
+
+export async function createRollUp(deps: ServiceDeps, planId: string, input: unknown): Promise<RollUpResult> {
+  const parsed = createRollUpBodySchema.safeParse(input);
+  if (!parsed.success) throw new ServiceError('invalid-input', 'Dữ liệu không hợp lệ', 'Invalid input', issuesToLines(parsed.error.issues));
+  const body = parsed.data;
+  const plan = await deps.db.plan.findUnique({ where: { id: planId }, include: { obligations: { where: { kind: 'periodic' } } } });
+  if (!plan) throw new ServiceError('not-found', 'Không tìm thấy kế hoạch', 'Plan not found', [planId]);
+  if (!plan.coordinatorAgencyId) {
+    throw new ServiceError('invalid-input', 'Kế hoạch chưa có cơ quan đầu mối', 'The plan has no coordinator agency', ['plan.coordinator: required']);
+  }
+  const span = { from: plan.spanFrom, to: plan.spanTo };
+  const calendar = createBusinessCalendar();
+  const options = { issuedOn: parseIsoDate(plan.issuedOn), holidayRule: plan.holidayRule === 'civil-code' ? ('civil-code' as const) : ('written-date' as const) };
+  let ownFirst;
+  try {
+    ownFirst = periodsFor(parseDueRule(body.ruleText), span, calendar, options)[0];
+  } catch (err) {
+    if (err instanceof DomainError) throw new ServiceError('invalid-input', err.messageVi, err.messageEn, [`ruleText: ${err.messageEn}`]);
+    throw err;
+  }
+  const agencyRule = plan.obligations[0]?.ruleText;
+  const agencyFirst = agencyRule ? periodsFor(parseDueRule(agencyRule), span, calendar, options).find((p) => p.periodKey === ownFirst?.periodKey) : undefined;
+  const cascade = ownFirst && agencyFirst ? checkCascade(agencyFirst.lastDay, ownFirst.lastDay, calendar) : null;
+
+  const key = { planId_agencyId_ruleText_title: { planId, agencyId: plan.coordinatorAgencyId, ruleText: body.ruleText, title: `Báo cáo tổng hợp gửi ${body.recipient}` } };
+  const obligation =
+    (await deps.db.obligation.findUnique({ where: key })) ??
+    (await deps.db.obligation.create({
+      data: { id: `${planId}.rollup.${slug(body.recipient, 40)}.${createHash('sha256').update(body.ruleText).digest('hex').slice(0, 8)}`, ...key.planId_agencyId_ruleText_title, kind: 'rollup', indicators: 'Tổng hợp báo cáo của các đơn vị' },
+    }));
+  const started = await startObligationDeadlines(deps, obligation.id);
+  await startObligationWorkflow(deps, obligation.id);
+  return { obligationId: obligation.id, cascade, startedWorkflows: started.length };
+}
+
