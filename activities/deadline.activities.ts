@@ -8,8 +8,7 @@ import { loadDeadlineContext, recipientsFor } from './deadline-context';
 import type { ActivityDeps } from './deps';
 import { composeDeadlineEmail, dayWithWeekday, type EmailKind } from './email/deadline-email';
 import { appendEvent } from './events';
-import { lateAgencies, lateAgencyLines } from './late-agencies';
-import { progressLine, rollUpProgress } from '../src/services/rollup-progress';
+import { composeStepEmail, queueForDigest } from './digest.activities';
 import { sendOnce, type SendOutcome } from './outbox';
 
 /** A timeline step as the workflow hands it over (instants as ISO strings). */
@@ -24,7 +23,7 @@ export interface StepMessage {
 }
 
 export interface DeadlineActivities {
-  sendStep(input: { deadlineId: string; step: StepMessage; note?: string }): Promise<{ sent: number; failed: number }>;
+  sendStep(input: { deadlineId: string; step: StepMessage; note?: string }): Promise<{ sent: number; failed: number; queued: number }>;
   noteNextStep(input: { deadlineId: string; nextStep: StepMessage | null }): Promise<void>;
   recordSubmission(input: { deadlineId: string; recordedAt: string; body: RecordSubmissionBody }): Promise<SubmissionReceipt>;
   recordExtension(input: { deadlineId: string; fromLastDay: string; dueAt: string; revision: number; body: ExtendBody }): Promise<void>;
@@ -32,27 +31,30 @@ export interface DeadlineActivities {
 }
 
 const EMAIL_KINDS = new Set<string>(['reminder', 'due-today', 'overdue', 'escalation', 'repeat', 'manual']);
+/** Steps that go into the recipient's daily digest rather than out at once. */
+const DIGESTED_KINDS = new Set<string>(['reminder', 'due-today', 'overdue', 'escalation', 'repeat']);
 
 export function createDeadlineActivities(deps: ActivityDeps): DeadlineActivities {
   return {
     async sendStep({ deadlineId, step, note }) {
-      const ctx = await loadDeadlineContext(deps, deadlineId);
-      if (ctx.deadline.status !== 'open') return { sent: 0, failed: 0 };
       const kind = (EMAIL_KINDS.has(step.kind) ? step.kind : 'reminder') as EmailKind;
-      // An escalation tells the coordinator's head and leadership about every late agency
-      // of the plan and period, not only this one (DOMAIN.md: leadership acts on the list).
-      const extraLines =
-        kind === 'escalation'
-          ? lateAgencyLines(await lateAgencies(deps, ctx.plan.id, ctx.deadline.periodKey, new Date(step.sendAt)))
-          : [];
-      // The coordinator's own upward report says how far the agencies' reports have come.
-      if (ctx.obligation.kind === 'rollup') extraLines.unshift(progressLine(await rollUpProgress(deps.db, ctx.plan.id, ctx.deadline.periodKey)));
-      const email = composeDeadlineEmail(kind, ctx, { publicUrl: deps.publicUrl, note, extraLines });
+      const { ctx, email } = await composeStepEmail(deps, deadlineId, step, kind, note);
+      if (ctx.deadline.status !== 'open') return { sent: 0, failed: 0, queued: 0 };
       const recipients = recipientsFor(ctx, [...step.audience, ...(step.copyTo ?? [])]);
+      // Ladder steps wait for the recipient's daily digest (one email for everything that
+      // person gets that day); a reminder the coordinator sends by hand goes at once. A
+      // worker without a Temporal client (some tests) sends everything at once.
+      const starter = DIGESTED_KINDS.has(step.kind) ? deps.temporal : undefined;
       const outcomes: SendOutcome[] = [];
+      let queued = 0;
       for (const r of recipients) {
+        const key = `${deadlineId}:${step.key}:${r.email.toLowerCase()}`;
+        if (starter) {
+          if (await queueForDigest(deps, starter, { key, deadlineId, step, kind, note, recipient: r.email, subject: email.subject })) queued += 1;
+          continue;
+        }
         const outcome = await sendOnce(deps, {
-          key: `${deadlineId}:${step.key}:${r.email.toLowerCase()}`,
+          key,
           deadlineId,
           stepKey: step.key,
           to: r.email,
@@ -76,6 +78,7 @@ export function createDeadlineActivities(deps: ActivityDeps): DeadlineActivities
       return {
         sent: outcomes.filter((o) => o === 'sent').length,
         failed: outcomes.filter((o) => o === 'failed').length,
+        queued,
       };
     },
 

@@ -1,4 +1,5 @@
 // The workflow bundle's entry point: every workflow type the worker registers.
 export { campaignWorkflow } from './campaign.workflow';
 export { deadlineWorkflow } from './deadline.workflow';
+export { digestWorkflow } from './digest.workflow';
 export { obligationWorkflow } from './obligation.workflow';
