@@ -4,6 +4,7 @@ import { log } from '@temporalio/activity';
 import type { CampaignRunToOpen, RecordCampaignResultsBody } from '../src/schemas/campaign.schemas';
 import type { ActivityDeps } from './deps';
 import { composeCampaignEmail, type CampaignEmailKind } from './email/campaign-email';
+import { beat } from './heartbeat';
 import { sendOnce } from './outbox';
 import type { StepMessage } from './deadline.activities';
 
@@ -81,6 +82,7 @@ export function createCampaignActivities(deps: ActivityDeps): CampaignActivities
       if (to.length === 0) log.warn('no recipients for campaign step', { runId, step: step.key });
       let sent = 0;
       for (const r of to) {
+        beat(r.email);
         const outcome = await sendOnce(deps, {
           key: `${runId}:${step.key}:${r.email.toLowerCase()}`,
           campaignRunId: runId,

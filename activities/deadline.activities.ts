@@ -8,6 +8,7 @@ import { loadDeadlineContext, recipientsFor } from './deadline-context';
 import type { ActivityDeps } from './deps';
 import { composeDeadlineEmail, dayWithWeekday, type EmailKind } from './email/deadline-email';
 import { appendEvent } from './events';
+import { beat } from './heartbeat';
 import { composeStepEmail, queueForDigest } from './digest.activities';
 import { sendOnce, type SendOutcome } from './outbox';
 
@@ -48,6 +49,7 @@ export function createDeadlineActivities(deps: ActivityDeps): DeadlineActivities
       const outcomes: SendOutcome[] = [];
       let queued = 0;
       for (const r of recipients) {
+        beat(r.email);
         const key = `${deadlineId}:${step.key}:${r.email.toLowerCase()}`;
         if (starter) {
           if (await queueForDigest(deps, starter, { key, deadlineId, step, kind, note, recipient: r.email, subject: email.subject })) queued += 1;

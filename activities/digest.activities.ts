@@ -10,6 +10,7 @@ import type { ActivityDeps, WorkflowStarter } from './deps';
 import { digestWorkflow, messageQueuedSignal } from '../workflows/digest.workflow';
 import { composeDeadlineEmail, type EmailKind } from './email/deadline-email';
 import { appendEvent } from './events';
+import { beat } from './heartbeat';
 import { lateAgencies, lateAgencyLines } from './late-agencies';
 import { progressLine, rollUpProgress } from '../src/services/rollup-progress';
 
@@ -94,6 +95,7 @@ export function createDigestActivities(deps: ActivityDeps): DigestActivities {
       // Messages of deadlines closed since they were queued (report recorded, waiver) are dropped.
       const parts: { row: (typeof rows)[number]; step: StepMessage; subject: string; text: string; html: string }[] = [];
       for (const row of rows) {
+        beat(row.key);
         const step = JSON.parse(row.payload) as StepMessage & { emailKind: EmailKind; note?: string };
         const { ctx, email } = await composeStepEmail(deps, row.deadlineId!, step, step.emailKind, step.note);
         if (ctx.deadline.status !== 'open') {

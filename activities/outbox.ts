@@ -10,7 +10,12 @@ import { createHash } from 'node:crypto';
 import { ApplicationFailure } from '@temporalio/common';
 import type { ActivityDeps } from './deps';
 
-export const CLAIM_LEASE_MS = 2 * 60_000;
+/**
+ * How long a claim protects a row from other attempts. Longer than the activities'
+ * heartbeat timeout (20 s): while an attempt is alive, Temporal runs no second one, so
+ * after this long the claimer is dead and its row may be taken over.
+ */
+export const CLAIM_LEASE_MS = 30_000;
 
 export interface OutgoingMail {
   key: string;

@@ -14,6 +14,8 @@ import type { StepMessage } from '../activities/deadline.activities';
 
 const activities = proxyActivities<CampaignActivities>({
   startToCloseTimeout: '2 minutes',
+  // Activities heartbeat per recipient: a dead worker's step is retried within seconds.
+  heartbeatTimeout: '20 seconds',
   retry: { initialInterval: '10 seconds', backoffCoefficient: 2, maximumInterval: '10 minutes' },
 });
 

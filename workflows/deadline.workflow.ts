@@ -29,6 +29,8 @@ import { searchAttributeKeys } from './search-attributes';
 
 const activities = proxyActivities<DeadlineActivities>({
   startToCloseTimeout: '2 minutes',
+  // Activities heartbeat per recipient: a dead worker's step is retried within seconds.
+  heartbeatTimeout: '20 seconds',
   // One policy for transient failures (SMTP or database briefly away); permanent ones are
   // thrown as non-retryable ApplicationFailures by the activities themselves.
   retry: { initialInterval: '10 seconds', backoffCoefficient: 2, maximumInterval: '10 minutes' },

@@ -9,6 +9,8 @@ import type { DigestActivities } from '../activities/digest.activities';
 
 const activities = proxyActivities<DigestActivities>({
   startToCloseTimeout: '2 minutes',
+  // Activities heartbeat per recipient: a dead worker's step is retried within seconds.
+  heartbeatTimeout: '20 seconds',
   retry: { initialInterval: '10 seconds', backoffCoefficient: 2, maximumInterval: '10 minutes' },
 });
 
