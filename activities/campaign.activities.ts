@@ -2,6 +2,7 @@
 // (one message per run, step and recipient), and the results report when it arrives.
 import { log } from '@temporalio/activity';
 import type { CampaignRunToOpen, RecordCampaignResultsBody } from '../src/schemas/campaign.schemas';
+import { uniqueRecipients, type Recipient } from './deadline-context';
 import type { ActivityDeps } from './deps';
 import { composeCampaignEmail, type CampaignEmailKind } from './email/campaign-email';
 import { beat } from './heartbeat';
@@ -13,11 +14,6 @@ export interface CampaignActivities {
   sendCampaignStep(input: { runId: string; step: StepMessage }): Promise<{ sent: number }>;
   noteCampaignStep(input: { runId: string; nextStep: StepMessage | null }): Promise<void>;
   recordCampaignResults(input: { runId: string; recordedAt: string; body: RecordCampaignResultsBody }): Promise<void>;
-}
-
-interface Person {
-  name: string;
-  email: string;
 }
 
 export function createCampaignActivities(deps: ActivityDeps): CampaignActivities {
@@ -32,20 +28,14 @@ export function createCampaignActivities(deps: ActivityDeps): CampaignActivities
     return { run, participants, organiser };
   }
 
-  function recipients(ctx: Awaited<ReturnType<typeof loadRun>>, audiences: readonly string[]): Person[] {
-    const people: Person[] = [];
+  function recipients(ctx: Awaited<ReturnType<typeof loadRun>>, audiences: readonly string[]): Recipient[] {
+    const people: Recipient[] = [];
     for (const audience of audiences) {
       if (audience === 'agency-contacts') for (const a of ctx.participants) people.push(...a.contacts);
       if (audience === 'agency-head') for (const a of ctx.participants) if (a.headEmail) people.push({ name: a.headName ?? a.headEmail, email: a.headEmail });
       if (audience === 'coordinator' && ctx.organiser) people.push(...ctx.organiser.contacts);
     }
-    const seen = new Set<string>();
-    return people.filter((p) => {
-      const key = p.email.trim().toLowerCase();
-      if (seen.has(key)) return false;
-      seen.add(key);
-      return true;
-    });
+    return uniqueRecipients(people);
   }
 
   function email(kind: CampaignEmailKind, ctx: Awaited<ReturnType<typeof loadRun>>) {

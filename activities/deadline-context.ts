@@ -43,15 +43,18 @@ export function recipientsFor(ctx: DeadlineContext, audiences: readonly string[]
     'coordinator-head': () => person(ctx.coordinator?.headName, ctx.coordinator?.headEmail),
     leadership: () => person(ctx.plan.organisation.leadershipName, ctx.plan.organisation.leadershipEmail),
   };
+  return uniqueRecipients(audiences.flatMap((audience) => byAudience[audience as Audience]?.() ?? []));
+}
+
+/** One entry per address (case-insensitive, trimmed), first name kept. */
+export function uniqueRecipients(people: readonly Recipient[]): Recipient[] {
   const seen = new Set<string>();
   const out: Recipient[] = [];
-  for (const audience of audiences) {
-    for (const r of byAudience[audience as Audience]?.() ?? []) {
-      const key = r.email.trim().toLowerCase();
-      if (!seen.has(key)) {
-        seen.add(key);
-        out.push({ name: r.name, email: r.email.trim() });
-      }
+  for (const r of people) {
+    const key = r.email.trim().toLowerCase();
+    if (!seen.has(key)) {
+      seen.add(key);
+      out.push({ name: r.name, email: r.email.trim() });
     }
   }
   return out;

@@ -4,9 +4,9 @@ import { randomUUID } from 'node:crypto';
 import { log } from '@temporalio/activity';
 import type { ExtendBody, RecordSubmissionBody, WaiveBody } from '../src/schemas/deadline.schemas';
 import type { SubmissionReceipt } from '../workflows/messages';
-import { loadDeadlineContext, recipientsFor } from './deadline-context';
+import { loadDeadlineContext, recipientsFor, type Recipient } from './deadline-context';
 import type { ActivityDeps } from './deps';
-import { composeDeadlineEmail, dayWithWeekday, type EmailKind } from './email/deadline-email';
+import { composeDeadlineEmail, dayWithWeekday, type ComposedEmail, type EmailKind } from './email/deadline-email';
 import { appendEvent } from './events';
 import { beat } from './heartbeat';
 import { composeStepEmail, queueForDigest } from './digest.activities';
@@ -36,16 +36,27 @@ const EMAIL_KINDS = new Set<string>(['reminder', 'due-today', 'overdue', 'escala
 const DIGESTED_KINDS = new Set<string>(['reminder', 'due-today', 'overdue', 'escalation', 'repeat']);
 
 export function createDeadlineActivities(deps: ActivityDeps): DeadlineActivities {
+  /** A one-off notice (extension, waiver, receipt) to each recipient, once per step key. */
+  async function notify(deadlineId: string, stepKey: string, recipients: Recipient[], email: ComposedEmail): Promise<void> {
+    for (const r of recipients) {
+      await sendOnce(deps, { key: `${deadlineId}:${stepKey}:${r.email.toLowerCase()}`, deadlineId, stepKey, to: r.email, ...email });
+    }
+  }
+
   return {
     async sendStep({ deadlineId, step, note }) {
       const kind = (EMAIL_KINDS.has(step.kind) ? step.kind : 'reminder') as EmailKind;
-      const { ctx, email } = await composeStepEmail(deps, deadlineId, step, kind, note);
+      const ctx = await loadDeadlineContext(deps, deadlineId);
       if (ctx.deadline.status !== 'open') return { sent: 0, failed: 0, queued: 0 };
       const recipients = recipientsFor(ctx, [...step.audience, ...(step.copyTo ?? [])]);
       // Ladder steps wait for the recipient's daily digest (one email for everything that
       // person gets that day); a reminder the coordinator sends by hand goes at once. A
-      // worker without a Temporal client (some tests) sends everything at once.
+      // worker without a Temporal client (some tests) sends everything at once. A queued
+      // message is composed when its digest goes out; the row only needs its subject now.
       const starter = DIGESTED_KINDS.has(step.kind) ? deps.temporal : undefined;
+      const email = starter
+        ? composeDeadlineEmail(kind, ctx, { publicUrl: deps.publicUrl })
+        : await composeStepEmail(deps, ctx, step, kind, note);
       const outcomes: SendOutcome[] = [];
       let queued = 0;
       for (const r of recipients) {
@@ -106,9 +117,7 @@ export function createDeadlineActivities(deps: ActivityDeps): DeadlineActivities
         publicUrl: deps.publicUrl,
         extraLines: [`Hạn cũ: ${dayWithWeekday(fromLastDay)}. Lý do: ${body.reason}. Người cho phép: ${body.grantedBy}.`],
       });
-      for (const r of recipientsFor(updated, ['agency-contacts', 'coordinator'])) {
-        await sendOnce(deps, { key: `${deadlineId}:extension-${revision}:${r.email.toLowerCase()}`, deadlineId, stepKey: `extension-${revision}`, to: r.email, ...email });
-      }
+      await notify(deadlineId, `extension-${revision}`, recipientsFor(updated, ['agency-contacts', 'coordinator']), email);
     },
 
     async recordWaiver({ deadlineId, waivedAt, body }) {
@@ -121,9 +130,7 @@ export function createDeadlineActivities(deps: ActivityDeps): DeadlineActivities
         publicUrl: deps.publicUrl,
         extraLines: [`Lý do: ${body.reason}. Người quyết định: ${body.waivedBy}.`],
       });
-      for (const r of recipientsFor(ctx, ['agency-contacts', 'coordinator'])) {
-        await sendOnce(deps, { key: `${deadlineId}:waiver:${r.email.toLowerCase()}`, deadlineId, stepKey: 'waiver', to: r.email, ...email });
-      }
+      await notify(deadlineId, 'waiver', recipientsFor(ctx, ['agency-contacts', 'coordinator']), email);
     },
 
     async recordSubmission({ deadlineId, recordedAt, body }) {
@@ -160,15 +167,7 @@ export function createDeadlineActivities(deps: ActivityDeps): DeadlineActivities
           ...(submission.documentNumber ? [`Số văn bản: ${submission.documentNumber}`] : []),
         ],
       });
-      for (const r of recipientsFor(ctx, ['agency-contacts'])) {
-        await sendOnce(deps, {
-          key: `${deadlineId}:receipt:${r.email.toLowerCase()}`,
-          deadlineId,
-          stepKey: 'receipt',
-          to: r.email,
-          ...receipt,
-        });
-      }
+      await notify(deadlineId, 'receipt', recipientsFor(ctx, ['agency-contacts']), receipt);
       return { submissionId: submission.id, submittedAt: submission.submittedAt.toISOString(), late: submission.late };
     },
   };

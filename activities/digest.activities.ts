@@ -2,15 +2,15 @@
 // digest email (DOMAIN.md: several messages for the same person on the same day go out as
 // one). Exactly once as everywhere: rows are claimed for the batch before the SMTP call,
 // and a retried batch re-sends only rows claimed by that same batch and not yet sent.
-import { createHash } from 'node:crypto';
 import { formatViDate, localDateOf, parseIsoDate, toIsoDate } from '../src/domain/local-date';
 import type { StepMessage } from './deadline.activities';
-import { loadDeadlineContext } from './deadline-context';
+import { loadDeadlineContext, type DeadlineContext } from './deadline-context';
 import type { ActivityDeps, WorkflowStarter } from './deps';
 import { digestWorkflow, messageQueuedSignal } from '../workflows/digest.workflow';
 import { composeDeadlineEmail, type EmailKind } from './email/deadline-email';
 import { appendEvent } from './events';
 import { beat } from './heartbeat';
+import { isPermanent, messageIdFor } from './outbox';
 import { lateAgencies, lateAgencyLines } from './late-agencies';
 import { progressLine, rollUpProgress } from '../src/services/rollup-progress';
 
@@ -24,15 +24,14 @@ export function digestKeyOf(recipient: string, day: string): string {
 }
 
 /** The email one step of one deadline gets, whether sent alone or inside a digest. */
-export async function composeStepEmail(deps: ActivityDeps, deadlineId: string, step: StepMessage, kind: EmailKind, note?: string) {
-  const ctx = await loadDeadlineContext(deps, deadlineId);
+export async function composeStepEmail(deps: ActivityDeps, ctx: DeadlineContext, step: StepMessage, kind: EmailKind, note?: string) {
   // An escalation tells the coordinator's head and leadership about every late agency
   // of the plan and period, not only this one (DOMAIN.md: leadership acts on the list).
   const extraLines =
     kind === 'escalation' ? lateAgencyLines(await lateAgencies(deps, ctx.plan.id, ctx.deadline.periodKey, new Date(step.sendAt))) : [];
   // The coordinator's own upward report says how far the agencies' reports have come.
   if (ctx.obligation.kind === 'rollup') extraLines.unshift(progressLine(await rollUpProgress(deps.db, ctx.plan.id, ctx.deadline.periodKey)));
-  return { ctx, email: composeDeadlineEmail(kind, ctx, { publicUrl: deps.publicUrl, note, extraLines }) };
+  return composeDeadlineEmail(kind, ctx, { publicUrl: deps.publicUrl, note, extraLines });
 }
 
 /**
@@ -78,11 +77,6 @@ export async function queueForDigest(
   return created;
 }
 
-function isPermanent(err: unknown): boolean {
-  const e = err as { responseCode?: number; code?: string };
-  return (typeof e.responseCode === 'number' && e.responseCode >= 500) || e.code === 'EENVELOPE';
-}
-
 export function createDigestActivities(deps: ActivityDeps): DigestActivities {
   return {
     async sendDigest({ recipient, day, batch }) {
@@ -97,12 +91,12 @@ export function createDigestActivities(deps: ActivityDeps): DigestActivities {
       for (const row of rows) {
         beat(row.key);
         const step = JSON.parse(row.payload) as StepMessage & { emailKind: EmailKind; note?: string };
-        const { ctx, email } = await composeStepEmail(deps, row.deadlineId!, step, step.emailKind, step.note);
+        const ctx = await loadDeadlineContext(deps, row.deadlineId!);
         if (ctx.deadline.status !== 'open') {
           await deps.db.outboxMessage.update({ where: { key: row.key }, data: { status: 'failed', error: 'closed before sending' } });
           continue;
         }
-        parts.push({ row, step, ...email });
+        parts.push({ row, step, ...(await composeStepEmail(deps, ctx, step, step.emailKind, step.note)) });
       }
       if (parts.length === 0) return 0;
 
@@ -117,7 +111,7 @@ export function createDigestActivities(deps: ActivityDeps): DigestActivities {
           parts.map((p) => p.text).join(separator);
       const html = single ? single.html : parts.map((p) => p.html).join('<hr>');
       const key = single ? single.row.key : batchKey;
-      const messageId = `<${createHash('sha256').update(key).digest('hex').slice(0, 32)}@hanbaocao>`;
+      const messageId = messageIdFor(key);
       try {
         await deps.mailer.sendMail({
           from: deps.mailFrom,

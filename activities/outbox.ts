@@ -33,12 +33,13 @@ export interface OutgoingMail {
 
 export type SendOutcome = 'sent' | 'skipped' | 'failed';
 
-function messageIdFor(key: string): string {
+/** The Message-ID of the email sent under an outbox key: a re-delivery carries the same one. */
+export function messageIdFor(key: string): string {
   return `<${createHash('sha256').update(key).digest('hex').slice(0, 32)}@hanbaocao>`;
 }
 
 /** SMTP 5xx and envelope errors will not heal by retrying; everything else might. */
-function isPermanent(err: unknown): boolean {
+export function isPermanent(err: unknown): boolean {
   const e = err as { responseCode?: number; code?: string };
   return (typeof e.responseCode === 'number' && e.responseCode >= 500) || e.code === 'EENVELOPE';
 }

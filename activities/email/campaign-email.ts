@@ -1,7 +1,6 @@
 // Vietnamese emails around one campaign run ("Tháng hành động ... 15/11-15/12/2026"):
 // what is starting or ending, the dates with weekdays, the results report and its date.
-import { formatViDateWithWeekday, parseIsoDate } from '../../src/domain/local-date';
-import type { ComposedEmail } from './deadline-email';
+import { dayWithWeekday as day, escapeHtml, type ComposedEmail } from './deadline-email';
 
 export type CampaignEmailKind = 'notice' | 'start' | 'midpoint' | 'end' | 'results-reminder' | 'results-due' | 'results-overdue' | 'results-received';
 
@@ -39,9 +38,6 @@ export interface CampaignEmailContext {
   publicUrl: string;
 }
 
-const esc = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-const day = (iso: string) => formatViDateWithWeekday(parseIsoDate(iso));
-
 export function composeCampaignEmail(kind: CampaignEmailKind, c: CampaignEmailContext): ComposedEmail {
   const subject = `[${TAG[kind]}] ${c.planNumber} – ${c.campaignName} năm ${c.year}`;
   const lines = [
@@ -58,6 +54,6 @@ export function composeCampaignEmail(kind: CampaignEmailKind, c: CampaignEmailCo
     'Thư gửi tự động từ hệ thống Hạn báo cáo; vui lòng không trả lời thư này.',
   ];
   const text = lines.join('\n');
-  const html = `<!doctype html><html lang="vi"><body>${lines.map((l) => (l ? `<p>${esc(l)}</p>` : '')).join('')}</body></html>`;
+  const html = `<!doctype html><html lang="vi"><body>${lines.map((l) => (l ? `<p>${escapeHtml(l)}</p>` : '')).join('')}</body></html>`;
   return { subject, text, html };
 }

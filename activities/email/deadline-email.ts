@@ -40,7 +40,7 @@ export function dayWithWeekday(isoDay: string): string {
   return formatViDateWithWeekday(parseIsoDate(isoDay));
 }
 
-function escapeHtml(s: string): string {
+export function escapeHtml(s: string): string {
   return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
