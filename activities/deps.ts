@@ -1,7 +1,7 @@
 // What activities need from the outside world, injected by src/worker.ts (and by tests).
-import type { Client } from '@temporalio/client';
 import type { Transporter } from 'nodemailer';
 import type { Db } from '../src/db';
+import type { WorkflowStarter } from '../src/temporal/start-once';
 
 export interface ActivityDeps {
   db: Db;
@@ -18,9 +18,4 @@ export interface ActivityDeps {
   temporal?: WorkflowStarter;
 }
 
-export interface WorkflowStarter {
-  client: Client;
-  taskQueue: string;
-  /** Set search attributes on started workflows (the server has them registered). */
-  searchAttributes: boolean;
-}
+export type { WorkflowStarter } from '../src/temporal/start-once';

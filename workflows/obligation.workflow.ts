@@ -6,9 +6,9 @@
 import { continueAsNew, proxyActivities, sleep } from '@temporalio/workflow';
 import { createBusinessCalendar } from '../src/domain/business-calendar';
 import { parseDueRule } from '../src/domain/due-rule';
-import { parseIsoDate, startOfLocalDay, toIsoDate } from '../src/domain/local-date';
+import { parseIsoDate, startOfLocalDay } from '../src/domain/local-date';
 import { periodsFor } from '../src/domain/periods';
-import type { ObligationWorkflowInput } from '../src/schemas/obligation.schemas';
+import { periodToOpen, type ObligationWorkflowInput } from '../src/schemas/obligation.schemas';
 import type { ObligationActivities } from '../activities/obligation.activities';
 
 const activities = proxyActivities<ObligationActivities>({
@@ -32,15 +32,7 @@ export async function obligationWorkflow(input: ObligationWorkflowInput): Promis
     // A period begins when its data window opens (Decree 09/2019): 15/12 of the year before.
     const opensAt = startOfLocalDay(period.dataWindow.from).getTime();
     if (opensAt > Date.now()) await sleep(opensAt - Date.now());
-    await activities.startPeriod({
-      obligationId: input.obligationId,
-      periodKey: period.periodKey,
-      label: period.label,
-      lastDay: toIsoDate(period.lastDay),
-      dueAt: period.dueAt.toISOString(),
-      dataFrom: toIsoDate(period.dataWindow.from),
-      dataTo: toIsoDate(period.dataWindow.to),
-    });
+    await activities.startPeriod(periodToOpen(input.obligationId, period));
     const next = periods[i + 1];
     if (next) await continueAsNew<typeof obligationWorkflow>({ ...input, fromPeriod: next.periodKey });
   }

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { toIsoDate } from '../domain/local-date';
+import type { PeriodInstance } from '../domain/periods';
 
 const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a local day YYYY-MM-DD');
 
@@ -27,6 +29,19 @@ export interface PeriodToOpen {
   dueAt: string;
   dataFrom: string;
   dataTo: string;
+}
+
+/** A computed period as the activity (or the service) opens it: local days as ISO strings. */
+export function periodToOpen(obligationId: string, p: PeriodInstance): PeriodToOpen {
+  return {
+    obligationId,
+    periodKey: p.periodKey,
+    label: p.label,
+    lastDay: toIsoDate(p.lastDay),
+    dueAt: p.dueAt.toISOString(),
+    dataFrom: toIsoDate(p.dataWindow.from),
+    dataTo: toIsoDate(p.dataWindow.to),
+  };
 }
 
 export interface StartedPeriod {

@@ -1,15 +1,13 @@
 // Báo cáo đột xuất: validate -> one obligation (kind "adhoc") and one deadline per agency ->
 // start each deadline's workflow, which runs the same ladder as a periodic report (the
 // reminders that would fall before today are skipped). Idempotent per (plan, agency, title).
-import { createHash } from 'node:crypto';
 import { addDays, compareDates, formatViDate, localDateOf, parseIsoDate, startOfLocalDay, toIsoDate } from '../domain/local-date';
 import { DomainError } from '../domain/errors';
 import { adhocRequestBodySchema, type AdhocRequestBody } from '../schemas/adhoc.schemas';
-import type { DeadlineWorkflowInput } from '../schemas/deadline.schemas';
-import { deadlineWorkflowId } from '../temporal/names';
-import { startOnce } from '../temporal/start-once';
 import type { ServiceDeps } from './deps';
-import { issuesToLines, ServiceError } from './errors';
+import { parseBody, ServiceError } from './errors';
+import { shortHash } from './ids';
+import { openPeriod } from './open-period';
 
 export interface AdhocResult {
   deadlineIds: string[];
@@ -17,9 +15,7 @@ export interface AdhocResult {
 }
 
 export async function requestAdhocReport(deps: ServiceDeps, planId: string, input: unknown): Promise<AdhocResult> {
-  const parsed = adhocRequestBodySchema.safeParse(input);
-  if (!parsed.success) throw new ServiceError('invalid-input', 'Dữ liệu không hợp lệ', 'Invalid input', issuesToLines(parsed.error.issues));
-  const body: AdhocRequestBody = parsed.data;
+  const body: AdhocRequestBody = parseBody(adhocRequestBodySchema, input);
   let lastDay;
   try {
     lastDay = parseIsoDate(body.lastDay);
@@ -38,9 +34,10 @@ export async function requestAdhocReport(deps: ServiceDeps, planId: string, inpu
   if (unknown.length) throw new ServiceError('invalid-input', 'Đơn vị không thuộc cơ quan ban hành kế hoạch', 'Agencies not in the plan organisation', unknown.map((id) => `agencyIds: ${id}`));
 
   const ruleText = `đột xuất theo yêu cầu, chậm nhất ngày ${formatViDate(lastDay)}`;
-  const key = createHash('sha256').update(body.title).digest('hex').slice(0, 8);
+  const key = shortHash(body.title);
   const deadlineIds: string[] = [];
   let startedWorkflows = 0;
+  const starter = { client: deps.temporal, taskQueue: deps.taskQueue, searchAttributes: deps.searchAttributes };
   for (const agency of agencies) {
     const obligationId = `${plan.id}.adhoc.${agency.id}.${key}`;
     await deps.db.obligation.upsert({
@@ -48,28 +45,18 @@ export async function requestAdhocReport(deps: ServiceDeps, planId: string, inpu
       update: {},
       create: { id: obligationId, planId: plan.id, agencyId: agency.id, ruleText, indicators: body.indicators ?? '', kind: 'adhoc', title: body.title },
     });
-    const id = `${obligationId}.${body.lastDay}`;
-    const deadline = await deps.db.deadline.upsert({
-      where: { id },
-      update: {},
-      create: {
-        id,
-        obligationId,
-        periodKey: body.lastDay,
-        periodLabel: `Đột xuất: ${body.title}`,
-        lastDay: body.lastDay,
-        // The report is late from the start of the day after the last day (inclusive rule).
-        dueAt: startOfLocalDay(addDays(lastDay, 1)),
-        dataFrom: toIsoDate(today),
-        dataTo: body.lastDay,
-        status: 'open',
-        workflowId: deadlineWorkflowId(id),
-      },
+    const opened = await openPeriod(deps, starter, {
+      obligationId,
+      periodKey: body.lastDay,
+      label: `Đột xuất: ${body.title}`,
+      lastDay: body.lastDay,
+      // The report is late from the start of the day after the last day (inclusive rule).
+      dueAt: startOfLocalDay(addDays(lastDay, 1)).toISOString(),
+      dataFrom: toIsoDate(today),
+      dataTo: body.lastDay,
     });
-    deadlineIds.push(id);
-    if (deadline.status !== 'open') continue;
-    const args: [DeadlineWorkflowInput] = [{ deadlineId: id, lastDay: body.lastDay, ruleText }];
-    if (await startOnce(deps.temporal, 'deadlineWorkflow', { taskQueue: deps.taskQueue, workflowId: deadline.workflowId, args })) startedWorkflows += 1;
+    deadlineIds.push(opened.deadlineId);
+    if (opened.started) startedWorkflows += 1;
   }
   return { deadlineIds, startedWorkflows };
 }

@@ -1,22 +1,20 @@
 // Turns an obligation into deadline rows and one running workflow per period that has
-// begun (its data window has started). Idempotent: rows are upserted by (obligation,
-// period) and the workflow id is derived from the deadline id, so running it twice starts
-// nothing new.
+// begun (its data window has started), through openPeriod: running it twice starts
+// nothing new. The obligation workflow opens the later periods.
 import { createBusinessCalendar } from '../domain/business-calendar';
 import { parseDueRule } from '../domain/due-rule';
-import { compareDates, localDateOf, parseIsoDate, toIsoDate } from '../domain/local-date';
+import { compareDates, localDateOf, parseIsoDate } from '../domain/local-date';
 import { periodsFor } from '../domain/periods';
-import type { DeadlineWorkflowInput } from '../schemas/deadline.schemas';
 import { deadlineWorkflowId, obligationWorkflowId } from '../temporal/names';
 import { startOnce } from '../temporal/start-once';
-import { deadlineSearchAttributes } from '../../workflows/search-attributes';
-import type { ObligationWorkflowInput } from '../schemas/obligation.schemas';
+import { periodToOpen, type ObligationWorkflowInput } from '../schemas/obligation.schemas';
 import type { ServiceDeps } from './deps';
+import { openPeriod } from './open-period';
 
 export async function startObligationDeadlines(deps: ServiceDeps, obligationId: string): Promise<string[]> {
   const obligation = await deps.db.obligation.findUniqueOrThrow({
     where: { id: obligationId },
-    include: { plan: true, agency: true },
+    include: { plan: true },
   });
   const { plan } = obligation;
   const calendar = createBusinessCalendar();
@@ -26,42 +24,10 @@ export async function startObligationDeadlines(deps: ServiceDeps, obligationId: 
     issuedOn: parseIsoDate(plan.issuedOn),
   });
   const started: string[] = [];
+  const starter = { client: deps.temporal, taskQueue: deps.taskQueue, searchAttributes: deps.searchAttributes };
   for (const p of periods.filter((p) => compareDates(p.dataWindow.from, today) <= 0)) {
-    const id = `${obligation.id}.${p.periodKey}`;
-    const workflowId = deadlineWorkflowId(id);
-    const deadline = await deps.db.deadline.upsert({
-      where: { obligationId_periodKey: { obligationId, periodKey: p.periodKey } },
-      update: {},
-      create: {
-        id,
-        obligationId,
-        periodKey: p.periodKey,
-        periodLabel: p.label,
-        lastDay: toIsoDate(p.lastDay),
-        dueAt: p.dueAt,
-        dataFrom: toIsoDate(p.dataWindow.from),
-        dataTo: toIsoDate(p.dataWindow.to),
-        status: 'open',
-        workflowId,
-      },
-    });
-    if (deadline.status !== 'open') continue;
-    const input: DeadlineWorkflowInput = { deadlineId: id, lastDay: deadline.lastDay, ruleText: obligation.ruleText };
-    const startedNow = await startOnce(deps.temporal, 'deadlineWorkflow', {
-      taskQueue: deps.taskQueue,
-      workflowId,
-      args: [input],
-      ...(deps.searchAttributes && {
-        typedSearchAttributes: deadlineSearchAttributes({
-          organisation: plan.organisationId,
-          plan: plan.number,
-          agency: obligation.agency.name,
-          period: p.periodKey,
-          due: p.dueAt,
-        }),
-      }),
-    });
-    if (startedNow) started.push(workflowId);
+    const opened = await openPeriod(deps, starter, periodToOpen(obligationId, p));
+    if (opened.started) started.push(deadlineWorkflowId(opened.deadlineId));
   }
   return started;
 }

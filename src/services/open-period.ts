@@ -1,0 +1,55 @@
+// Opening one period of an obligation: its deadline row (id `<obligation>.<period>`) and its
+// deadline workflow (id `deadline/<deadline>`). The one place this happens, whether the
+// service opens the periods that have begun when a plan is confirmed, the obligation
+// workflow opens each later one when its data window opens, or a coordinator requests an
+// ad-hoc report. Idempotent: a second call finds the row and the running workflow.
+import type { Db } from '../db';
+import type { DeadlineWorkflowInput } from '../schemas/deadline.schemas';
+import type { PeriodToOpen, StartedPeriod } from '../schemas/obligation.schemas';
+import { deadlineWorkflowId } from '../temporal/names';
+import { startOnce, type WorkflowStarter } from '../temporal/start-once';
+import { deadlineSearchAttributes } from '../../workflows/search-attributes';
+
+export async function openPeriod(deps: { db: Db; clock: () => Date }, starter: WorkflowStarter, p: PeriodToOpen): Promise<StartedPeriod> {
+  const { db } = deps;
+  const id = `${p.obligationId}.${p.periodKey}`;
+  const obligation = await db.obligation.findUniqueOrThrow({ where: { id: p.obligationId }, include: { plan: true, agency: true } });
+  const existing = await db.deadline.findUnique({ where: { id } });
+  const deadline =
+    existing ??
+    (await db.deadline.create({
+      data: {
+        id,
+        obligationId: p.obligationId,
+        periodKey: p.periodKey,
+        periodLabel: p.label,
+        lastDay: p.lastDay,
+        dueAt: new Date(p.dueAt),
+        dataFrom: p.dataFrom,
+        dataTo: p.dataTo,
+        status: 'open',
+        workflowId: deadlineWorkflowId(id),
+      },
+    }));
+  if (!existing) {
+    await db.deadlineEvent.create({ data: { deadlineId: id, type: 'period-opened', at: deps.clock(), payload: JSON.stringify({ periodKey: p.periodKey, lastDay: p.lastDay }) } });
+  }
+  if (deadline.status !== 'open') return { deadlineId: id, status: deadline.status, started: false };
+
+  const input: DeadlineWorkflowInput = { deadlineId: id, lastDay: deadline.lastDay, ruleText: obligation.ruleText };
+  const started = await startOnce(starter.client, 'deadlineWorkflow', {
+    taskQueue: starter.taskQueue,
+    workflowId: deadline.workflowId,
+    args: [input],
+    ...(starter.searchAttributes && {
+      typedSearchAttributes: deadlineSearchAttributes({
+        organisation: obligation.plan.organisationId,
+        plan: obligation.plan.number,
+        agency: obligation.agency.name,
+        period: p.periodKey,
+        due: deadline.dueAt,
+      }),
+    }),
+  });
+  return { deadlineId: id, status: 'open', started };
+}
