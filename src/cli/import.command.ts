@@ -11,7 +11,7 @@ import { draftFromProposal } from '../ingest/draft';
 import { IngestError } from '../ingest/errors';
 import { importDocument } from '../ingest/import-document';
 import type { Proposal } from '../ingest/proposal';
-import { MAX_DOCUMENT_BYTES } from '../ingest/read-document';
+import { MAX_DOCUMENT_BYTES, tooLarge } from '../ingest/read-document';
 import type { CliCommand, CliIo } from './io';
 
 const USAGE = [
@@ -61,7 +61,7 @@ export const run: CliCommand = async (args, io) => {
     }
     if (info.size > MAX_DOCUMENT_BYTES) {
       // Refused before reading: a 20 MB upload is not read into memory just to be rejected.
-      throw new IngestError('too-large', `Tệp quá lớn (${(info.size / 1024 / 1024).toFixed(1)} MB); giới hạn là 10 MB.`, `File too large (${(info.size / 1024 / 1024).toFixed(1)} MB); the limit is 10 MB.`);
+      throw tooLarge(info.size);
     }
     const { format, plan, proposal } = await importDocument(await readFile(file));
     if (parsed.values.draft) {

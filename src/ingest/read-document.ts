@@ -3,6 +3,12 @@ import { IngestError } from './errors';
 /** Plans are a few pages; 10 MB leaves room for a .docx with images and refuses a 20 MB upload. */
 export const MAX_DOCUMENT_BYTES = 10 * 1024 * 1024;
 
+/** The refusal of a document over MAX_DOCUMENT_BYTES (also used before reading a file). */
+export function tooLarge(sizeBytes: number): IngestError {
+  const mb = (sizeBytes / 1024 / 1024).toFixed(1);
+  return new IngestError('too-large', `Tệp quá lớn (${mb} MB); giới hạn là 10 MB.`, `File too large (${mb} MB); the limit is 10 MB.`);
+}
+
 export type DocumentFormat = 'text' | 'docx' | 'pdf';
 
 export interface ReadDocument {
@@ -18,10 +24,7 @@ export interface ReadDocument {
  * 'unreadable-file'); never returns an empty text.
  */
 export async function readDocument(bytes: Uint8Array): Promise<ReadDocument> {
-  if (bytes.length > MAX_DOCUMENT_BYTES) {
-    const mb = (bytes.length / 1024 / 1024).toFixed(1);
-    throw new IngestError('too-large', `Tệp quá lớn (${mb} MB); giới hạn là 10 MB.`, `File too large (${mb} MB); the limit is 10 MB.`);
-  }
+  if (bytes.length > MAX_DOCUMENT_BYTES) throw tooLarge(bytes.length);
   const format = sniff(bytes);
   const text = format === 'pdf' ? await readPdf(bytes) : format === 'docx' ? await readDocx(bytes) : readText(bytes);
   if (text.trim().length === 0) {

@@ -1,12 +1,11 @@
 // Campaign use cases: start a campaign's workflow (idempotent), record its results report.
-import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
 import type { CampaignWorkflowInput } from '../schemas/campaign.schemas';
 import { recordCampaignResultsBodySchema } from '../schemas/campaign.schemas';
 import { campaignWorkflowId } from '../temporal/names';
 import { startOnce } from '../temporal/start-once';
 import { recordCampaignResultsUpdate } from '../../workflows/campaign.workflow';
 import type { ServiceDeps } from './deps';
-import { issuesToLines, ServiceError } from './errors';
+import { parseBody, runUpdate, ServiceError } from './errors';
 
 const monthDay = (md: string) => ({ month: Number(md.slice(0, 2)), day: Number(md.slice(3, 5)) });
 
@@ -28,15 +27,12 @@ export async function startCampaignWorkflow(deps: ServiceDeps, campaignId: strin
 }
 
 export async function recordCampaignResults(deps: ServiceDeps, campaignId: string, body: unknown): Promise<{ year: number }> {
-  const parsed = recordCampaignResultsBodySchema.safeParse(body);
-  if (!parsed.success) throw new ServiceError('invalid-input', 'Dữ liệu không hợp lệ', 'Invalid input', issuesToLines(parsed.error.issues));
+  const parsed = parseBody(recordCampaignResultsBodySchema, body);
   const campaign = await deps.db.campaign.findUnique({ where: { id: campaignId } });
   if (!campaign) throw new ServiceError('not-found', 'Không tìm thấy đợt hoạt động', 'Campaign not found', [campaignId]);
-  try {
-    return await deps.temporal.workflow.getHandle(campaignWorkflowId(campaignId)).executeUpdate(recordCampaignResultsUpdate, { args: [parsed.data] });
-  } catch (err) {
-    if (err instanceof WorkflowUpdateFailedError) throw new ServiceError('conflict', 'Không thể ghi nhận', 'Refused by the campaign workflow', [err.cause?.message ?? err.message]);
-    if (err instanceof WorkflowNotFoundError) throw new ServiceError('unavailable', 'Quy trình của đợt không chạy', 'Campaign workflow is not running');
-    throw err;
-  }
+  return runUpdate(() => deps.temporal.workflow.getHandle(campaignWorkflowId(campaignId)).executeUpdate(recordCampaignResultsUpdate, { args: [parsed] }), {
+    refusedVi: 'Không thể ghi nhận',
+    nameVi: 'Quy trình của đợt',
+    nameEn: 'campaign workflow',
+  });
 }

@@ -2,11 +2,11 @@
 // campaigns in one transaction -> start the deadline workflows. Re-importing the same plan
 // (same organisation and number) creates nothing twice: rows are found by their natural
 // keys, ids are derived from them, and workflow ids from the deadline ids.
-import { createHash } from 'node:crypto';
 import { slug } from '../ingest/draft';
 import { confirmImportBodySchema, type ConfirmImportBody } from '../schemas/import.schemas';
 import type { ServiceDeps } from './deps';
-import { issuesToLines, ServiceError } from './errors';
+import { parseBody, ServiceError } from './errors';
+import { shortHash } from './ids';
 import { startCampaignWorkflow } from './campaigns';
 import { startObligationDeadlines, startObligationWorkflow } from './start-deadlines';
 
@@ -23,11 +23,7 @@ export interface ImportResult {
 }
 
 export async function confirmImport(deps: ServiceDeps, input: unknown): Promise<ImportResult> {
-  const parsed = confirmImportBodySchema.safeParse(input);
-  if (!parsed.success) {
-    throw new ServiceError('invalid-input', 'Đề xuất chưa hợp lệ, hãy sửa các mục sau', 'The proposal is not valid yet', issuesToLines(parsed.error.issues));
-  }
-  const body: ConfirmImportBody = parsed.data;
+  const body: ConfirmImportBody = parseBody(confirmImportBodySchema, input, { vi: 'Đề xuất chưa hợp lệ, hãy sửa các mục sau', en: 'The proposal is not valid yet' });
   const orgId = body.organisation.id;
   const planNumber = body.plan.number.replace(/\s+/g, '');
   const planId = `${orgId}.${slug(planNumber)}`;
@@ -75,10 +71,8 @@ export async function confirmImport(deps: ServiceDeps, input: unknown): Promise<
       const key = { planId_agencyId_ruleText_title: { planId: plan.id, agencyId, ruleText: o.ruleText, title: '' } };
       let obligation = await tx.obligation.findUnique({ where: key });
       if (!obligation) {
-        // The rule's hash keeps ids short and stable; the words themselves stay in ruleText.
-        const ruleHash = createHash('sha256').update(o.ruleText).digest('hex').slice(0, 8);
         obligation = await tx.obligation.create({
-          data: { id: `${plan.id}.${slug(o.reporter, 40)}.${ruleHash}`, planId: plan.id, agencyId, ruleText: o.ruleText, indicators },
+          data: { id: `${plan.id}.${slug(o.reporter, 40)}.${shortHash(o.ruleText)}`, planId: plan.id, agencyId, ruleText: o.ruleText, indicators },
         });
         created.obligations += 1;
       }

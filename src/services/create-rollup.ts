@@ -2,7 +2,6 @@
 // for the plan's coordinator, on the same periods as the agencies' reports, whose emails
 // and dashboard row show how many agencies have reported ("7/9"). Its deadline should
 // leave at least one working day after the agencies' one: a missing gap is flagged.
-import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { createBusinessCalendar } from '../domain/business-calendar';
 import { checkCascade, type CascadeCheck } from '../domain/cascade';
@@ -12,7 +11,8 @@ import { parseIsoDate } from '../domain/local-date';
 import { slug } from '../ingest/draft';
 import { periodsFor } from '../domain/periods';
 import type { ServiceDeps } from './deps';
-import { issuesToLines, ServiceError } from './errors';
+import { parseBody, ServiceError } from './errors';
+import { shortHash } from './ids';
 import { startObligationDeadlines, startObligationWorkflow } from './start-deadlines';
 
 export const createRollUpBodySchema = z.object({
@@ -29,9 +29,7 @@ export interface RollUpResult {
 }
 
 export async function createRollUp(deps: ServiceDeps, planId: string, input: unknown): Promise<RollUpResult> {
-  const parsed = createRollUpBodySchema.safeParse(input);
-  if (!parsed.success) throw new ServiceError('invalid-input', 'Dữ liệu không hợp lệ', 'Invalid input', issuesToLines(parsed.error.issues));
-  const body = parsed.data;
+  const body = parseBody(createRollUpBodySchema, input);
   const plan = await deps.db.plan.findUnique({ where: { id: planId }, include: { obligations: { where: { kind: 'periodic' } } } });
   if (!plan) throw new ServiceError('not-found', 'Không tìm thấy kế hoạch', 'Plan not found', [planId]);
   if (!plan.coordinatorAgencyId) {
@@ -55,7 +53,7 @@ export async function createRollUp(deps: ServiceDeps, planId: string, input: unk
   const obligation =
     (await deps.db.obligation.findUnique({ where: key })) ??
     (await deps.db.obligation.create({
-      data: { id: `${planId}.rollup.${slug(body.recipient, 40)}.${createHash('sha256').update(body.ruleText).digest('hex').slice(0, 8)}`, ...key.planId_agencyId_ruleText_title, kind: 'rollup', indicators: 'Tổng hợp báo cáo của các đơn vị' },
+      data: { id: `${planId}.rollup.${slug(body.recipient, 40)}.${shortHash(body.ruleText)}`, ...key.planId_agencyId_ruleText_title, kind: 'rollup', indicators: 'Tổng hợp báo cáo của các đơn vị' },
     }));
   const started = await startObligationDeadlines(deps, obligation.id);
   await startObligationWorkflow(deps, obligation.id);

@@ -1,8 +1,6 @@
 // Use cases that change a running deadline: record a report received, send a reminder now.
 // validate (shared zod schema) -> find the deadline -> Temporal Update (the workflow
 // validates again and owns the state change; the activity writes the database).
-import { WorkflowUpdateFailedError, WorkflowNotFoundError } from '@temporalio/client';
-import type { z } from 'zod';
 import {
   extendBodySchema,
   recordSubmissionBodySchema,
@@ -15,15 +13,7 @@ import {
 } from '../schemas/deadline.schemas';
 import type { ExtensionResult, SubmissionReceipt, WaiverResult } from '../../workflows/messages';
 import type { ServiceDeps } from './deps';
-import { issuesToLines, ServiceError } from './errors';
-
-function parse<T>(schema: z.ZodType<T>, body: unknown): T {
-  const result = schema.safeParse(body);
-  if (!result.success) {
-    throw new ServiceError('invalid-input', 'Dữ liệu không hợp lệ', 'Invalid input', issuesToLines(result.error.issues));
-  }
-  return result.data;
-}
+import { parseBody, runUpdate, ServiceError } from './errors';
 
 async function openDeadline(deps: ServiceDeps, deadlineId: string) {
   const deadline = await deps.db.deadline.findUnique({ where: { id: deadlineId } });
@@ -37,45 +27,33 @@ async function openDeadline(deps: ServiceDeps, deadlineId: string) {
   return deadline;
 }
 
-async function runUpdate<R>(call: () => Promise<R>): Promise<R> {
-  try {
-    return await call();
-  } catch (err) {
-    if (err instanceof WorkflowUpdateFailedError) {
-      const message = err.cause?.message ?? err.message;
-      throw new ServiceError('conflict', 'Không thể thực hiện', 'Refused by the deadline workflow', [message]);
-    }
-    if (err instanceof WorkflowNotFoundError) {
-      throw new ServiceError('unavailable', 'Quy trình nhắc hạn không chạy', 'Deadline workflow is not running');
-    }
-    throw err;
-  }
-}
+/** The deadline workflow's Update failures, as people read them. */
+const DEADLINE_WORKFLOW = { refusedVi: 'Không thể thực hiện', nameVi: 'Quy trình nhắc hạn', nameEn: 'deadline workflow' };
 
 export async function recordSubmission(deps: ServiceDeps, deadlineId: string, body: unknown): Promise<SubmissionReceipt> {
-  const parsed: RecordSubmissionBody = parse(recordSubmissionBodySchema, body);
+  const parsed: RecordSubmissionBody = parseBody(recordSubmissionBodySchema, body);
   const deadline = await openDeadline(deps, deadlineId);
   const handle = deps.temporal.workflow.getHandle(deadline.workflowId);
-  return runUpdate(() => handle.executeUpdate<SubmissionReceipt, [RecordSubmissionBody]>('recordSubmission', { args: [parsed] }));
+  return runUpdate(() => handle.executeUpdate<SubmissionReceipt, [RecordSubmissionBody]>('recordSubmission', { args: [parsed] }), DEADLINE_WORKFLOW);
 }
 
 export async function remindNow(deps: ServiceDeps, deadlineId: string, body: unknown): Promise<{ sent: number }> {
-  const parsed: RemindNowBody = parse(remindNowBodySchema, body);
+  const parsed: RemindNowBody = parseBody(remindNowBodySchema, body);
   const deadline = await openDeadline(deps, deadlineId);
   const handle = deps.temporal.workflow.getHandle(deadline.workflowId);
-  return runUpdate(() => handle.executeUpdate<{ sent: number }, [RemindNowBody]>('remindNow', { args: [parsed] }));
+  return runUpdate(() => handle.executeUpdate<{ sent: number }, [RemindNowBody]>('remindNow', { args: [parsed] }), DEADLINE_WORKFLOW);
 }
 
 export async function extendDeadline(deps: ServiceDeps, deadlineId: string, body: unknown): Promise<ExtensionResult> {
-  const parsed: ExtendBody = parse(extendBodySchema, body);
+  const parsed: ExtendBody = parseBody(extendBodySchema, body);
   const deadline = await openDeadline(deps, deadlineId);
   const handle = deps.temporal.workflow.getHandle(deadline.workflowId);
-  return runUpdate(() => handle.executeUpdate<ExtensionResult, [ExtendBody]>('extend', { args: [parsed] }));
+  return runUpdate(() => handle.executeUpdate<ExtensionResult, [ExtendBody]>('extend', { args: [parsed] }), DEADLINE_WORKFLOW);
 }
 
 export async function waiveDeadline(deps: ServiceDeps, deadlineId: string, body: unknown): Promise<WaiverResult> {
-  const parsed: WaiveBody = parse(waiveBodySchema, body);
+  const parsed: WaiveBody = parseBody(waiveBodySchema, body);
   const deadline = await openDeadline(deps, deadlineId);
   const handle = deps.temporal.workflow.getHandle(deadline.workflowId);
-  return runUpdate(() => handle.executeUpdate<WaiverResult, [WaiveBody]>('waive', { args: [parsed] }));
+  return runUpdate(() => handle.executeUpdate<WaiverResult, [WaiveBody]>('waive', { args: [parsed] }), DEADLINE_WORKFLOW);
 }
