@@ -25,7 +25,7 @@ export function extractProposal(plan: PlanText): Proposal {
     obligations,
     upwardReports,
     campaigns: readCampaigns(plan, agencyReading),
-    quotas: readQuotas(plan, goals),
+    quotas: readQuotas(plan),
     reviews: readReviews(plan),
     unread,
   };

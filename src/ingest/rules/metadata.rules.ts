@@ -60,19 +60,15 @@ export function readMetadata(plan: PlanText): PlanMetadata {
     }
   }
 
-  const spanSource = meta.title !== null ? [{ text: meta.title, q: meta.quotes.title! }] : [];
-  for (const { text, q } of spanSource) {
-    const s = SPAN.exec(text) ?? /(?:năm|đến năm)\s+(\d{4})\s*[-–]\s*(\d{4})/u.exec(text);
-    if (s) {
-      meta.span = { from: Number(s[1]), to: Number(s[2]) };
-      meta.quotes.span = { quote: s[0], position: { ...q.position, start: q.position.start + s.index, end: q.position.start + s.index + s[0].length } };
-    } else {
-      const y = /năm\s+(\d{4})\s*$|năm\s+(\d{4})\b/u.exec(text);
-      if (y) {
-        const year = Number(y[1] ?? y[2]);
-        meta.span = { from: year, to: year };
-        meta.quotes.span = { quote: y[0], position: { ...q.position, start: q.position.start + y.index, end: q.position.start + y.index + y[0].length } };
-      }
+  // The span is in the title: "giai đoạn 2026-2030", else one year ("năm 2024").
+  if (meta.title !== null) {
+    const q = meta.quotes.title!;
+    const range = SPAN.exec(meta.title) ?? /(?:năm|đến năm)\s+(\d{4})\s*[-–]\s*(\d{4})/u.exec(meta.title);
+    const m = range ?? /năm\s+(\d{4})\b/u.exec(meta.title);
+    if (m) {
+      meta.span = { from: Number(m[1]), to: Number(range ? m[2] : m[1]) };
+      const start = q.position.start + m.index;
+      meta.quotes.span = { quote: m[0], position: { ...q.position, start, end: start + m[0].length } };
     }
   }
 

@@ -1,6 +1,6 @@
 import { sentencesOf } from '../outline';
 import type { PlanText } from '../plan-text';
-import type { Goal, Quota, Review } from '../proposal';
+import type { Quota, Review } from '../proposal';
 
 // Recurring quotas: "Mỗi quý có ít nhất 04 tin, bài", "ít nhất 02 hoạt động mỗi năm",
 // and indicators that are a rhythm ("Chỉ tiêu 4: Hàng tháng, ... bài phát thanh").
@@ -11,7 +11,7 @@ const EVERY_THEN_COUNT = /(?:mỗi|hằng|hàng)\s+(năm|quý|tháng)[^.;]*?(?:�
 const COUNT_THEN_EVERY = /(?:ít nhất|tối thiểu)\s+(\d+)\s+([^.;]+?)\s+(?:mỗi|hằng|hàng|trong một|trong mỗi)\s+(năm|quý|tháng)/iu;
 const RHYTHM_INDICATOR = /^Chỉ tiêu\s*(\d+)?\s*:\s*(?:Mỗi|Hằng|Hàng)\s+(năm|quý|tháng)\s*,?\s*(.+)$/u;
 
-export function readQuotas(plan: PlanText, goals: Goal[]): Quota[] {
+export function readQuotas(plan: PlanText): Quota[] {
   const quotas: Quota[] = [];
   let goal: number | null = null;
   for (const p of plan.paragraphs) {
@@ -30,7 +30,6 @@ export function readQuotas(plan: PlanText, goals: Goal[]): Quota[] {
       if (q) quotas.push({ ...q, goal: indicator !== null ? goal : null, indicator, quote: s.quote, position: s.position });
     }
   }
-  void goals;
   return quotas;
 }
 
