@@ -6,14 +6,16 @@ import { uniqueRecipients, type Recipient } from './deadline-context';
 import type { ActivityDeps } from './deps';
 import { composeCampaignEmail, type CampaignEmailKind } from './email/campaign-email';
 import { beat } from './heartbeat';
-import { sendOnce } from './outbox';
-import type { StepMessage } from './deadline.activities';
+import { deliverPending, queueNotice, sendOnce } from './outbox';
+import type { StepMessage } from '../src/contract/messages';
 
 export interface CampaignActivities {
   openCampaignRun(run: CampaignRunToOpen): Promise<{ runId: string; status: string }>;
   sendCampaignStep(input: { runId: string; step: StepMessage }): Promise<{ sent: number }>;
   noteCampaignStep(input: { runId: string; nextStep: StepMessage | null }): Promise<void>;
+  /** Commits the results report and queues the coordinator's acknowledgement; sent by deliverCampaignNotices. */
   recordCampaignResults(input: { runId: string; recordedAt: string; body: RecordCampaignResultsBody }): Promise<void>;
+  deliverCampaignNotices(input: { runId: string }): Promise<{ sent: number }>;
 }
 
 export function createCampaignActivities(deps: ActivityDeps): CampaignActivities {
@@ -59,7 +61,7 @@ export function createCampaignActivities(deps: ActivityDeps): CampaignActivities
       const run =
         (await deps.db.campaignRun.findUnique({ where: { id } })) ??
         (await deps.db.campaignRun.create({
-          data: { id, campaignId: r.campaignId, year: r.year, start: r.start, end: r.end, resultsDue: r.resultsDue, workflowId: `campaign/${r.campaignId}/${r.year}` },
+          data: { id, campaignId: r.campaignId, year: r.year, start: r.start, end: r.end, resultsDue: r.resultsDue },
         }));
       return { runId: run.id, status: run.status };
     },
@@ -95,20 +97,31 @@ export function createCampaignActivities(deps: ActivityDeps): CampaignActivities
 
     async recordCampaignResults({ runId, body }) {
       const ctx = await loadRun(runId);
-      if (ctx.run.status === 'open') {
-        await deps.db.campaignRun.update({ where: { id: runId }, data: { status: 'done', nextStepKind: null, nextStepAt: null } });
-      }
-      const composed = email('results-received', ctx);
-      for (const r of recipients(ctx, ['coordinator'])) {
-        await sendOnce(deps, {
-          key: `${runId}:results-received:${r.email.toLowerCase()}`,
-          campaignRunId: runId,
-          stepKey: 'results-received',
-          to: r.email,
-          ...composed,
-          text: `${composed.text}\n\nNgười gửi: ${body.submittedBy}${body.documentNumber ? `, số ${body.documentNumber}` : ''}`,
-        });
-      }
+      if (ctx.run.status !== 'open') return;
+      const subject = email('results-received', ctx).subject;
+      const sender = `Người gửi: ${body.submittedBy}${body.documentNumber ? `, số ${body.documentNumber}` : ''}`;
+      await deps.db.$transaction(async (tx) => {
+        await tx.campaignRun.update({ where: { id: runId }, data: { status: 'done', nextStepKind: null, nextStepAt: null } });
+        for (const r of recipients(ctx, ['coordinator'])) {
+          await queueNotice(tx, deps.clock(), {
+            key: `${runId}:results-received:${r.email.toLowerCase()}`,
+            campaignRunId: runId,
+            stepKey: 'results-received',
+            recipient: r.email,
+            subject,
+            payload: { sender },
+          });
+        }
+      });
+    },
+
+    async deliverCampaignNotices({ runId }) {
+      const results = await deliverPending(deps, { campaignRunId: runId }, async (row) => {
+        const composed = email('results-received', await loadRun(runId));
+        const { sender } = JSON.parse(row.payload) as { sender: string };
+        return { ...composed, text: `${composed.text}\n\n${sender}`, headers: { 'X-Hbc-Kind': 'results-received' } };
+      });
+      return { sent: results.filter((r) => r.outcome === 'sent').length };
     },
   };
 }

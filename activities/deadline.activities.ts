@@ -1,98 +1,124 @@
-// Side effects of the deadline workflow: send a step's emails through the outbox, keep the
-// dashboard's row current, record a received report and send its receipt.
+// Side effects of the deadline workflow: queue a ladder step for the recipients' daily
+// digest, keep the dashboard's row current, and commit the changes people make (a report
+// received, an extension, a waiver, a reminder by hand). Each change commits in one
+// transaction together with the notices it owes; `deliverNotices` sends those afterwards,
+// so the person who made the change never waits on the mail server.
 import { randomUUID } from 'node:crypto';
 import { log } from '@temporalio/activity';
+import type { StepMessage, SubmissionReceipt } from '../src/contract/messages';
+import { formatViInstant, localDateOf, toIsoDate } from '../src/domain/local-date';
 import type { ExtendBody, RecordSubmissionBody, WaiveBody } from '../src/schemas/deadline.schemas';
-import type { SubmissionReceipt } from '../workflows/messages';
-import { loadDeadlineContext, recipientsFor, type Recipient } from './deadline-context';
+import type { DbTx } from '../src/db';
+import { signalDigest } from '../src/temporal/starters';
+import { loadDeadlineContext, recipientsFor, type DeadlineContext, type Recipient } from './deadline-context';
 import type { ActivityDeps } from './deps';
+import { digestKeyOf } from './digest.activities';
 import { composeDeadlineEmail, dayWithWeekday, type ComposedEmail, type EmailKind } from './email/deadline-email';
 import { appendEvent } from './events';
 import { beat } from './heartbeat';
-import { composeStepEmail, queueForDigest } from './digest.activities';
-import { sendOnce, type SendOutcome } from './outbox';
+import { deliverPending, queueNotice, type PendingRow } from './outbox';
+import { composeStepEmail } from './step-email';
 
-/** A timeline step as the workflow hands it over (instants as ISO strings). */
-export interface StepMessage {
-  key: string;
-  kind: string;
-  sendAt: string;
-  audience: string[];
-  /** Audiences that receive the message in copy (the coordinator on an overdue notice). */
-  copyTo?: string[];
-  explanation: string;
-}
+export type { StepMessage } from '../src/contract/messages';
 
 export interface DeadlineActivities {
-  sendStep(input: { deadlineId: string; step: StepMessage; note?: string }): Promise<{ sent: number; failed: number; queued: number }>;
+  /** Queues a ladder step's message for each recipient's daily digest. */
+  sendStep(input: { deadlineId: string; step: StepMessage }): Promise<{ queued: number }>;
   noteNextStep(input: { deadlineId: string; nextStep: StepMessage | null }): Promise<void>;
   recordSubmission(input: { deadlineId: string; recordedAt: string; body: RecordSubmissionBody }): Promise<SubmissionReceipt>;
   recordExtension(input: { deadlineId: string; fromLastDay: string; dueAt: string; revision: number; body: ExtendBody }): Promise<void>;
   recordWaiver(input: { deadlineId: string; waivedAt: string; body: WaiveBody }): Promise<void>;
+  /** "Remind now": queues the reminder for the agency's contacts, not before `sendAt`. */
+  queueManualReminder(input: { deadlineId: string; key: string; requestedAt: string; sendAt: string; requestedBy: string; note?: string }): Promise<{ queued: number }>;
+  /** Sends every notice of the deadline that is due; retried until the SMTP server takes them. */
+  deliverNotices(input: { deadlineId: string }): Promise<{ sent: number; failed: number; dropped: number }>;
 }
 
-const EMAIL_KINDS = new Set<string>(['reminder', 'due-today', 'overdue', 'escalation', 'repeat', 'manual']);
-/** Steps that go into the recipient's daily digest rather than out at once. */
-const DIGESTED_KINDS = new Set<string>(['reminder', 'due-today', 'overdue', 'escalation', 'repeat']);
+/** What a pending notice's row carries, to be composed when it is delivered. */
+interface NoticePayload {
+  emailKind: EmailKind;
+  extraLines?: string[];
+  note?: string;
+  /** For a reminder sent by hand: the step as the workflow planned it. */
+  step?: StepMessage;
+}
+
+/** Ladder step kinds; anything else the workflow hands over is read as a reminder. */
+const LADDER_KINDS = new Set<string>(['reminder', 'due-today', 'overdue', 'escalation', 'repeat']);
 
 export function createDeadlineActivities(deps: ActivityDeps): DeadlineActivities {
-  /** A one-off notice (extension, waiver, receipt) to each recipient, once per step key. */
-  async function notify(deadlineId: string, stepKey: string, recipients: Recipient[], email: ComposedEmail): Promise<void> {
+  /** Queues one notice per recipient, inside the caller's transaction. */
+  async function queueFor(tx: DbTx, ctx: DeadlineContext, stepKey: string, recipients: Recipient[], kind: EmailKind, payload: NoticePayload, notBefore?: Date) {
+    const subject = composeDeadlineEmail(kind, ctx, { publicUrl: deps.publicUrl }).subject;
     for (const r of recipients) {
-      await sendOnce(deps, { key: `${deadlineId}:${stepKey}:${r.email.toLowerCase()}`, deadlineId, stepKey, to: r.email, ...email });
+      await queueNotice(tx, deps.clock(), {
+        key: `${ctx.deadline.id}:${stepKey}:${r.email.toLowerCase()}`,
+        deadlineId: ctx.deadline.id,
+        stepKey,
+        recipient: r.email,
+        subject,
+        payload,
+        notBefore,
+      });
     }
+    if (recipients.length === 0) await appendEvent(tx, deps.clock(), ctx.deadline.id, 'no-recipients', { step: stepKey });
+  }
+
+  async function composeNotice(row: PendingRow): Promise<(ComposedEmail & { headers: Record<string, string> }) | null> {
+    const payload = JSON.parse(row.payload) as NoticePayload;
+    const ctx = await loadDeadlineContext(deps, row.deadlineId!);
+    if (payload.emailKind === 'manual') {
+      // A reminder held for the morning is pointless once the report is in or waived.
+      if (ctx.deadline.status !== 'open' || !payload.step) return null;
+      const email = await composeStepEmail(deps, ctx, payload.step, 'manual', payload.note);
+      return { ...email, headers: { 'X-Hbc-Kind': 'manual', 'X-Hbc-Send-At': payload.step.sendAt } };
+    }
+    const email = composeDeadlineEmail(payload.emailKind, ctx, { publicUrl: deps.publicUrl, extraLines: payload.extraLines });
+    return { ...email, headers: { 'X-Hbc-Kind': payload.emailKind } };
   }
 
   return {
-    async sendStep({ deadlineId, step, note }) {
-      const kind = (EMAIL_KINDS.has(step.kind) ? step.kind : 'reminder') as EmailKind;
+    async sendStep({ deadlineId, step }) {
       const ctx = await loadDeadlineContext(deps, deadlineId);
-      if (ctx.deadline.status !== 'open') return { sent: 0, failed: 0, queued: 0 };
+      if (ctx.deadline.status !== 'open') return { queued: 0 };
       const recipients = recipientsFor(ctx, [...step.audience, ...(step.copyTo ?? [])]);
-      // Ladder steps wait for the recipient's daily digest (one email for everything that
-      // person gets that day); a reminder the coordinator sends by hand goes at once. A
-      // worker without a Temporal client (some tests) sends everything at once. A queued
-      // message is composed when its digest goes out; the row only needs its subject now.
-      const starter = DIGESTED_KINDS.has(step.kind) ? deps.temporal : undefined;
-      const email = starter
-        ? composeDeadlineEmail(kind, ctx, { publicUrl: deps.publicUrl })
-        : await composeStepEmail(deps, ctx, step, kind, note);
-      const outcomes: SendOutcome[] = [];
+      const kind = (LADDER_KINDS.has(step.kind) ? step.kind : 'reminder') as EmailKind;
+      // Every ladder step waits for the recipient's daily digest (one email for everything
+      // that person gets that day). The digest of the day the message really leaves: a step
+      // held past its planned day goes with that day's other messages.
+      const sendAt = new Date(Math.max(new Date(step.sendAt).getTime(), deps.clock().getTime()));
+      const day = toIsoDate(localDateOf(sendAt));
+      const subject = composeDeadlineEmail(kind, ctx, { publicUrl: deps.publicUrl }).subject;
       let queued = 0;
       for (const r of recipients) {
         beat(r.email);
         const key = `${deadlineId}:${step.key}:${r.email.toLowerCase()}`;
-        if (starter) {
-          if (await queueForDigest(deps, starter, { key, deadlineId, step, kind, note, recipient: r.email, subject: email.subject })) queued += 1;
-          continue;
-        }
-        const outcome = await sendOnce(deps, {
-          key,
-          deadlineId,
-          stepKey: step.key,
-          to: r.email,
-          ...email,
-          // The planned instant travels with the message: tests and operators can tell a
-          // step's email from its neighbours regardless of when delivery happened.
-          headers: { 'X-Hbc-Kind': step.kind, 'X-Hbc-Send-At': step.sendAt },
+        const created = await deps.db.outboxMessage.upsert({
+          where: { key },
+          update: {},
+          create: {
+            id: key,
+            key,
+            deadlineId,
+            stepKey: step.key,
+            recipient: r.email,
+            subject,
+            status: 'queued',
+            claimedAt: deps.clock(),
+            digestKey: digestKeyOf(r.email, day),
+            payload: JSON.stringify({ ...step, emailKind: kind }),
+          },
         });
-        outcomes.push(outcome);
-        if (outcome !== 'skipped') {
-          await appendEvent(deps, deadlineId, outcome === 'sent' ? 'email-sent' : 'email-failed', {
-            step: step.key, kind: step.kind, to: r.email,
-          });
-        }
+        if (created.status === 'queued') queued += 1;
+        // Signalled even when the row existed: a retried step must still wake its digest.
+        await signalDigest(deps.temporal, { recipient: r.email, day });
       }
       if (recipients.length === 0) {
         // Never silent: a step with nobody to tell is itself an event the coordinator sees.
         log.warn('no recipients for step', { deadlineId, step: step.key });
-        await appendEvent(deps, deadlineId, 'no-recipients', { step: step.key, audience: step.audience });
+        await appendEvent(deps.db, deps.clock(), deadlineId, 'no-recipients', { step: step.key, audience: step.audience });
       }
-      return {
-        sent: outcomes.filter((o) => o === 'sent').length,
-        failed: outcomes.filter((o) => o === 'failed').length,
-        queued,
-      };
+      return { queued };
     },
 
     async noteNextStep({ deadlineId, nextStep }) {
@@ -105,70 +131,94 @@ export function createDeadlineActivities(deps: ActivityDeps): DeadlineActivities
     async recordExtension({ deadlineId, fromLastDay, dueAt, revision, body }) {
       const ctx = await loadDeadlineContext(deps, deadlineId);
       // Idempotent under retries: the revision says whether this extension is already written.
-      if (ctx.deadline.revision < revision) {
-        await deps.db.deadline.update({
-          where: { id: deadlineId },
-          data: { lastDay: body.newLastDay, dueAt: new Date(dueAt), extendedFrom: ctx.deadline.extendedFrom ?? fromLastDay, revision },
-        });
-        await appendEvent(deps, deadlineId, 'extended', { from: fromLastDay, to: body.newLastDay, reason: body.reason, by: body.grantedBy });
-      }
+      if (ctx.deadline.revision >= revision) return;
       const updated = { ...ctx, deadline: { ...ctx.deadline, lastDay: body.newLastDay, revision } };
-      const email = composeDeadlineEmail('extension', updated, {
-        publicUrl: deps.publicUrl,
-        extraLines: [`Hạn cũ: ${dayWithWeekday(fromLastDay)}. Lý do: ${body.reason}. Người cho phép: ${body.grantedBy}.`],
+      const lines = [`Hạn cũ: ${dayWithWeekday(fromLastDay)}. Hạn mới: ${dayWithWeekday(body.newLastDay)}.`, `Lý do: ${body.reason}. Người cho phép: ${body.grantedBy}.`];
+      await deps.db.$transaction(async (tx) => {
+        await tx.deadline.update({
+          where: { id: deadlineId },
+          // The new last day starts a new ladder: an escalation sent under the old one no longer describes it.
+          data: { lastDay: body.newLastDay, dueAt: new Date(dueAt), extendedFrom: ctx.deadline.extendedFrom ?? fromLastDay, revision, escalationLevel: 0, escalatedTo: null, escalatedAt: null },
+        });
+        await appendEvent(tx, deps.clock(), deadlineId, 'extended', { from: fromLastDay, to: body.newLastDay, reason: body.reason, by: body.grantedBy });
+        await queueFor(tx, updated, `extension-${revision}`, recipientsFor(updated, ['agency-contacts', 'coordinator']), 'extension', { emailKind: 'extension', extraLines: lines });
       });
-      await notify(deadlineId, `extension-${revision}`, recipientsFor(updated, ['agency-contacts', 'coordinator']), email);
     },
 
     async recordWaiver({ deadlineId, waivedAt, body }) {
       const ctx = await loadDeadlineContext(deps, deadlineId);
-      if (ctx.deadline.status === 'open') {
-        await deps.db.deadline.update({ where: { id: deadlineId }, data: { status: 'waived', nextStepKind: null, nextStepAt: null } });
-        await appendEvent(deps, deadlineId, 'waived', { reason: body.reason, by: body.waivedBy, at: waivedAt });
-      }
-      const email = composeDeadlineEmail('waiver', ctx, {
-        publicUrl: deps.publicUrl,
-        extraLines: [`Lý do: ${body.reason}. Người quyết định: ${body.waivedBy}.`],
+      if (ctx.deadline.status !== 'open') return;
+      await deps.db.$transaction(async (tx) => {
+        await tx.deadline.update({ where: { id: deadlineId }, data: { status: 'waived', nextStepKind: null, nextStepAt: null } });
+        await appendEvent(tx, deps.clock(), deadlineId, 'waived', { reason: body.reason, by: body.waivedBy, at: waivedAt });
+        await queueFor(tx, ctx, 'waiver', recipientsFor(ctx, ['agency-contacts', 'coordinator']), 'waiver', {
+          emailKind: 'waiver',
+          extraLines: [`Lý do: ${body.reason}. Người quyết định: ${body.waivedBy}.`],
+        });
       });
-      await notify(deadlineId, 'waiver', recipientsFor(ctx, ['agency-contacts', 'coordinator']), email);
     },
 
     async recordSubmission({ deadlineId, recordedAt, body }) {
       const ctx = await loadDeadlineContext(deps, deadlineId);
       const submittedAt = new Date(body.submittedAt ?? recordedAt);
       const late = submittedAt.getTime() >= ctx.deadline.dueAt.getTime();
-      // Upsert on the unique deadlineId: a retried activity records the report once.
-      const submission = await deps.db.submission.upsert({
-        where: { deadlineId },
-        update: {},
-        create: {
-          id: randomUUID(),
-          deadlineId,
-          submittedAt,
-          recordedAt: new Date(recordedAt),
-          submittedBy: body.submittedBy,
-          documentNumber: body.documentNumber ?? null,
-          note: body.note ?? null,
-          link: body.link ?? null,
-          late,
-        },
-      });
-      if (ctx.deadline.status !== 'submitted') {
-        await deps.db.deadline.update({
-          where: { id: deadlineId },
-          data: { status: 'submitted', nextStepKind: null, nextStepAt: null },
+      const submission = await deps.db.$transaction(async (tx) => {
+        // Upsert on the unique deadlineId: a retried activity records the report once.
+        const saved = await tx.submission.upsert({
+          where: { deadlineId },
+          update: {},
+          create: {
+            id: randomUUID(),
+            deadlineId,
+            submittedAt,
+            recordedAt: new Date(recordedAt),
+            submittedBy: body.submittedBy,
+            documentNumber: body.documentNumber ?? null,
+            note: body.note ?? null,
+            link: body.link ?? null,
+            late,
+          },
         });
-        await appendEvent(deps, deadlineId, 'submitted', { by: body.submittedBy, late, at: submittedAt.toISOString() });
-      }
-      const receipt = composeDeadlineEmail('receipt', { ...ctx, deadline: { ...ctx.deadline, status: 'submitted' } }, {
-        publicUrl: deps.publicUrl,
-        extraLines: [
-          `Thời điểm nhận: ${submission.submittedAt.toISOString()}${submission.late ? ' (muộn hạn)' : ' (đúng hạn)'}`,
-          ...(submission.documentNumber ? [`Số văn bản: ${submission.documentNumber}`] : []),
-        ],
+        if (ctx.deadline.status === 'submitted') return saved;
+        await tx.deadline.update({ where: { id: deadlineId }, data: { status: 'submitted', nextStepKind: null, nextStepAt: null } });
+        await appendEvent(tx, deps.clock(), deadlineId, 'submitted', { by: body.submittedBy, late, at: submittedAt.toISOString() });
+        await queueFor(tx, { ...ctx, deadline: { ...ctx.deadline, status: 'submitted' } }, 'receipt', recipientsFor(ctx, ['agency-contacts']), 'receipt', {
+          emailKind: 'receipt',
+          extraLines: [
+            `Thời điểm nhận: ${formatViInstant(saved.submittedAt)}${saved.late ? ' (muộn hạn)' : ' (đúng hạn)'}`,
+            ...(saved.documentNumber ? [`Số văn bản: ${saved.documentNumber}`] : []),
+          ],
+        });
+        return saved;
       });
-      await notify(deadlineId, 'receipt', recipientsFor(ctx, ['agency-contacts']), receipt);
       return { submissionId: submission.id, submittedAt: submission.submittedAt.toISOString(), late: submission.late };
+    },
+
+    async queueManualReminder({ deadlineId, key, requestedAt, sendAt, requestedBy, note }) {
+      const ctx = await loadDeadlineContext(deps, deadlineId);
+      if (ctx.deadline.status !== 'open') return { queued: 0 };
+      const recipients = recipientsFor(ctx, ['agency-contacts']);
+      const step: StepMessage = { key, kind: 'manual', sendAt, audience: ['agency-contacts'], explanation: `Nhắc theo yêu cầu của ${requestedBy}` };
+      await deps.db.$transaction(async (tx) => {
+        await appendEvent(tx, deps.clock(), deadlineId, 'reminder-requested', { by: requestedBy, at: requestedAt, sendAt, ...(note && { note }) });
+        await queueFor(tx, ctx, key, recipients, 'manual', { emailKind: 'manual', step, ...(note && { note }) }, new Date(sendAt));
+      });
+      return { queued: recipients.length };
+    },
+
+    async deliverNotices({ deadlineId }) {
+      const results = await deliverPending(deps, { deadlineId }, composeNotice);
+      for (const { row, outcome } of results) {
+        const kind = (JSON.parse(row.payload) as NoticePayload).emailKind;
+        const type = outcome === 'sent' ? 'email-sent' : outcome === 'failed' ? 'email-failed' : 'email-dropped';
+        await appendEvent(deps.db, deps.clock(), deadlineId, type, { step: row.stepKey, kind, to: row.recipient });
+      }
+      return {
+        sent: results.filter((r) => r.outcome === 'sent').length,
+        failed: results.filter((r) => r.outcome === 'failed').length,
+        dropped: results.filter((r) => r.outcome === 'dropped').length,
+      };
     },
   };
 }
+

@@ -12,10 +12,11 @@ export interface ActivityDeps {
   publicUrl: string;
   mailFrom: string;
   /**
-   * For activities that start workflows (the obligation workflow's periods). Optional so
-   * workers and tests that run only deadline workflows need no client.
+   * For activities that start or signal workflows: the obligation workflow's periods, and
+   * every ladder step, which wakes its recipient's daily digest. Production always has one,
+   * and so does every test, so tests take the path production takes.
    */
-  temporal?: WorkflowStarter;
+  temporal: WorkflowStarter;
 }
 
 export type { WorkflowStarter } from '../src/temporal/start-once';

@@ -2,17 +2,16 @@
 // digest email (DOMAIN.md: several messages for the same person on the same day go out as
 // one). Exactly once as everywhere: rows are claimed for the batch before the SMTP call,
 // and a retried batch re-sends only rows claimed by that same batch and not yet sent.
-import { formatViDate, localDateOf, parseIsoDate, toIsoDate } from '../src/domain/local-date';
-import type { StepMessage } from './deadline.activities';
-import { loadDeadlineContext, type DeadlineContext } from './deadline-context';
-import type { ActivityDeps, WorkflowStarter } from './deps';
-import { digestWorkflow, messageQueuedSignal } from '../workflows/digest.workflow';
-import { composeDeadlineEmail, type EmailKind } from './email/deadline-email';
+import type { StepMessage } from '../src/contract/messages';
+import { formatViDate, parseIsoDate } from '../src/domain/local-date';
+import { loadDeadlineContext, recipientsFor, type DeadlineContext } from './deadline-context';
+import type { ActivityDeps } from './deps';
+import type { EmailKind } from './email/deadline-email';
+import { composed, escapeHtml } from './email/html';
 import { appendEvent } from './events';
 import { beat } from './heartbeat';
-import { isPermanent, messageIdFor } from './outbox';
-import { lateAgencies, lateAgencyLines } from './late-agencies';
-import { progressLine, rollUpProgress } from '../src/services/rollup-progress';
+import { isPermanent, messageIdFor, transmit } from './outbox';
+import { composeStepEmail } from './step-email';
 
 export interface DigestActivities {
   /** Returns how many queued messages went out in this batch. */
@@ -23,58 +22,21 @@ export function digestKeyOf(recipient: string, day: string): string {
   return `${recipient.trim().toLowerCase()}|${day}`;
 }
 
-/** The email one step of one deadline gets, whether sent alone or inside a digest. */
-export async function composeStepEmail(deps: ActivityDeps, ctx: DeadlineContext, step: StepMessage, kind: EmailKind, note?: string) {
-  // An escalation tells the coordinator's head and leadership about every late agency
-  // of the plan and period, not only this one (DOMAIN.md: leadership acts on the list).
-  const extraLines =
-    kind === 'escalation' ? lateAgencyLines(await lateAgencies(deps, ctx.plan.id, ctx.deadline.periodKey, new Date(step.sendAt))) : [];
-  // The coordinator's own upward report says how far the agencies' reports have come.
-  if (ctx.obligation.kind === 'rollup') extraLines.unshift(progressLine(await rollUpProgress(deps.db, ctx.plan.id, ctx.deadline.periodKey)));
-  return composeDeadlineEmail(kind, ctx, { publicUrl: deps.publicUrl, note, extraLines });
-}
+type QueuedStep = StepMessage & { emailKind: EmailKind; note?: string };
 
 /**
- * Puts one step's message to one person in the outbox as "queued" and wakes (or starts) that
- * person's digest workflow for the step's planned day. Idempotent: the row's key is the
- * usual (deadline, step, recipient) one; a repeated call only signals again, which at
- * worst makes an empty batch. Returns whether the row is new.
+ * After an escalation reached the people it escalates to (the first audience of its level:
+ * the coordinator's head, leadership), the deadline says so: the dashboard shows
+ * "escalated" from this, never from the calendar alone.
  */
-export async function queueForDigest(
-  deps: ActivityDeps,
-  starter: WorkflowStarter,
-  m: { key: string; deadlineId: string; step: StepMessage; kind: EmailKind; note?: string; recipient: string; subject: string },
-): Promise<boolean> {
-  const day = toIsoDate(localDateOf(new Date(m.step.sendAt)));
-  const digestKey = digestKeyOf(m.recipient, day);
-  let created = true;
-  try {
-    await deps.db.outboxMessage.create({
-      data: {
-        id: m.key,
-        key: m.key,
-        deadlineId: m.deadlineId,
-        stepKey: m.step.key,
-        recipient: m.recipient,
-        subject: m.subject,
-        status: 'queued',
-        claimedAt: deps.clock(),
-        digestKey,
-        payload: JSON.stringify({ ...m.step, emailKind: m.kind, ...(m.note && { note: m.note }) }),
-      },
-    });
-  } catch (err) {
-    if ((err as { code?: string }).code !== 'P2002') throw err;
-    created = false;
-  }
-  await starter.client.workflow.signalWithStart(digestWorkflow, {
-    taskQueue: starter.taskQueue,
-    workflowId: `digest/${digestKey.replace('|', '/')}`,
-    args: [{ recipient: m.recipient.trim().toLowerCase(), day }],
-    signal: messageQueuedSignal,
-    signalArgs: [],
+async function noteEscalation(deps: ActivityDeps, ctx: DeadlineContext, step: QueuedStep, recipient: string): Promise<void> {
+  const level = Number(/escalation-(\d+)$/.exec(step.key)?.[1] ?? 0);
+  const escalatedTo = recipientsFor(ctx, step.audience.slice(0, 1));
+  if (level === 0 || !escalatedTo.some((r) => r.email.toLowerCase() === recipient.toLowerCase())) return;
+  await deps.db.deadline.updateMany({
+    where: { id: ctx.deadline.id, escalationLevel: { lt: level } },
+    data: { escalationLevel: level, escalatedTo: escalatedTo.map((r) => r.name).join(', '), escalatedAt: deps.clock() },
   });
-  return created;
 }
 
 export function createDigestActivities(deps: ActivityDeps): DigestActivities {
@@ -87,39 +49,44 @@ export function createDigestActivities(deps: ActivityDeps): DigestActivities {
       if (rows.length === 0) return 0;
 
       // Messages of deadlines closed since they were queued (report recorded, waiver) are dropped.
-      const parts: { row: (typeof rows)[number]; step: StepMessage; subject: string; text: string; html: string }[] = [];
+      const parts: { row: (typeof rows)[number]; ctx: DeadlineContext; step: QueuedStep; subject: string; text: string; htmlBody: string; html: string }[] = [];
       for (const row of rows) {
         beat(row.key);
-        const step = JSON.parse(row.payload) as StepMessage & { emailKind: EmailKind; note?: string };
+        const step = JSON.parse(row.payload) as QueuedStep;
         const ctx = await loadDeadlineContext(deps, row.deadlineId!);
         if (ctx.deadline.status !== 'open') {
           await deps.db.outboxMessage.update({ where: { key: row.key }, data: { status: 'failed', error: 'closed before sending' } });
           continue;
         }
-        parts.push({ row, step, ...(await composeStepEmail(deps, ctx, step, step.emailKind, step.note)) });
+        parts.push({ row, ctx, step, ...(await composeStepEmail(deps, ctx, step, step.emailKind, step.note)) });
       }
       if (parts.length === 0) return 0;
 
       const single = parts.length === 1 ? parts[0]! : null;
       const first = parts[0]!;
-      const subject = single ? single.subject : `[Tổng hợp nhắc hạn] ${parts.length} báo cáo cần chú ý – ngày ${formatViDate(parseIsoDate(day))}`;
       const separator = '\n\n――――――――――\n\n';
-      const text = single
-        ? single.text
-        : [`Hôm nay có ${parts.length} nội dung về hạn báo cáo gửi tới anh/chị, gộp trong một thư:`, ...parts.map((p, i) => `${i + 1}. ${p.subject}`)].join('\n') +
-          separator +
-          parts.map((p) => p.text).join(separator);
-      const html = single ? single.html : parts.map((p) => p.html).join('<hr>');
+      const email = single
+        ? single
+        : composed(
+            `[Tổng hợp nhắc hạn] ${parts.length} báo cáo cần chú ý – ngày ${formatViDate(parseIsoDate(day))}`,
+            [`Hôm nay có ${parts.length} nội dung về hạn báo cáo gửi tới anh/chị, gộp trong một thư:`, ...parts.map((p, i) => `${i + 1}. ${p.subject}`)].join('\n') +
+              separator +
+              parts.map((p) => p.text).join(separator),
+            // One document with each message's body in turn, not whole documents end to end.
+            [
+              `<p>Hôm nay có ${parts.length} nội dung về hạn báo cáo gửi tới anh/chị, gộp trong một thư:</p>`,
+              `<ol>${parts.map((p) => `<li>${escapeHtml(p.subject)}</li>`).join('')}</ol>`,
+              ...parts.map((p) => `<hr>\n<h3>${escapeHtml(p.subject)}</h3>\n${p.htmlBody}`),
+            ].join('\n'),
+          );
       const key = single ? single.row.key : batchKey;
-      const messageId = messageIdFor(key);
       try {
-        await deps.mailer.sendMail({
-          from: deps.mailFrom,
+        await transmit(deps, {
           to: recipient,
-          subject,
-          text,
-          html,
-          messageId,
+          subject: email.subject,
+          text: email.text,
+          html: email.html,
+          messageId: messageIdFor(key),
           headers: {
             'X-Hbc-Key': key,
             'X-Hbc-Step': single ? single.row.stepKey : 'digest',
@@ -132,7 +99,7 @@ export function createDigestActivities(deps: ActivityDeps): DigestActivities {
         if (isPermanent(err)) {
           for (const p of parts) {
             await deps.db.outboxMessage.update({ where: { key: p.row.key }, data: { status: 'failed', error: String((err as Error).message).slice(0, 1000) } });
-            await appendEvent(deps, p.row.deadlineId!, 'email-failed', { step: p.row.stepKey, to: recipient });
+            await appendEvent(deps.db, deps.clock(), p.row.deadlineId!, 'email-failed', { step: p.row.stepKey, kind: p.step.kind, to: recipient });
           }
           // Recorded and surfaced on each deadline's page; the day's later batches still go.
           return 0;
@@ -140,8 +107,9 @@ export function createDigestActivities(deps: ActivityDeps): DigestActivities {
         throw err;
       }
       for (const p of parts) {
-        await deps.db.outboxMessage.update({ where: { key: p.row.key }, data: { status: 'sent', sentAt: deps.clock(), messageId } });
-        await appendEvent(deps, p.row.deadlineId!, 'email-sent', { step: p.row.stepKey, kind: p.step.kind, to: recipient, ...(single ? {} : { digest: batchKey }) });
+        await deps.db.outboxMessage.update({ where: { key: p.row.key }, data: { status: 'sent', sentAt: deps.clock(), messageId: messageIdFor(key) } });
+        await appendEvent(deps.db, deps.clock(), p.row.deadlineId!, 'email-sent', { step: p.row.stepKey, kind: p.step.kind, to: recipient, ...(single ? {} : { digest: batchKey }) });
+        if (p.step.kind === 'escalation') await noteEscalation(deps, p.ctx, p.step, recipient);
       }
       return parts.length;
     },

@@ -1,12 +1,19 @@
 // createActivities(deps): every side effect the workflows may ask for.
+import { createCalendarActivities } from './calendar.activities';
+import { createCampaignActivities } from './campaign.activities';
 import { createDeadlineActivities } from './deadline.activities';
 import type { ActivityDeps } from './deps';
-import { createObligationActivities } from './obligation.activities';
-import { createCampaignActivities } from './campaign.activities';
 import { createDigestActivities } from './digest.activities';
+import { createObligationActivities } from './obligation.activities';
 
 export type { ActivityDeps } from './deps';
 
 export function createActivities(deps: ActivityDeps) {
-  return { ...createDeadlineActivities(deps), ...createObligationActivities(deps), ...createCampaignActivities(deps), ...createDigestActivities(deps) };
+  return {
+    ...createDeadlineActivities(deps),
+    ...createObligationActivities(deps),
+    ...createCampaignActivities(deps),
+    ...createDigestActivities(deps),
+    ...createCalendarActivities(),
+  };
 }

@@ -1,14 +1,22 @@
 // Exactly-once email through an outbox row per (deadline, step, recipient).
 //
-// The row is claimed BEFORE the SMTP call (STYLE.md #3). A retry or replay that finds the
-// row "sent" or "failed" skips it. A row left "claimed" by an attempt that died is taken
-// over only after CLAIM_LEASE_MS, through a conditional update, so two live attempts never
-// both send. The only window for a duplicate is a crash between the SMTP server accepting
-// the message and the row being marked sent; the Message-ID is derived from the key, so
-// mail systems can fold such a duplicate.
+// A row is claimed BEFORE the SMTP call (STYLE.md #3). A retry or replay that finds the row
+// "sent" or "failed" skips it. A row left "claimed" by an attempt that died is taken over
+// only after CLAIM_LEASE_MS, through a conditional update, so two live attempts never both
+// send. The only window for a duplicate is a crash between the SMTP server accepting the
+// message and the row being marked sent; the Message-ID is derived from the key, so mail
+// systems can fold such a duplicate.
+//
+// Two ways in: `sendOnce` claims and sends in one go (campaign notices, the workflow's own
+// steps); `queueNotice` only commits a "pending" row, inside the state change a person is
+// waiting for, and `deliverPending` sends it afterwards, retried until the SMTP server
+// takes it. A person never waits on the mail server.
 import { createHash } from 'node:crypto';
 import { ApplicationFailure } from '@temporalio/common';
+import type { DbTx } from '../src/db';
+import { neutraliseBidi } from '../src/domain/text';
 import type { ActivityDeps } from './deps';
+import { beat } from './heartbeat';
 
 /**
  * How long a claim protects a row from other attempts. Longer than the activities'
@@ -44,12 +52,53 @@ export function isPermanent(err: unknown): boolean {
   return (typeof e.responseCode === 'number' && e.responseCode >= 500) || e.code === 'EENVELOPE';
 }
 
+/**
+ * The one place a message leaves for the SMTP server. Text a person typed (names, notes,
+ * reasons) may carry bidirectional overrides that would disguise a subject or a line:
+ * they are removed here, whatever composed the message.
+ */
+export async function transmit(
+  deps: ActivityDeps,
+  m: { to: string; cc?: string[]; subject: string; text: string; html: string; messageId: string; headers: Record<string, string> },
+): Promise<void> {
+  await deps.mailer.sendMail({
+    from: deps.mailFrom,
+    to: m.to,
+    cc: m.cc,
+    subject: neutraliseBidi(m.subject),
+    text: neutraliseBidi(m.text),
+    html: neutraliseBidi(m.html),
+    messageId: m.messageId,
+    headers: m.headers,
+  });
+}
+
+/** Takes over a row that exists: a pending one at once, a claimed one only once its lease ran out. */
+async function claimExisting(deps: ActivityDeps, key: string, now: Date): Promise<boolean> {
+  const row = await deps.db.outboxMessage.findUniqueOrThrow({ where: { key } });
+  if (row.status === 'pending') {
+    const taken = await deps.db.outboxMessage.updateMany({ where: { key, status: 'pending' }, data: { status: 'claimed', claimedAt: now } });
+    return taken.count === 1;
+  }
+  if (row.status !== 'claimed') return false;
+  if (now.getTime() - row.claimedAt.getTime() < CLAIM_LEASE_MS) {
+    // Another attempt holds the claim right now; retry later rather than skip, so the
+    // message is not lost if that attempt dies.
+    throw ApplicationFailure.retryable(`outbox ${key} is claimed by another attempt`, 'OutboxBusy');
+  }
+  const taken = await deps.db.outboxMessage.updateMany({
+    where: { key, status: 'claimed', claimedAt: row.claimedAt },
+    data: { claimedAt: now },
+  });
+  return taken.count === 1;
+}
+
 async function claim(deps: ActivityDeps, mail: OutgoingMail): Promise<boolean> {
   const now = deps.clock();
   try {
     await deps.db.outboxMessage.create({
       data: {
-        id: `${mail.key}`,
+        id: mail.key,
         key: mail.key,
         deadlineId: mail.deadlineId ?? null,
         campaignRunId: mail.campaignRunId ?? null,
@@ -64,34 +113,14 @@ async function claim(deps: ActivityDeps, mail: OutgoingMail): Promise<boolean> {
   } catch (err) {
     if ((err as { code?: string }).code !== 'P2002') throw err;
   }
-  const row = await deps.db.outboxMessage.findUniqueOrThrow({ where: { key: mail.key } });
-  if (row.status !== 'claimed') return false;
-  if (now.getTime() - row.claimedAt.getTime() < CLAIM_LEASE_MS) {
-    // Another attempt holds the claim right now; retry later rather than skip, so the
-    // message is not lost if that attempt dies.
-    throw ApplicationFailure.retryable(`outbox ${mail.key} is claimed by another attempt`, 'OutboxBusy');
-  }
-  const taken = await deps.db.outboxMessage.updateMany({
-    where: { key: mail.key, status: 'claimed', claimedAt: row.claimedAt },
-    data: { claimedAt: now },
-  });
-  return taken.count === 1;
+  return claimExisting(deps, mail.key, now);
 }
 
-export async function sendOnce(deps: ActivityDeps, mail: OutgoingMail): Promise<SendOutcome> {
-  if (!(await claim(deps, mail))) return 'skipped';
+/** Sends a claimed row's message and records the outcome; a transient failure releases the claim and rethrows. */
+async function sendClaimed(deps: ActivityDeps, mail: OutgoingMail): Promise<SendOutcome> {
   const messageId = messageIdFor(mail.key);
   try {
-    await deps.mailer.sendMail({
-      from: deps.mailFrom,
-      to: mail.to,
-      cc: mail.cc,
-      subject: mail.subject,
-      text: mail.text,
-      html: mail.html,
-      messageId,
-      headers: { 'X-Hbc-Key': mail.key, 'X-Hbc-Step': mail.stepKey, ...mail.headers },
-    });
+    await transmit(deps, { ...mail, messageId, headers: { 'X-Hbc-Key': mail.key, 'X-Hbc-Step': mail.stepKey, ...mail.headers } });
   } catch (err) {
     if (isPermanent(err)) {
       await deps.db.outboxMessage.update({
@@ -109,4 +138,87 @@ export async function sendOnce(deps: ActivityDeps, mail: OutgoingMail): Promise<
     data: { status: 'sent', sentAt: deps.clock(), messageId },
   });
   return 'sent';
+}
+
+export async function sendOnce(deps: ActivityDeps, mail: OutgoingMail): Promise<SendOutcome> {
+  if (!(await claim(deps, mail))) return 'skipped';
+  return sendClaimed(deps, mail);
+}
+
+export interface NoticeToQueue {
+  key: string;
+  /** The deadline or the campaign run the notice belongs to (one of them). */
+  deadlineId?: string;
+  campaignRunId?: string;
+  stepKey: string;
+  recipient: string;
+  subject: string;
+  /** What the composer needs at delivery time (JSON). */
+  payload: object;
+  /** Not before this instant (a reminder requested at night waits for the morning). */
+  notBefore?: Date;
+}
+
+/**
+ * Puts a pending notice in the outbox, inside the caller's transaction so it commits with the
+ * state change it announces. Idempotent by key (upsert, not a caught unique violation, which
+ * would abort a PostgreSQL transaction): a retried state change queues it once.
+ */
+export async function queueNotice(db: DbTx, now: Date, n: NoticeToQueue): Promise<void> {
+  await db.outboxMessage.upsert({
+    where: { key: n.key },
+    update: {},
+    create: {
+      id: n.key,
+      key: n.key,
+      deadlineId: n.deadlineId ?? null,
+      campaignRunId: n.campaignRunId ?? null,
+      stepKey: n.stepKey,
+      recipient: n.recipient,
+      subject: n.subject,
+      status: 'pending',
+      claimedAt: now,
+      notBefore: n.notBefore ?? null,
+      payload: JSON.stringify(n.payload),
+    },
+  });
+}
+
+export type PendingRow = Awaited<ReturnType<ActivityDeps['db']['outboxMessage']['findMany']>>[number];
+
+export interface DeliveryResult {
+  row: PendingRow;
+  outcome: 'sent' | 'failed' | 'dropped';
+}
+
+/**
+ * Sends every pending notice of a deadline (or campaign run) that is due (notBefore passed), and any claim a
+ * dead attempt left behind. `compose` returns the message for a row, or null to drop it
+ * (a reminder whose deadline closed in the meantime). Throws on a transient SMTP failure
+ * after releasing the claim, so the activity's retry picks up where this attempt stopped.
+ */
+export async function deliverPending(
+  deps: ActivityDeps,
+  owner: { deadlineId: string } | { campaignRunId: string },
+  compose: (row: PendingRow) => Promise<Omit<OutgoingMail, 'key' | 'deadlineId' | 'campaignRunId' | 'stepKey' | 'to'> | null>,
+): Promise<DeliveryResult[]> {
+  const now = deps.clock();
+  const rows = await deps.db.outboxMessage.findMany({
+    where: { ...owner, status: { in: ['pending', 'claimed'] }, digestKey: null, OR: [{ notBefore: null }, { notBefore: { lte: now } }] },
+    orderBy: { key: 'asc' },
+  });
+  const results: DeliveryResult[] = [];
+  for (const row of rows) {
+    beat(row.key);
+    if (!(await claimExisting(deps, row.key, now))) continue;
+    const message = await compose(row);
+    if (!message) {
+      await deps.db.outboxMessage.update({ where: { key: row.key }, data: { status: 'failed', error: 'closed before sending' } });
+      results.push({ row, outcome: 'dropped' });
+      continue;
+    }
+    const outcome = await sendClaimed(deps, { ...message, ...owner, key: row.key, stepKey: row.stepKey, to: row.recipient });
+    results.push({ row, outcome: outcome === 'sent' ? 'sent' : 'failed' });
+  }
+  return results;
 }

@@ -1,6 +1,6 @@
 // Benchmark (not a test): periods and full reminder timelines for 100,000 deadlines.
 // `npx tsx bench/domain-bench.ts [count]`. Prints progress and the time; target < 1 s.
-import { createBusinessCalendar } from '../src/domain/business-calendar';
+import { officialCalendar } from '../src/domain/official-calendar';
 import { parseDueRule } from '../src/domain/due-rule';
 import { periodsFor } from '../src/domain/periods';
 import { defaultReminderPolicy, planSteps } from '../src/domain/timeline';
@@ -13,7 +13,7 @@ const rules = [
   'báo cáo 6 tháng trước ngày 05/06 và báo cáo năm trước ngày 05/12',
   'chậm nhất ngày 20/02 hằng năm',
 ].map(parseDueRule);
-const calendar = createBusinessCalendar();
+const calendar = officialCalendar();
 
 const started = performance.now();
 let deadlines = 0;

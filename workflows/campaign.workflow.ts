@@ -3,14 +3,14 @@
 // the first day, the mid-point, the end, then the results report like a deadline), and
 // continues as new into the next year. The `recordResults` Update stops this year's
 // results reminders. Deterministic: dates from src/domain only.
-import { allHandlersFinished, condition, continueAsNew, defineUpdate, proxyActivities, setHandler } from '@temporalio/workflow';
-import { createBusinessCalendar } from '../src/domain/business-calendar';
+import { allHandlersFinished, condition, continueAsNew, patched, proxyActivities, setHandler } from '@temporalio/workflow';
 import { campaignPeriods, campaignSteps } from '../src/domain/campaign';
 import { parseIsoDate, toIsoDate } from '../src/domain/local-date';
-import { defaultReminderPolicy } from '../src/domain/timeline';
-import { recordCampaignResultsBodySchema, type CampaignWorkflowInput, type RecordCampaignResultsBody } from '../src/schemas/campaign.schemas';
+import { defaultReminderPolicy, nextSendingInstant } from '../src/domain/timeline';
+import { recordCampaignResultsBodySchema, type CampaignWorkflowInput } from '../src/schemas/campaign.schemas';
 import type { CampaignActivities } from '../activities/campaign.activities';
-import type { StepMessage } from '../activities/deadline.activities';
+import { recordCampaignResultsUpdate, type CampaignOutcome, type StepMessage } from '../src/contract/messages';
+import { loadCalendar } from './calendar';
 
 const activities = proxyActivities<CampaignActivities>({
   startToCloseTimeout: '2 minutes',
@@ -19,15 +19,8 @@ const activities = proxyActivities<CampaignActivities>({
   retry: { initialInterval: '10 seconds', backoffCoefficient: 2, maximumInterval: '10 minutes' },
 });
 
-/** Permanent name (see src/temporal/names.ts). */
-export const recordCampaignResultsUpdate = defineUpdate<{ year: number }, [RecordCampaignResultsBody]>('recordResults');
-
-export interface CampaignOutcome {
-  years: number[];
-}
-
 export async function campaignWorkflow(input: CampaignWorkflowInput): Promise<CampaignOutcome> {
-  const calendar = createBusinessCalendar();
+  const calendar = await loadCalendar();
   const runs = campaignPeriods(
     { name: input.name, start: input.start, end: input.end, recurring: input.recurring, resultsDue: input.resultsDue ?? null },
     { from: input.spanFrom, to: input.spanTo },
@@ -38,6 +31,7 @@ export async function campaignWorkflow(input: CampaignWorkflowInput): Promise<Ca
   if (!run) return { years: runs.map((r) => r.year) };
 
   let resultsIn = false;
+  const deliveries: Promise<unknown>[] = [];
   let runId: string | null = null;
   setHandler(
     recordCampaignResultsUpdate,
@@ -45,6 +39,8 @@ export async function campaignWorkflow(input: CampaignWorkflowInput): Promise<Ca
       resultsIn = true;
       await condition(() => runId !== null);
       await activities.recordCampaignResults({ runId: runId!, recordedAt: new Date().toISOString(), body });
+      // The acknowledgement goes after the Update has answered (never wait on the mail server).
+      if (patched('notices-after-update')) deliveries.push(activities.deliverCampaignNotices({ runId: runId! }));
       return { year: run.year };
     },
     {
@@ -77,15 +73,20 @@ export async function campaignWorkflow(input: CampaignWorkflowInput): Promise<Ca
       };
       if (resultsIn && step.key.startsWith('results-')) break;
       await activities.noteCampaignStep({ runId, nextStep: message });
-      const delayMs = step.sendAt.getTime() - Date.now();
+      let delayMs = step.sendAt.getTime() - Date.now();
+      if (delayMs <= 0 && patched('no-night-sending')) {
+        // Late (a worker was down across the instant): at once in working hours, else the next working morning.
+        delayMs = nextSendingInstant(new Date(), defaultReminderPolicy, calendar).getTime() - Date.now();
+      }
       if (delayMs > 0) await condition(() => resultsIn && step.key.startsWith('results-'), delayMs);
       if (resultsIn && step.key.startsWith('results-')) break;
       await activities.sendCampaignStep({ runId, step: message });
     }
     await activities.noteCampaignStep({ runId, nextStep: null });
   }
-  // A results report being recorded finishes before the next year's run takes over.
+  // A results report being recorded, and its acknowledgement, finish before the next year's run takes over.
   await condition(allHandlersFinished);
+  await Promise.all(deliveries);
   const next = runs[runs.indexOf(run) + 1];
   if (next) await continueAsNew<typeof campaignWorkflow>({ ...input, fromYear: next.year });
   return { years: runs.map((r) => r.year) };

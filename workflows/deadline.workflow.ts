@@ -1,11 +1,16 @@
 // One execution per obligation and period. It walks the reminder timeline that src/domain
 // computes (no date arithmetic here), sleeping until each step, and stops the moment a
 // report is recorded or the period is waived. An extension replans every step.
-// Deterministic: only src/domain, src/schemas and activity types.
-import { allHandlersFinished, condition, patched, proxyActivities, setHandler, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
-import { createBusinessCalendar } from '../src/domain/business-calendar';
-import { addDays, compareDates, localDateOf, parseIsoDate, startOfLocalDay } from '../src/domain/local-date';
-import { defaultReminderPolicy, planSteps, type TimelineStep } from '../src/domain/timeline';
+// Deterministic: only src/domain, src/schemas, src/contract and activity types.
+//
+// People never wait on the mail server: an Update commits its change through an activity
+// that writes the database (and queues the notices it owes) and answers; the notices are
+// delivered afterwards by `deliverNotices`, retried until the SMTP server takes them, and
+// the workflow does not complete before they are out.
+import { allHandlersFinished, condition, patched, proxyActivities, setHandler, sleep, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
+import type { BusinessCalendar } from '../src/domain/business-calendar';
+import { addDays, compareDates, formatViDate, formatViInstant, localDateOf, parseIsoDate, startOfLocalDay } from '../src/domain/local-date';
+import { defaultReminderPolicy, nextSendingInstant, planSteps, type TimelineStep } from '../src/domain/timeline';
 import {
   extendBodySchema,
   recordSubmissionBodySchema,
@@ -14,7 +19,6 @@ import {
   type DeadlineSnapshot,
   type DeadlineWorkflowInput,
 } from '../src/schemas/deadline.schemas';
-import type { DeadlineActivities, StepMessage } from '../activities/deadline.activities';
 import {
   extendUpdate,
   recordSubmissionUpdate,
@@ -22,10 +26,14 @@ import {
   statusQuery,
   waiveUpdate,
   type DeadlineOutcome,
+  type RemindNowResult,
+  type StepMessage,
   type SubmissionReceipt,
   type WaiverResult,
-} from './messages';
-import { searchAttributeKeys } from './search-attributes';
+} from '../src/contract/messages';
+import { searchAttributeKeys } from '../src/contract/search-attributes';
+import type { DeadlineActivities } from '../activities/deadline.activities';
+import { loadCalendar } from './calendar';
 
 const activities = proxyActivities<DeadlineActivities>({
   startToCloseTimeout: '2 minutes',
@@ -37,6 +45,14 @@ const activities = proxyActivities<DeadlineActivities>({
 });
 
 const CLOSED = 'Kỳ báo cáo này đã kết thúc (đã nhận báo cáo hoặc được miễn) / this period is closed (reported or waived)';
+
+/** At most one reminder by hand per deadline in this long (DOMAIN.md: no report overload). */
+export const MANUAL_REMINDER_INTERVAL_MS = 60 * 60_000;
+
+/** Patch ids (docs/operations.md "Upgrading running workflows"); each guards a change of commands. */
+const NOTICES_PATCH = 'notices-after-update';
+const NIGHT_PATCH = 'no-night-sending';
+const DRIFT_PATCH = 'steps-never-drift';
 
 function toMessage(step: TimelineStep, revision: number): StepMessage {
   return {
@@ -52,7 +68,6 @@ function toMessage(step: TimelineStep, revision: number): StepMessage {
 }
 
 export async function deadlineWorkflow(input: DeadlineWorkflowInput): Promise<DeadlineOutcome> {
-  const calendar = createBusinessCalendar();
   let lastDay = input.lastDay;
   let revision = 0;
   const sentStepKeys: string[] = [];
@@ -64,12 +79,25 @@ export async function deadlineWorkflow(input: DeadlineWorkflowInput): Promise<De
   let changing = false;
   let replan = false;
   let manualReminders = 0;
+  let lastManualAt: number | null = null;
   let nextStep: StepMessage | null = null;
+  /** Deliveries started by Update handlers; the workflow completes only after they are done. */
+  const deliveries: Promise<unknown>[] = [];
   // Steps are planned from the moment the workflow started (or was last replanned), not from
   // "now": two steps due at the same instant, or one that came due while an activity was
   // retrying, are sent late rather than lost. Steps before it are skipped: a deadline
   // created late begins with what is still ahead.
   let plannedFrom = new Date();
+
+  /** Sends the notices a handler committed, after its Update has answered. */
+  function deliverLater(notBefore?: number): void {
+    deliveries.push(
+      (async () => {
+        if (notBefore !== undefined && notBefore > Date.now()) await sleep(notBefore - Date.now());
+        await activities.deliverNotices({ deadlineId: input.deadlineId });
+      })(),
+    );
+  }
 
   setHandler(statusQuery, (): DeadlineSnapshot => ({
     deadlineId: input.deadlineId,
@@ -86,6 +114,7 @@ export async function deadlineWorkflow(input: DeadlineWorkflowInput): Promise<De
     async (body) => {
       closing = true; // before the first await, so the loop stops sending at once
       receipt = await activities.recordSubmission({ deadlineId: input.deadlineId, recordedAt: new Date().toISOString(), body });
+      if (patched(NOTICES_PATCH)) deliverLater();
       return receipt;
     },
     {
@@ -102,6 +131,7 @@ export async function deadlineWorkflow(input: DeadlineWorkflowInput): Promise<De
       closing = true;
       const waivedAt = new Date().toISOString();
       await activities.recordWaiver({ deadlineId: input.deadlineId, waivedAt, body });
+      if (patched(NOTICES_PATCH)) deliverLater();
       waiver = { waivedAt };
       return waiver;
     },
@@ -121,6 +151,7 @@ export async function deadlineWorkflow(input: DeadlineWorkflowInput): Promise<De
       const next = revision + 1;
       const dueAt = startOfLocalDay(addDays(parseIsoDate(body.newLastDay), 1)).toISOString();
       await activities.recordExtension({ deadlineId: input.deadlineId, fromLastDay: from, dueAt, revision: next, body });
+      if (patched(NOTICES_PATCH)) deliverLater();
       lastDay = body.newLastDay;
       revision = next;
       plannedFrom = new Date();
@@ -134,11 +165,12 @@ export async function deadlineWorkflow(input: DeadlineWorkflowInput): Promise<De
         if (closing) throw new Error(CLOSED);
         if (changing) throw new Error('Đang gia hạn / an extension is being recorded');
         const requested = parseIsoDate(body.newLastDay);
-        if (compareDates(requested, parseIsoDate(lastDay)) <= 0) {
-          throw new Error(`Ngày gia hạn phải sau hạn hiện tại ${lastDay} / the new last day must be after ${lastDay}`);
+        const current = parseIsoDate(lastDay);
+        if (compareDates(requested, current) <= 0) {
+          throw new Error(`Ngày gia hạn phải sau hạn hiện tại ${formatViDate(current)} / the new last day must be after ${formatViDate(current)}`);
         }
         if (compareDates(requested, localDateOf(new Date())) < 0) {
-          throw new Error('Ngày gia hạn đã qua / the new last day is in the past');
+          throw new Error(`Ngày gia hạn ${formatViDate(requested)} đã qua / the new last day ${formatViDate(requested)} is in the past`);
         }
       },
     },
@@ -146,37 +178,64 @@ export async function deadlineWorkflow(input: DeadlineWorkflowInput): Promise<De
 
   setHandler(
     remindNowUpdate,
-    async (body) => {
+    async (body): Promise<RemindNowResult> => {
       manualReminders += 1;
-      return activities.sendStep({
+      lastManualAt = Date.now();
+      const key = `manual-${manualReminders}`;
+      if (!patched(NOTICES_PATCH)) {
+        // Executions that ran this handler before notices were committed first sent at once.
+        const sent = await activities.sendStep({
+          deadlineId: input.deadlineId,
+          step: { key, kind: 'manual', sendAt: new Date().toISOString(), audience: ['agency-contacts'], explanation: `Nhắc theo yêu cầu của ${body.requestedBy}` },
+        });
+        return { sent: (sent as unknown as { sent?: number }).sent ?? 0, sendAt: new Date().toISOString(), held: false };
+      }
+      // Never at night: a reminder asked for in the evening or on a day off waits for the next working morning.
+      const now = new Date();
+      const sendAt = nextSendingInstant(now, defaultReminderPolicy, await loadCalendar());
+      const { queued } = await activities.queueManualReminder({
         deadlineId: input.deadlineId,
-        step: {
-          key: `manual-${manualReminders}`,
-          kind: 'manual',
-          sendAt: new Date().toISOString(),
-          audience: ['agency-contacts'],
-          explanation: `Nhắc theo yêu cầu của ${body.requestedBy}`,
-        },
+        key,
+        requestedAt: now.toISOString(),
+        sendAt: sendAt.toISOString(),
+        requestedBy: body.requestedBy,
         note: body.note,
       });
+      deliverLater(sendAt.getTime());
+      return { sent: queued, sendAt: sendAt.toISOString(), held: sendAt.getTime() > now.getTime() };
     },
     {
       validator: (body) => {
         remindNowBodySchema.parse(body);
         if (closing) throw new Error(CLOSED);
+        if (lastManualAt !== null && Date.now() - lastManualAt < MANUAL_REMINDER_INTERVAL_MS) {
+          const again = new Date(lastManualAt + MANUAL_REMINDER_INTERVAL_MS);
+          throw new Error(
+            `Đã gửi nhắc lúc ${formatViInstant(new Date(lastManualAt))}; có thể nhắc lại từ ${formatViInstant(again)} / ` +
+              `a reminder was sent at ${formatViInstant(new Date(lastManualAt))}; the next one is possible from ${formatViInstant(again)}`,
+          );
+        }
       },
     },
   );
 
   async function walkLadder(): Promise<void> {
     while (!closing) {
-      const now = new Date();
+      const plannedAt = Date.now();
+      const calendar: BusinessCalendar = await loadCalendar();
       const steps = planSteps({ lastDay: parseIsoDate(lastDay) }, defaultReminderPolicy, calendar, { after: plannedFrom });
       const step = steps.map((s) => toMessage(s, revision)).find((s) => !sentStepKeys.includes(s.key));
       nextStep = step ?? null;
       await activities.noteNextStep({ deadlineId: input.deadlineId, nextStep });
       if (!step) return;
-      const delayMs = new Date(step.sendAt).getTime() - now.getTime();
+      // Measured after every await: the activity above may have taken minutes or hours
+      // (a locked database), and the step must still leave at its planned instant. Histories
+      // recorded before this fix measured from before the activity (replayed as they ran).
+      let delayMs = new Date(step.sendAt).getTime() - (patched(DRIFT_PATCH) ? Date.now() : plannedAt);
+      if (delayMs <= 0 && patched(NIGHT_PATCH)) {
+        // Late (a worker was down across the instant): at once in working hours, else the next working morning.
+        delayMs = nextSendingInstant(new Date(), defaultReminderPolicy, calendar).getTime() - Date.now();
+      }
       if (delayMs > 0) await condition(() => closing || changing || replan, delayMs);
       if (changing) await condition(() => !changing);
       if (replan) {
@@ -198,9 +257,10 @@ export async function deadlineWorkflow(input: DeadlineWorkflowInput): Promise<De
   }
 
   // The ladder is over, or the period closed: stay open so a late report can still be
-  // recorded or the period waived, then let in-flight Updates finish before completing.
+  // recorded or the period waived, then let in-flight Updates and their notices finish.
   await condition(() => receipt !== null || waiver !== null);
   await condition(allHandlersFinished);
+  await Promise.all(deliveries);
   await markStatus(receipt ? 'submitted' : 'waived');
   // Assigned in Update handlers, which TypeScript's flow analysis cannot see.
   const recorded = receipt as SubmissionReceipt | null;

@@ -3,7 +3,8 @@
 // that every step planned for the same hour (all ladder steps go out at 08:00) is in, then
 // has one email sent for everything queued: one message as it is, several as a digest.
 // Later messages that day make another batch. Deterministic: time from the workflow clock.
-import { condition, defineSignal, proxyActivities, setHandler, sleep } from '@temporalio/workflow';
+import { condition, proxyActivities, setHandler, sleep } from '@temporalio/workflow';
+import { messageQueuedSignal, type DigestWorkflowInput } from '../src/contract/messages';
 import { addDays, parseIsoDate, startOfLocalDay } from '../src/domain/local-date';
 import type { DigestActivities } from '../activities/digest.activities';
 
@@ -14,17 +15,8 @@ const activities = proxyActivities<DigestActivities>({
   retry: { initialInterval: '10 seconds', backoffCoefficient: 2, maximumInterval: '10 minutes' },
 });
 
-/** Permanent name: a message was queued for this recipient and day. */
-export const messageQueuedSignal = defineSignal('messageQueued');
-
 /** Long enough for every workflow whose step is due at the same instant to queue its message. */
 export const DIGEST_WINDOW_MS = 10 * 60_000;
-
-export interface DigestWorkflowInput {
-  recipient: string;
-  /** Local day, YYYY-MM-DD. */
-  day: string;
-}
 
 export async function digestWorkflow(input: DigestWorkflowInput): Promise<{ batches: number; messages: number }> {
   let pending = true; // started by signalWithStart: the first message is already queued

@@ -4,25 +4,21 @@
 // as new, so years of history never pile up in one run. Deterministic: the periods come
 // from src/domain, computed from the input alone.
 import { continueAsNew, proxyActivities, sleep } from '@temporalio/workflow';
-import { createBusinessCalendar } from '../src/domain/business-calendar';
 import { parseDueRule } from '../src/domain/due-rule';
 import { parseIsoDate, startOfLocalDay } from '../src/domain/local-date';
 import { periodsFor } from '../src/domain/periods';
 import { periodToOpen, type ObligationWorkflowInput } from '../src/schemas/obligation.schemas';
+import type { ObligationOutcome } from '../src/contract/messages';
 import type { ObligationActivities } from '../activities/obligation.activities';
+import { loadCalendar } from './calendar';
 
 const activities = proxyActivities<ObligationActivities>({
   startToCloseTimeout: '1 minute',
   retry: { initialInterval: '10 seconds', backoffCoefficient: 2, maximumInterval: '10 minutes' },
 });
 
-export interface ObligationOutcome {
-  /** Periods this obligation had over the span. */
-  periods: number;
-}
-
 export async function obligationWorkflow(input: ObligationWorkflowInput): Promise<ObligationOutcome> {
-  const periods = periodsFor(parseDueRule(input.ruleText), { from: input.spanFrom, to: input.spanTo }, createBusinessCalendar(), {
+  const periods = periodsFor(parseDueRule(input.ruleText), { from: input.spanFrom, to: input.spanTo }, await loadCalendar(), {
     holidayRule: input.holidayRule,
     issuedOn: parseIsoDate(input.issuedOn),
   });

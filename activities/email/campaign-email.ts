@@ -1,6 +1,7 @@
 // Vietnamese emails around one campaign run ("Tháng hành động ... 15/11-15/12/2026"):
 // what is starting or ending, the dates with weekdays, the results report and its date.
-import { dayWithWeekday as day, escapeHtml, type ComposedEmail } from './deadline-email';
+import { dayWithWeekday as day } from './deadline-email';
+import { composed, escapeHtml, type ComposedEmail } from './html';
 
 export type CampaignEmailKind = 'notice' | 'start' | 'midpoint' | 'end' | 'results-reminder' | 'results-due' | 'results-overdue' | 'results-received';
 
@@ -53,7 +54,5 @@ export function composeCampaignEmail(kind: CampaignEmailKind, c: CampaignEmailCo
     '',
     'Thư gửi tự động từ hệ thống Hạn báo cáo; vui lòng không trả lời thư này.',
   ];
-  const text = lines.join('\n');
-  const html = `<!doctype html><html lang="vi"><body>${lines.map((l) => (l ? `<p>${escapeHtml(l)}</p>` : '')).join('')}</body></html>`;
-  return { subject, text, html };
+  return composed(subject, lines.join('\n'), lines.map((l) => (l ? `<p>${escapeHtml(l)}</p>` : '')).join(''));
 }

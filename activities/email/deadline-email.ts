@@ -1,16 +1,15 @@
 // Vietnamese reminder emails, text and HTML, composed from one deadline's context.
 // Everything a clerk needs is in the message itself: plan, indicators, period and data
 // window, the rule's own words, the last day with its weekday, where to report, whom to ask.
-import { formatViDate, formatViDateWithWeekday, parseIsoDate } from '../../src/domain/local-date';
+import { dataWindowVi } from '../../src/domain/data-window';
+import { formatViDateWithWeekday, parseIsoDate } from '../../src/domain/local-date';
 import type { DeadlineContext } from '../deadline-context';
+import { composed, escapeHtml, type ComposedEmail } from './html';
+
+export type { ComposedEmail } from './html';
+export { escapeHtml } from './html';
 
 export type EmailKind = 'reminder' | 'due-today' | 'overdue' | 'escalation' | 'repeat' | 'manual' | 'receipt' | 'extension' | 'waiver';
-
-export interface ComposedEmail {
-  subject: string;
-  text: string;
-  html: string;
-}
 
 const SUBJECT_TAG: Record<EmailKind, string> = {
   reminder: 'Nhắc hạn',
@@ -36,61 +35,72 @@ const OPENING: Record<EmailKind, string> = {
   waiver: 'Đơn vị được miễn gửi báo cáo sau trong kỳ này. Hệ thống sẽ không nhắc nữa.',
 };
 
+/** Kinds after which the agency has nothing left to do: their link only shows the details. */
+const CLOSING_KINDS = new Set<EmailKind>(['receipt', 'waiver']);
+
 export function dayWithWeekday(isoDay: string): string {
   return formatViDateWithWeekday(parseIsoDate(isoDay));
 }
 
-export function escapeHtml(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+export interface DeadlineEmailOptions {
+  publicUrl: string;
+  note?: string;
+  extraLines?: string[];
+  /**
+   * Working days the report is overdue at the moment the email is composed (0 or absent:
+   * not overdue). A reminder about a deadline already past says so instead of "xin nhắc".
+   */
+  overdueWorkingDays?: number;
 }
 
-export function composeDeadlineEmail(
-  kind: EmailKind,
-  ctx: DeadlineContext,
-  opts: { publicUrl: string; note?: string; extraLines?: string[] },
-): ComposedEmail {
+export function composeDeadlineEmail(kind: EmailKind, ctx: DeadlineContext, opts: DeadlineEmailOptions): ComposedEmail {
   const { deadline, plan, agency, obligation, coordinator } = ctx;
   const due = dayWithWeekday(deadline.lastDay);
-  const subject = `[${SUBJECT_TAG[kind]}] ${plan.number} – ${agency.name}: báo cáo ${deadline.periodLabel.toLowerCase()}, hạn ${due}`;
+  const lateReminder = (kind === 'manual' || kind === 'reminder') && (opts.overdueWorkingDays ?? 0) > 0;
+  const tag = lateReminder ? 'Quá hạn' : SUBJECT_TAG[kind];
+  const opening = lateReminder
+    ? `Báo cáo sau đã quá hạn ${opts.overdueWorkingDays} ngày làm việc (ngày cuối cùng đúng hạn: ${due}). Đề nghị đơn vị gửi ngay.`
+    : OPENING[kind];
+  const subject = `[${tag}] ${plan.number} – ${agency.name}: báo cáo ${deadline.periodLabel.toLowerCase()}, hạn ${due}`;
   const link = `${opts.publicUrl}/deadlines/${encodeURIComponent(deadline.id)}`;
   const coordinatorContact = coordinator
     ? `${coordinator.name}${coordinator.contacts[0] ? ` – ${coordinator.contacts[0].name} <${coordinator.contacts[0].email}>` : ''}`
     : plan.organisation.name;
+  const lastDay = parseIsoDate(deadline.lastDay);
   const rows: [string, string][] = [
     ['Kế hoạch', `${plan.number}: ${plan.title}`],
     ['Đơn vị báo cáo', agency.name],
     ...(obligation.indicators ? ([['Nội dung, chỉ tiêu', obligation.indicators]] as [string, string][]) : []),
     ['Kỳ báo cáo', deadline.periodLabel],
-    ['Số liệu từ ngày', `${formatViDate(parseIsoDate(deadline.dataFrom))} đến ngày ${formatViDate(parseIsoDate(deadline.dataTo))}`],
+    ['Số liệu', dataWindowVi({ from: parseIsoDate(deadline.dataFrom), to: parseIsoDate(deadline.dataTo) }, lastDay)],
     ['Quy định', obligation.ruleText],
     ['Ngày cuối cùng đúng hạn', due],
     ['Gửi về', coordinatorContact],
   ];
+  const closing = CLOSING_KINDS.has(kind);
   const lines = [
     `Kính gửi: ${agency.name}`,
     '',
-    OPENING[kind],
+    opening,
     ...(opts.note ? ['', `Ghi chú: ${opts.note}`] : []),
     ...(opts.extraLines ?? []),
     '',
     ...rows.map(([k, v]) => `${k}: ${v}`),
     '',
-    kind === 'receipt' || kind === 'waiver' ? `Chi tiết: ${link}` : `Báo cáo đã gửi? Xác nhận tại: ${link}`,
+    closing ? `Chi tiết: ${link}` : `Báo cáo đã gửi? Xác nhận tại: ${link}`,
     '',
     `Thư tự động từ hệ thống Hạn báo cáo của ${plan.organisation.name}.`,
   ];
-  const html = [
-    '<!doctype html><html lang="vi"><meta charset="utf-8"><body style="font-family:sans-serif">',
+  const htmlBody = [
     `<p>Kính gửi: <b>${escapeHtml(agency.name)}</b></p>`,
-    `<p>${escapeHtml(OPENING[kind])}</p>`,
+    `<p>${escapeHtml(opening)}</p>`,
     ...(opts.note ? [`<p><i>Ghi chú: ${escapeHtml(opts.note)}</i></p>`] : []),
     ...(opts.extraLines ?? []).map((l) => `<p>${escapeHtml(l)}</p>`),
     '<table cellpadding="4">',
     ...rows.map(([k, v]) => `<tr><th align="left">${escapeHtml(k)}</th><td>${escapeHtml(v)}</td></tr>`),
     '</table>',
-    `<p><a href="${escapeHtml(link)}">${kind === 'receipt' ? 'Xem chi tiết' : 'Xác nhận đã gửi báo cáo'}</a></p>`,
+    `<p><a href="${escapeHtml(link)}">${closing ? 'Xem chi tiết' : 'Xác nhận đã gửi báo cáo'}</a></p>`,
     `<p style="color:#666">Thư tự động từ hệ thống Hạn báo cáo của ${escapeHtml(plan.organisation.name)}.</p>`,
-    '</body></html>',
   ].join('\n');
-  return { subject, text: lines.join('\n'), html };
+  return composed(subject, lines.join('\n'), htmlBody);
 }

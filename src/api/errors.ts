@@ -7,6 +7,7 @@ const STATUS: Record<ServiceErrorCode, number> = {
   'invalid-input': 400,
   'not-found': 404,
   conflict: 409,
+  'rate-limited': 429,
   unavailable: 503,
 };
 

@@ -1,7 +1,7 @@
 // `hanbaocao calendar --year 2027 [--json]`: the working-day calendar the deadlines use.
 // Stable JSON face (issue 3): year, timeZone, nonWorkingDays[{date,name}], workingSaturdays.
 import { parseArgs } from 'node:util';
-import { createBusinessCalendar } from '../domain/business-calendar';
+import { officialCalendar } from '../domain/official-calendar';
 import { formatViDateWithWeekday, parseIsoDate, TIME_ZONE } from '../domain/local-date';
 import type { CliCommand } from './io';
 
@@ -20,7 +20,7 @@ export const run: CliCommand = async (args, io) => {
     io.stderr(`Năm không hợp lệ: "${values.year ?? ''}" (1900-2200) / invalid --year: "${values.year ?? ''}" (1900-2200)\n${USAGE}`);
     return 2;
   }
-  const report = createBusinessCalendar().yearReport(year);
+  const report = officialCalendar().yearReport(year);
   if (values.json) {
     io.stdout(JSON.stringify({ year, timeZone: TIME_ZONE, nonWorkingDays: report.nonWorkingDays, workingSaturdays: report.workingSaturdays }));
     return 0;

@@ -2,7 +2,7 @@
 // Stable JSON face (issue 3): one object per period with period, lastDay, lastWorkingDay,
 // dueAt, dataWindow, explanation. Add fields; never rename or remove them.
 import { parseArgs } from 'node:util';
-import { createBusinessCalendar } from '../domain/business-calendar';
+import { officialCalendar } from '../domain/official-calendar';
 import { parseDueRule } from '../domain/due-rule';
 import { DomainError } from '../domain/errors';
 import { formatViDateWithWeekday, parseIsoDate, toIsoDate } from '../domain/local-date';
@@ -35,7 +35,7 @@ export const run: CliCommand = async (args, io) => {
   }
   try {
     const holidayRule: HolidayRule = values['civil-code'] ? 'civil-code' : 'written-date';
-    const periods = periodsFor(parseDueRule(values.rule), { from: Number(span[1]), to: Number(span[2]) }, createBusinessCalendar(), {
+    const periods = periodsFor(parseDueRule(values.rule), { from: Number(span[1]), to: Number(span[2]) }, officialCalendar(), {
       holidayRule,
       ...(values.issued && { issuedOn: parseIsoDate(values.issued) }),
     });

@@ -1,7 +1,6 @@
 import { DomainError } from './errors';
 import { addDays, dayNumber, fromDayNumber, isoWeekday, toIsoDate, type LocalDate } from './local-date';
 import { publicHolidays, type Holiday } from './vn-holidays';
-import { officialOverrides } from './official-calendar.data';
 
 /**
  * Per-year corrections to the computed calendar, as plain JSON so an administrator can edit
@@ -74,7 +73,13 @@ interface YearData {
   reasons: Map<number, string>;
 }
 
-export function createBusinessCalendar(overrides: CalendarOverrides = officialOverrides): BusinessCalendar {
+/**
+ * The calendar for a set of per-year overrides. Deliberately no default: code outside
+ * workflows takes the official data through src/domain/official-calendar.ts (or the
+ * store that adds an administrator's edits), while workflows receive theirs as an
+ * activity result, so editing the data never changes what a recorded history replays.
+ */
+export function createBusinessCalendar(overrides: CalendarOverrides): BusinessCalendar {
   const years = new Map<number, YearData>();
   let recent: YearData | null = null;
 

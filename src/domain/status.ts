@@ -1,6 +1,5 @@
 import type { BusinessCalendar } from './business-calendar';
 import { compareDates, dayNumber, formatViDate, localDateOf, type LocalDate } from './local-date';
-import { defaultReminderPolicy, type ReminderPolicy } from './timeline';
 
 export type DeadlineState =
   | 'upcoming'
@@ -19,6 +18,12 @@ export interface DeadlineFacts {
   waived?: boolean;
   /** The last day before an extension, when one was granted. */
   extendedFrom?: LocalDate | null;
+  /**
+   * The highest escalation actually sent for this deadline and to whom (names, as the
+   * email addressed them). A deadline is "escalated" only once such an email went out:
+   * never because the calendar says it should have.
+   */
+  escalation?: { level: number; to: string } | null;
 }
 
 export interface DeadlineStatus {
@@ -29,7 +34,7 @@ export interface DeadlineStatus {
   workingDaysOverdue?: number;
   /** Calendar days between the last day and the day the report arrived (submitted late). */
   daysLate?: number;
-  /** Highest escalation level reached (escalated). */
+  /** Highest escalation level sent (escalated). */
   escalationLevel?: number;
   extended: boolean;
   /** Short Vietnamese label for lists: "Quá hạn 4 ngày làm việc". */
@@ -47,7 +52,6 @@ export function deadlineStatus(
   facts: DeadlineFacts,
   now: Date,
   calendar: BusinessCalendar,
-  policy: ReminderPolicy = defaultReminderPolicy,
 ): DeadlineStatus {
   const extended = Boolean(facts.extendedFrom);
   const suffix = extended ? ' (đã gia hạn)' : '';
@@ -63,10 +67,17 @@ export function deadlineStatus(
   const lastWorkingDay = facts.lastWorkingDay ?? calendar.onOrBeforeWorkingDay(lastDay);
   if (compareDates(today, lastDay) > 0) {
     const workingDaysOverdue = calendar.workingDaysBetween(lastDay, today);
-    const escalationLevel = policy.escalations.filter((e) => workingDaysOverdue >= e.afterWorkingDays).length;
     const overdueText = workingDaysOverdue > 0 ? `${workingDaysOverdue} ngày làm việc` : `từ ${formatViDate(lastDay)}`;
-    return escalationLevel > 0
-      ? { state: 'escalated', workingDaysOverdue, escalationLevel, extended, labelVi: `Quá hạn ${overdueText}, đã báo cáo cấp ${escalationLevel}${suffix}` }
+    const escalation = facts.escalation && facts.escalation.level > 0 ? facts.escalation : null;
+    // "đã báo cáo cấp 2" read as "has reported": say what was sent, and to whom.
+    return escalation
+      ? {
+          state: 'escalated',
+          workingDaysOverdue,
+          escalationLevel: escalation.level,
+          extended,
+          labelVi: `Quá hạn ${overdueText}${suffix}; đã gửi thư đôn đốc tới ${escalation.to}`,
+        }
       : { state: 'overdue', workingDaysOverdue, extended, labelVi: `Quá hạn ${overdueText}${suffix}` };
   }
   if (compareDates(today, lastWorkingDay) >= 0) {

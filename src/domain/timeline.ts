@@ -8,6 +8,7 @@ import {
   parseIsoDate,
   formatViDate,
   instantAt,
+  localDateOf,
   weekdayVi,
   type LocalDate,
 } from './local-date';
@@ -27,6 +28,12 @@ export interface ReminderPolicy {
   /** Local hour (0-23) and minute at which every step is sent; never at night. */
   sendHour: number;
   sendMinute: number;
+  /**
+   * End of the sending window (local hour, exclusive; default 17). A message whose instant
+   * has passed (a worker was down, a reminder requested in the evening) goes out at once
+   * only between sendHour and this hour of a sendable day, otherwise the next working morning.
+   */
+  latestSendHour?: number;
   dueToday: boolean;
   overdue: boolean;
   escalations: EscalationLevel[];
@@ -297,4 +304,25 @@ function walk(ctx: Ctx, d: LocalDate, direction: 1 | -1): LocalDate {
   const n = dayNumber(d);
   const found = walkNumber(ctx, n, direction);
   return found === n ? d : fromDayNumber(found);
+}
+
+/** Default end of the sending window, local hour: offices close around 17:00. */
+export const DEFAULT_LATEST_SEND_HOUR = 17;
+
+/**
+ * The instant a message meant for `at` may go out: `at` itself when it falls on a sendable
+ * day (a working day that is not quiet) between the policy's send hour and its latest send
+ * hour; before the window on a sendable day, that day at the send hour; otherwise the next
+ * sendable day at the send hour. Never at night, never on a day off.
+ */
+export function nextSendingInstant(at: Date, policy: ReminderPolicy, calendar: BusinessCalendar): Date {
+  const ctx: Ctx = { calendar, quiet: policy.quietDays.length ? new Set(policy.quietDays.map(isoDayNumber)) : null, policy };
+  const today = dayNumber(localDateOf(at));
+  const opens = atNumber(ctx, today);
+  const closes = new Date(today * 86_400_000 + ((policy.latestSendHour ?? DEFAULT_LATEST_SEND_HOUR) - 7) * 3_600_000);
+  if (sendable(ctx, today)) {
+    if (at.getTime() < opens.getTime()) return opens;
+    if (at.getTime() < closes.getTime()) return at;
+  }
+  return atNumber(ctx, walkNumber(ctx, today + 1, 1));
 }

@@ -37,9 +37,11 @@ function addresses(field: unknown): string[] {
 
 /**
  * Starts the catcher. `port` 0 picks a free one (tests). With `persistPath`, messages are
- * appended as JSON lines and reloaded on start, so the inbox survives a restart.
+ * appended as JSON lines and reloaded on start, so the inbox survives a restart. `clock`
+ * stamps `receivedAt` (default: the wall clock); a time-skipping test passes the test
+ * server's clock, so it can assert when a workflow really had a message delivered.
  */
-export async function startMailCatcher(opts: { port: number; persistPath?: string }): Promise<MailCatcher> {
+export async function startMailCatcher(opts: { port: number; persistPath?: string; clock?: () => Date | Promise<Date> }): Promise<MailCatcher> {
   const inbox: CaughtMail[] = [];
   if (opts.persistPath && fs.existsSync(opts.persistPath)) {
     for (const line of fs.readFileSync(opts.persistPath, 'utf8').split('\n')) {
@@ -53,11 +55,12 @@ export async function startMailCatcher(opts: { port: number; persistPath?: strin
     disabledCommands: ['STARTTLS'],
     logger: false,
     onData(stream, session, callback) {
-      simpleParser(stream)
-        .then((parsed) => {
+      const receivedAt = Promise.resolve(opts.clock ? opts.clock() : new Date());
+      Promise.all([simpleParser(stream), receivedAt])
+        .then(([parsed, at]) => {
           const mail: CaughtMail = {
             id: inbox.length + 1,
-            receivedAt: new Date().toISOString(),
+            receivedAt: at.toISOString(),
             envelopeFrom: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
             envelopeTo: session.envelope.rcptTo.map((r) => r.address),
             from: parsed.from?.value[0]?.address ?? '',

@@ -1,10 +1,10 @@
 // Campaign use cases: start a campaign's workflow (idempotent), record its results report.
 import type { CampaignWorkflowInput } from '../schemas/campaign.schemas';
 import { recordCampaignResultsBodySchema } from '../schemas/campaign.schemas';
-import { campaignWorkflowId } from '../temporal/names';
-import { startOnce } from '../temporal/start-once';
-import { recordCampaignResultsUpdate } from '../../workflows/campaign.workflow';
-import type { ServiceDeps } from './deps';
+import { recordCampaignResultsUpdate } from '../contract/messages';
+import { campaignWorkflowId } from '../contract/names';
+import { startCampaignWorkflow as start } from '../temporal/starters';
+import { starterOf, type ServiceDeps } from './deps';
 import { parseBody, runUpdate, ServiceError } from './errors';
 
 const monthDay = (md: string) => ({ month: Number(md.slice(0, 2)), day: Number(md.slice(3, 5)) });
@@ -23,7 +23,7 @@ export async function startCampaignWorkflow(deps: ServiceDeps, campaignId: strin
     spanTo: campaign.plan.spanTo,
     issuedOn: campaign.plan.issuedOn,
   };
-  return startOnce(deps.temporal, 'campaignWorkflow', { taskQueue: deps.taskQueue, workflowId: campaignWorkflowId(campaignId), args: [input] });
+  return start(starterOf(deps), input);
 }
 
 export async function recordCampaignResults(deps: ServiceDeps, campaignId: string, body: unknown): Promise<{ year: number }> {

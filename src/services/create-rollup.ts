@@ -3,7 +3,7 @@
 // and dashboard row show how many agencies have reported ("7/9"). Its deadline should
 // leave at least one working day after the agencies' one: a missing gap is flagged.
 import { z } from 'zod';
-import { createBusinessCalendar } from '../domain/business-calendar';
+import { currentCalendar } from '../stores/calendar.store';
 import { checkCascade, type CascadeCheck } from '../domain/cascade';
 import { parseDueRule } from '../domain/due-rule';
 import { DomainError } from '../domain/errors';
@@ -36,7 +36,7 @@ export async function createRollUp(deps: ServiceDeps, planId: string, input: unk
     throw new ServiceError('invalid-input', 'Kế hoạch chưa có cơ quan đầu mối', 'The plan has no coordinator agency', ['plan.coordinator: required']);
   }
   const span = { from: plan.spanFrom, to: plan.spanTo };
-  const calendar = createBusinessCalendar();
+  const calendar = currentCalendar();
   const options = { issuedOn: parseIsoDate(plan.issuedOn), holidayRule: plan.holidayRule === 'civil-code' ? ('civil-code' as const) : ('written-date' as const) };
   let ownFirst;
   try {

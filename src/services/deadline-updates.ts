@@ -1,17 +1,19 @@
-// Use cases that change a running deadline: record a report received, send a reminder now.
+// Use cases that change a running deadline: record a report received, send a reminder now,
+// extend, waive.
 // validate (shared zod schema) -> find the deadline -> Temporal Update (the workflow
 // validates again and owns the state change; the activity writes the database).
 import {
-  extendBodySchema,
-  recordSubmissionBodySchema,
-  remindNowBodySchema,
-  waiveBodySchema,
-  type ExtendBody,
-  type RecordSubmissionBody,
-  type RemindNowBody,
-  type WaiveBody,
-} from '../schemas/deadline.schemas';
-import type { ExtensionResult, SubmissionReceipt, WaiverResult } from '../../workflows/messages';
+  extendUpdate,
+  recordSubmissionUpdate,
+  remindNowUpdate,
+  waiveUpdate,
+  type ExtensionResult,
+  type RemindNowResult,
+  type SubmissionReceipt,
+  type WaiverResult,
+} from '../contract/messages';
+import { formatViInstant } from '../domain/local-date';
+import { extendBodySchema, recordSubmissionBodySchema, remindNowBodySchema, waiveBodySchema } from '../schemas/deadline.schemas';
 import type { ServiceDeps } from './deps';
 import { parseBody, runUpdate, ServiceError } from './errors';
 
@@ -30,30 +32,48 @@ async function openDeadline(deps: ServiceDeps, deadlineId: string) {
 /** The deadline workflow's Update failures, as people read them. */
 const DEADLINE_WORKFLOW = { refusedVi: 'Không thể thực hiện', nameVi: 'Quy trình nhắc hạn', nameEn: 'deadline workflow' };
 
+/** Same interval as the workflow's own check (MANUAL_REMINDER_INTERVAL_MS), which stays the authority in a race. */
+const MANUAL_REMINDER_INTERVAL_MS = 60 * 60_000;
+
 export async function recordSubmission(deps: ServiceDeps, deadlineId: string, body: unknown): Promise<SubmissionReceipt> {
-  const parsed: RecordSubmissionBody = parseBody(recordSubmissionBodySchema, body);
+  const parsed = parseBody(recordSubmissionBodySchema, body);
   const deadline = await openDeadline(deps, deadlineId);
   const handle = deps.temporal.workflow.getHandle(deadline.workflowId);
-  return runUpdate(() => handle.executeUpdate<SubmissionReceipt, [RecordSubmissionBody]>('recordSubmission', { args: [parsed] }), DEADLINE_WORKFLOW);
+  return runUpdate(() => handle.executeUpdate(recordSubmissionUpdate, { args: [parsed] }), DEADLINE_WORKFLOW);
 }
 
-export async function remindNow(deps: ServiceDeps, deadlineId: string, body: unknown): Promise<{ sent: number }> {
-  const parsed: RemindNowBody = parseBody(remindNowBodySchema, body);
+/**
+ * "Gửi nhắc ngay": at most one per deadline per hour (a coordinator clicking twice must not
+ * flood an agency), answered with 429 and when the next one is possible. The reminder is
+ * queued and leaves at once in working hours, or at the next working morning (`held`).
+ */
+export async function remindNow(deps: ServiceDeps, deadlineId: string, body: unknown): Promise<RemindNowResult> {
+  const parsed = parseBody(remindNowBodySchema, body);
   const deadline = await openDeadline(deps, deadlineId);
+  const last = await deps.db.deadlineEvent.findFirst({ where: { deadlineId, type: 'reminder-requested' }, orderBy: { at: 'desc' } });
+  if (last && deps.clock().getTime() - last.at.getTime() < MANUAL_REMINDER_INTERVAL_MS) {
+    const again = new Date(last.at.getTime() + MANUAL_REMINDER_INTERVAL_MS);
+    throw new ServiceError(
+      'rate-limited',
+      `Đã gửi nhắc lúc ${formatViInstant(last.at)}; mỗi hạn báo cáo chỉ nhắc tay một lần mỗi giờ. Có thể nhắc lại từ ${formatViInstant(again)}.`,
+      `A reminder was sent at ${formatViInstant(last.at)}; one reminder by hand per deadline per hour. Next possible from ${formatViInstant(again)}.`,
+      [`retryAfter: ${again.toISOString()}`],
+    );
+  }
   const handle = deps.temporal.workflow.getHandle(deadline.workflowId);
-  return runUpdate(() => handle.executeUpdate<{ sent: number }, [RemindNowBody]>('remindNow', { args: [parsed] }), DEADLINE_WORKFLOW);
+  return runUpdate(() => handle.executeUpdate(remindNowUpdate, { args: [parsed] }), DEADLINE_WORKFLOW);
 }
 
 export async function extendDeadline(deps: ServiceDeps, deadlineId: string, body: unknown): Promise<ExtensionResult> {
-  const parsed: ExtendBody = parseBody(extendBodySchema, body);
+  const parsed = parseBody(extendBodySchema, body);
   const deadline = await openDeadline(deps, deadlineId);
   const handle = deps.temporal.workflow.getHandle(deadline.workflowId);
-  return runUpdate(() => handle.executeUpdate<ExtensionResult, [ExtendBody]>('extend', { args: [parsed] }), DEADLINE_WORKFLOW);
+  return runUpdate(() => handle.executeUpdate(extendUpdate, { args: [parsed] }), DEADLINE_WORKFLOW);
 }
 
 export async function waiveDeadline(deps: ServiceDeps, deadlineId: string, body: unknown): Promise<WaiverResult> {
-  const parsed: WaiveBody = parseBody(waiveBodySchema, body);
+  const parsed = parseBody(waiveBodySchema, body);
   const deadline = await openDeadline(deps, deadlineId);
   const handle = deps.temporal.workflow.getHandle(deadline.workflowId);
-  return runUpdate(() => handle.executeUpdate<WaiverResult, [WaiveBody]>('waive', { args: [parsed] }), DEADLINE_WORKFLOW);
+  return runUpdate(() => handle.executeUpdate(waiveUpdate, { args: [parsed] }), DEADLINE_WORKFLOW);
 }

@@ -2,7 +2,7 @@
 // English; src/api/errors.ts maps them to HTTP statuses in one table.
 import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
 import type { z } from 'zod';
-export type ServiceErrorCode = 'invalid-input' | 'not-found' | 'conflict' | 'unavailable';
+export type ServiceErrorCode = 'invalid-input' | 'not-found' | 'conflict' | 'rate-limited' | 'unavailable';
 
 export class ServiceError extends Error {
   constructor(

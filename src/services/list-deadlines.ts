@@ -1,11 +1,11 @@
 // The dashboard's read model: deadline rows from the database (kept current by the
 // activities), with a display state computed from the domain at read time so "overdue by
 // n working days" is never stale. No Temporal query per row (STYLE.md #7).
-import { createBusinessCalendar } from '../domain/business-calendar';
+import { currentCalendar } from '../stores/calendar.store';
 import { formatViDateWithWeekday, parseIsoDate } from '../domain/local-date';
 import { deadlineStatus } from '../domain/status';
 import type { Db } from '../db';
-import { rollUpProgress, type RollUpProgress } from './rollup-progress';
+import { rollUpProgress, type RollUpProgress } from '../stores/rollup-progress';
 
 export interface DeadlineView {
   id: string;
@@ -29,7 +29,7 @@ export interface DeadlineView {
 }
 
 export async function listDeadlines(db: Db, now: Date, where: { id?: string } = {}): Promise<DeadlineView[]> {
-  const calendar = createBusinessCalendar();
+  const calendar = currentCalendar();
   const rows = await db.deadline.findMany({
     where,
     include: { obligation: { include: { plan: true, agency: true } }, submissions: true },
@@ -40,7 +40,13 @@ export async function listDeadlines(db: Db, now: Date, where: { id?: string } = 
     const lastDay = parseIsoDate(row.lastDay);
     const submission = row.submissions[0] ?? null;
     const status = deadlineStatus(
-      { lastDay, submittedAt: submission?.submittedAt ?? null, waived: row.status === 'waived' },
+      {
+        lastDay,
+        submittedAt: submission?.submittedAt ?? null,
+        waived: row.status === 'waived',
+        extendedFrom: row.extendedFrom ? parseIsoDate(row.extendedFrom) : null,
+        escalation: row.escalationLevel > 0 ? { level: row.escalationLevel, to: row.escalatedTo ?? '' } : null,
+      },
       now,
       calendar,
     );

@@ -4,10 +4,11 @@
 import { addDays, compareDates, formatViDate, localDateOf, parseIsoDate, startOfLocalDay, toIsoDate } from '../domain/local-date';
 import { DomainError } from '../domain/errors';
 import { adhocRequestBodySchema, type AdhocRequestBody } from '../schemas/adhoc.schemas';
-import type { ServiceDeps } from './deps';
+import { openPeriod } from '../stores/open-period';
+import { deadlineStarter } from '../temporal/starters';
+import { starterOf, type ServiceDeps } from './deps';
 import { parseBody, ServiceError } from './errors';
 import { shortHash } from './ids';
-import { openPeriod } from './open-period';
 
 export interface AdhocResult {
   deadlineIds: string[];
@@ -37,7 +38,7 @@ export async function requestAdhocReport(deps: ServiceDeps, planId: string, inpu
   const key = shortHash(body.title);
   const deadlineIds: string[] = [];
   let startedWorkflows = 0;
-  const starter = { client: deps.temporal, taskQueue: deps.taskQueue, searchAttributes: deps.searchAttributes };
+  const startDeadline = deadlineStarter(starterOf(deps));
   for (const agency of agencies) {
     const obligationId = `${plan.id}.adhoc.${agency.id}.${key}`;
     await deps.db.obligation.upsert({
@@ -45,7 +46,7 @@ export async function requestAdhocReport(deps: ServiceDeps, planId: string, inpu
       update: {},
       create: { id: obligationId, planId: plan.id, agencyId: agency.id, ruleText, indicators: body.indicators ?? '', kind: 'adhoc', title: body.title },
     });
-    const opened = await openPeriod(deps, starter, {
+    const opened = await openPeriod({ ...deps, startDeadline }, {
       obligationId,
       periodKey: body.lastDay,
       label: `Đột xuất: ${body.title}`,

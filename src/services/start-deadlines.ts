@@ -1,15 +1,15 @@
 // Turns an obligation into deadline rows and one running workflow per period that has
 // begun (its data window has started), through openPeriod: running it twice starts
 // nothing new. The obligation workflow opens the later periods.
-import { createBusinessCalendar } from '../domain/business-calendar';
+import { currentCalendar } from '../stores/calendar.store';
 import { parseDueRule } from '../domain/due-rule';
 import { compareDates, localDateOf, parseIsoDate } from '../domain/local-date';
 import { periodsFor } from '../domain/periods';
-import { deadlineWorkflowId, obligationWorkflowId } from '../temporal/names';
-import { startOnce } from '../temporal/start-once';
+import { deadlineWorkflowId } from '../contract/names';
+import { openPeriod } from '../stores/open-period';
+import { deadlineStarter, startObligationWorkflow as start } from '../temporal/starters';
 import { periodToOpen, type ObligationWorkflowInput } from '../schemas/obligation.schemas';
-import type { ServiceDeps } from './deps';
-import { openPeriod } from './open-period';
+import { starterOf, type ServiceDeps } from './deps';
 
 export async function startObligationDeadlines(deps: ServiceDeps, obligationId: string): Promise<string[]> {
   const obligation = await deps.db.obligation.findUniqueOrThrow({
@@ -17,16 +17,16 @@ export async function startObligationDeadlines(deps: ServiceDeps, obligationId: 
     include: { plan: true },
   });
   const { plan } = obligation;
-  const calendar = createBusinessCalendar();
+  const calendar = currentCalendar();
   const today = localDateOf(deps.clock());
   const periods = periodsFor(parseDueRule(obligation.ruleText), { from: plan.spanFrom, to: plan.spanTo }, calendar, {
     holidayRule: plan.holidayRule === 'civil-code' ? 'civil-code' : 'written-date',
     issuedOn: parseIsoDate(plan.issuedOn),
   });
   const started: string[] = [];
-  const starter = { client: deps.temporal, taskQueue: deps.taskQueue, searchAttributes: deps.searchAttributes };
+  const startDeadline = deadlineStarter(starterOf(deps));
   for (const p of periods.filter((p) => compareDates(p.dataWindow.from, today) <= 0)) {
-    const opened = await openPeriod(deps, starter, periodToOpen(obligationId, p));
+    const opened = await openPeriod({ ...deps, startDeadline }, periodToOpen(obligationId, p));
     if (opened.started) started.push(deadlineWorkflowId(opened.deadlineId));
   }
   return started;
@@ -48,5 +48,5 @@ export async function startObligationWorkflow(deps: ServiceDeps, obligationId: s
     issuedOn: plan.issuedOn,
     holidayRule: plan.holidayRule === 'civil-code' ? 'civil-code' : 'written-date',
   };
-  return startOnce(deps.temporal, 'obligationWorkflow', { taskQueue: deps.taskQueue, workflowId: obligationWorkflowId(obligationId), args: [input] });
+  return start(starterOf(deps), input);
 }

@@ -4,7 +4,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import net from 'node:net';
 import { Connection } from '@temporalio/client';
-import { SEARCH_ATTRIBUTES } from './names';
+import { SEARCH_ATTRIBUTES } from '../contract/names';
 
 export interface DevServer {
   address: string;

@@ -110,10 +110,11 @@ describe('plan import API', () => {
     const catcher = await startMailCatcher({ port: 0 });
     try {
       await testDb.db.contact.create({ data: { id: 'vhxh.1', agencyId: 'uy-ban-nhan-dan-xa-binh-lu.phong-van-hoa-xa-hoi', name: 'Chuyên viên', email: 'vhxh@binhlu.test' } });
-      await testActivities(testDb.db, catcher.port).sendStep({
-        deadlineId: rollupId,
-        step: { key: 'reminder-3wd', kind: 'reminder', sendAt: '2026-12-01T01:00:00.000Z', audience: ['agency-contacts'], explanation: '' },
-      });
+      // A reminder by hand is composed like every step and sent without a digest window.
+      const activities = testActivities(testDb.db, catcher.port, { client, taskQueue: 'import-test', searchAttributes: false });
+      const sendAt = new Date().toISOString();
+      await activities.queueManualReminder({ deadlineId: rollupId, key: 'manual-1', requestedAt: sendAt, sendAt, requestedBy: 'Phòng VH-XH' });
+      await activities.deliverNotices({ deadlineId: rollupId });
       const [mail] = await catcher.waitFor(1);
       expect(mail!.to).toEqual(['vhxh@binhlu.test']);
       expect(mail!.text).toContain(

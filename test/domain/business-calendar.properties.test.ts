@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createBusinessCalendar } from '../../src/domain/business-calendar';
+import { officialCalendar } from '../../src/domain/official-calendar';
 import { dayNumber, fromDayNumber } from '../../src/domain/local-date';
 
 // Day numbers from 2020-01-01 to 2040-12-31: the lunar table's range.
@@ -13,7 +13,7 @@ describe('business calendar index (properties)', () => {
     fc.assert(
       fc.property(fc.array(fc.tuple(dayArb, dayArb), { minLength: 1, maxLength: 8 }), (pairs) => {
         // A fresh calendar per run: the index grows backwards and forwards as the pairs demand.
-        const calendar = createBusinessCalendar();
+        const calendar = officialCalendar();
         for (const [a, b] of pairs) {
           let walked = 0;
           for (let n = a + 1; n <= b; n++) if (calendar.isWorkingDay(fromDayNumber(n))) walked += 1;
@@ -27,7 +27,7 @@ describe('business calendar index (properties)', () => {
   it('adding n working days lands on a working day exactly n working days away', () => {
     fc.assert(
       fc.property(dayArb, fc.integer({ min: -30, max: 30 }).filter((n) => n !== 0), (from, n) => {
-        const calendar = createBusinessCalendar();
+        const calendar = officialCalendar();
         const to = dayNumber(calendar.addWorkingDays(fromDayNumber(from), n));
         expect(calendar.isWorkingDayNumber(to)).toBe(true);
         // Forwards: n working days in (from, to]. Backwards: |n| working days in [to, from).

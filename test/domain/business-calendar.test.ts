@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { createBusinessCalendar } from '../../src/domain/business-calendar';
+import { officialCalendar } from '../../src/domain/official-calendar';
 import { parseIsoDate, toIsoDate } from '../../src/domain/local-date';
 
-const calendar = createBusinessCalendar();
+const calendar = officialCalendar();
 const d = parseIsoDate;
 
 describe('business calendar, Asia/Ho_Chi_Minh', () => {

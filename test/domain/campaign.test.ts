@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { createBusinessCalendar } from '../../src/domain/business-calendar';
+import { officialCalendar } from '../../src/domain/official-calendar';
 import { campaignPeriods, campaignSteps } from '../../src/domain/campaign';
 import { checkCascade, rollUpDeadline } from '../../src/domain/cascade';
 import { parseIsoDate, toIsoDate } from '../../src/domain/local-date';
 import { defaultReminderPolicy } from '../../src/domain/timeline';
 
-const calendar = createBusinessCalendar();
+const calendar = officialCalendar();
 const ACTION_MONTH = { name: 'Tháng hành động vì bình đẳng giới', start: { day: 15, month: 11 }, end: { day: 15, month: 12 }, recurring: true };
 
 describe('campaigns', () => {

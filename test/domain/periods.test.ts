@@ -1,13 +1,13 @@
 // Every periodic obligation in DOMAIN.md's seed table, 2026-2030, with the expected days
 // written by hand from the calendar (weekday noted beside each).
 import { describe, expect, it } from 'vitest';
-import { createBusinessCalendar } from '../../src/domain/business-calendar';
+import { officialCalendar } from '../../src/domain/official-calendar';
 import { parseDueRule } from '../../src/domain/due-rule';
 import { DomainError } from '../../src/domain/errors';
 import { parseIsoDate, toIsoDate } from '../../src/domain/local-date';
 import { periodsFor, type PeriodOptions } from '../../src/domain/periods';
 
-const calendar = createBusinessCalendar();
+const calendar = officialCalendar();
 
 function rows(rule: string, span: { from: number; to: number }, options: PeriodOptions = {}) {
   return periodsFor(parseDueRule(rule), span, calendar, options).map((p) => [

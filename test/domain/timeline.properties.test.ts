@@ -2,10 +2,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createBusinessCalendar } from '../../src/domain/business-calendar';
+import { officialCalendar } from '../../src/domain/official-calendar';
 import { addDays, compareDates, fromDayNumber, dayNumber, localDateOf, toIsoDate, type LocalDate } from '../../src/domain/local-date';
 import { defaultReminderPolicy, planSteps } from '../../src/domain/timeline';
 
-const calendar = createBusinessCalendar();
+const calendar = officialCalendar();
 const FROM = dayNumber({ year: 2026, month: 1, day: 1 });
 const TO = dayNumber({ year: 2035, month: 12, day: 31 });
 const aDay = fc.integer({ min: FROM, max: TO }).map(fromDayNumber);

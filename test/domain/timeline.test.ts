@@ -1,10 +1,10 @@
 // The default ladder around concrete deadlines; instants are 08:00 in Hà Nội = 01:00Z.
 import { describe, expect, it } from 'vitest';
-import { createBusinessCalendar } from '../../src/domain/business-calendar';
+import { officialCalendar } from '../../src/domain/official-calendar';
 import { parseIsoDate } from '../../src/domain/local-date';
 import { defaultReminderPolicy, planSteps, type TimelineStep } from '../../src/domain/timeline';
 
-const calendar = createBusinessCalendar();
+const calendar = officialCalendar();
 const brief = (steps: TimelineStep[]) => steps.map((s) => [s.key, s.sendAt.toISOString().slice(0, 16), s.audience.join('+'), s.copyTo.join('+')]);
 
 describe('planSteps with the default policy', () => {

@@ -1,7 +1,9 @@
 // The world of a time-skipping workflow test: the Java test server, a real SMTP server on
-// 127.0.0.1 and a fresh migrated database, set up once per file and torn down after it.
+// 127.0.0.1 stamping mail with the test server's clock, and a fresh migrated database, set
+// up once per file and torn down after it.
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { afterAll, beforeAll } from 'vitest';
+import type { WorkflowStarter } from '../../activities/deps';
 import type { Db } from '../../src/db';
 import { startMailCatcher, type MailCatcher } from '../../src/mail/mail-catcher';
 import { createTimeSkippingEnv } from './temporal';
@@ -13,6 +15,8 @@ export interface TimeSkippingWorld {
   db: Db;
   /** Moves the test server's clock to an instant (and lets every timer before it fire). */
   sleepUntil(iso: string): Promise<void>;
+  /** How activities start and signal workflows on this server's task queue. */
+  starter(taskQueue: string): WorkflowStarter;
 }
 
 export function timeSkippingWorld(seed: (db: Db) => Promise<unknown> = async () => undefined): TimeSkippingWorld {
@@ -21,9 +25,15 @@ export function timeSkippingWorld(seed: (db: Db) => Promise<unknown> = async () 
     async sleepUntil(iso: string) {
       await world.env.sleep(new Date(iso).getTime() - (await world.env.currentTimeMs()));
     },
+    starter(taskQueue: string): WorkflowStarter {
+      return { client: world.env.client, taskQueue, searchAttributes: false };
+    },
   } as TimeSkippingWorld;
   beforeAll(async () => {
-    [world.env, world.catcher] = await Promise.all([createTimeSkippingEnv(), startMailCatcher({ port: 0 })]);
+    world.env = await createTimeSkippingEnv();
+    // Every message is stamped with the test server's clock when the SMTP server takes it:
+    // tests assert when mail really arrived, not only the instant a header says was planned.
+    world.catcher = await startMailCatcher({ port: 0, clock: async () => new Date(await world.env.currentTimeMs()) });
     testDb = createTestDb();
     world.db = testDb.db;
     await seed(world.db);

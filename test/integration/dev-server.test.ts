@@ -18,7 +18,7 @@ import { bundleWorkflows, createWorker } from '../../src/worker';
 import { createTestDb } from '../helpers/test-db';
 import { startTestDevServer } from '../helpers/temporal';
 import { replayAndRecord } from '../helpers/replay';
-import { searchAttributeKeys } from '../../workflows/search-attributes';
+import { searchAttributeKeys } from '../../src/contract/search-attributes';
 
 // An explicit "today" for the service layer: 20/11/2026, after the sample plan's 2026
 // deadline (last day 04/11/2026), so each sample agency has one overdue deadline.
@@ -118,7 +118,7 @@ describe('hanbaocao on the real Temporal dev server', () => {
     const attributes = (await handle.describe()).typedSearchAttributes;
     expect(attributes.get(searchAttributeKeys.status)).toBe('submitted');
     expect(attributes.get(searchAttributeKeys.agency)).toBe('Trạm Y tế xã');
-    await replayAndRecord(client, `deadline/${id}`, 'deadline-submitted-status-patched', bundle);
+    await replayAndRecord(client, `deadline/${id}`, 'deadline-submitted-notices-after-update', bundle);
 
     const list = (await app.inject({ method: 'GET', url: '/api/deadlines' })).json().deadlines as { id: string; state: string }[];
     expect(list.find((d) => d.id === id)?.state).toBe('submitted-on-time');

@@ -16,7 +16,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startMailCatcher, type MailCatcher } from '../../src/mail/mail-catcher';
 import type { DevServer } from '../../src/temporal/dev-server';
 import { bundleWorkflows } from '../../src/worker';
-import { remindNowUpdate } from '../../workflows/messages';
+import { remindNowUpdate } from '../../src/contract/messages';
 import { seedObligation } from '../helpers/fixtures';
 import { startTestDevServer } from '../helpers/temporal';
 import { createTestDb } from '../helpers/test-db';

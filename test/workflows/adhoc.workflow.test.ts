@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { requestAdhocReport } from '../../src/services/request-adhoc-report';
 import { ServiceError } from '../../src/services/errors';
 import { workflowsPath } from '../../src/worker';
-import { recordSubmissionUpdate } from '../../workflows/messages';
+import { recordSubmissionUpdate } from '../../src/contract/messages';
 import { PEOPLE, seedObligation, testActivities } from '../helpers/fixtures';
 import { timeSkippingWorld } from '../helpers/world';
 
@@ -27,7 +27,7 @@ describe('ad-hoc report request, time-skipping', () => {
     await expect(requestAdhocReport(deps, 'plan', { ...body, lastDay: '2040-11-01' })).rejects.toMatchObject({ code: 'invalid-input' });
     await expect(requestAdhocReport(deps, 'plan', { ...body, agencyIds: ['tyt', 'no-such'] })).rejects.toBeInstanceOf(ServiceError);
 
-    const worker = await Worker.create({ connection: world.env.nativeConnection, taskQueue: 'adhoc', workflowsPath, activities: testActivities(world.db, world.catcher.port) });
+    const worker = await Worker.create({ connection: world.env.nativeConnection, taskQueue: 'adhoc', workflowsPath, activities: testActivities(world.db, world.catcher.port, world.starter('adhoc')) });
     await world.sleepUntil(REQUESTED_AT.toISOString());
     await worker.runUntil(async () => {
       const result = await requestAdhocReport(deps, 'plan', body);

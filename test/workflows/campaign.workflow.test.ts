@@ -6,7 +6,7 @@ import { Worker } from '@temporalio/worker';
 import { describe, expect, it } from 'vitest';
 import type { CampaignWorkflowInput } from '../../src/schemas/campaign.schemas';
 import { workflowsPath } from '../../src/worker';
-import { recordCampaignResultsUpdate } from '../../workflows/campaign.workflow';
+import { recordCampaignResultsUpdate } from '../../src/contract/messages';
 import { PEOPLE, seedObligation, testActivities } from '../helpers/fixtures';
 import { replayAndRecord } from '../helpers/replay';
 import { timeSkippingWorld } from '../helpers/world';
@@ -37,7 +37,7 @@ describe('campaign workflow, time-skipping', () => {
       campaignId: 'camp', name: 'Tháng hành động vì bình đẳng giới', start: { day: 15, month: 11 }, end: { day: 15, month: 12 },
       recurring: true, resultsDue: null, spanFrom: 2040, spanTo: 2041, issuedOn: '2040-03-01',
     };
-    const worker = await Worker.create({ connection: world.env.nativeConnection, taskQueue: 'campaign', workflowsPath, activities: testActivities(world.db, world.catcher.port) });
+    const worker = await Worker.create({ connection: world.env.nativeConnection, taskQueue: 'campaign', workflowsPath, activities: testActivities(world.db, world.catcher.port, world.starter('campaign')) });
     await world.sleepUntil('2040-10-01T02:00:00Z');
     await worker.runUntil(async () => {
       const handle = await world.env.client.workflow.start('campaignWorkflow', { taskQueue: 'campaign', workflowId: 'campaign/camp', args: [input] });
@@ -62,7 +62,7 @@ describe('campaign workflow, time-skipping', () => {
       // Into January: no results-due or overdue notice for 2040, and the 2041 run has begun.
       await world.sleepUntil('2041-01-15T03:00:00Z');
       expect(mail()).toEqual([...expected, ...each('results-received', '-', [coordinator])].sort());
-      await replayAndRecord(world.env.client, 'campaign/camp', 'campaign-next-year');
+      await replayAndRecord(world.env.client, 'campaign/camp', 'campaign-next-year-calendar-activity');
     });
     const runs = await world.db.campaignRun.findMany({ orderBy: { year: 'asc' } });
     expect(runs.map((r) => [r.year, r.start, r.end, r.resultsDue, r.status])).toEqual([

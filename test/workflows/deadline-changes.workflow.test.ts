@@ -6,7 +6,7 @@ import { Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startMailCatcher, type MailCatcher } from '../../src/mail/mail-catcher';
 import { bundleWorkflows } from '../../src/worker';
-import { extendUpdate, recordSubmissionUpdate, waiveUpdate } from '../../workflows/messages';
+import { extendUpdate, recordSubmissionUpdate, waiveUpdate } from '../../src/contract/messages';
 import { PEOPLE, seedDeadline, seedObligation, testActivities } from '../helpers/fixtures';
 import { createTimeSkippingEnv } from '../helpers/temporal';
 import { createTestDb } from '../helpers/test-db';
@@ -45,7 +45,7 @@ describe('changing a running deadline', () => {
       connection: env.nativeConnection,
       taskQueue: 'changes',
       workflowBundle: (bundle = await bundleWorkflows()),
-      activities: testActivities(testDb.db, catcher.port),
+      activities: testActivities(testDb.db, catcher.port, { client: env.client, taskQueue: 'changes', searchAttributes: false }),
     });
     running = worker.run();
     // As if the deadlines had been created on 01/10/2040 (see deadline.workflow.test.ts).
@@ -71,9 +71,10 @@ describe('changing a running deadline', () => {
     const handle = await start('obl.2040', '2040-11-14');
     await sleepUntil('2040-11-08T05:00:00Z'); // Thursday noon, before the old reminder-3wd (Fri 09/11)
 
-    await expect(
-      handle.executeUpdate(extendUpdate, { args: [{ newLastDay: '2040-11-10', reason: 'sớm hơn', grantedBy: 'Trưởng phòng' }] }),
-    ).rejects.toBeInstanceOf(WorkflowUpdateFailedError);
+    const refused = await handle.executeUpdate(extendUpdate, { args: [{ newLastDay: '2040-11-10', reason: 'sớm hơn', grantedBy: 'Trưởng phòng' }] }).catch((err: unknown) => err);
+    expect(refused).toBeInstanceOf(WorkflowUpdateFailedError);
+    // People read dates as dd/MM/yyyy, in the refusal too.
+    expect((refused as WorkflowUpdateFailedError).cause?.message).toMatch(/^Ngày gia hạn phải sau hạn hiện tại 14\/11\/2040 \//);
     const extended = await handle.executeUpdate(extendUpdate, {
       args: [{ newLastDay: '2040-11-28', reason: 'Đơn vị xin thêm thời gian tổng hợp số liệu', grantedBy: 'Trưởng phòng VH-XH' }],
     });
@@ -86,7 +87,7 @@ describe('changing a running deadline', () => {
     expect(receipt.late).toBe(false);
     expect(await handle.result()).toMatchObject({ outcome: 'submitted', late: false });
     await sleepUntil('2041-01-10T03:00:00Z');
-    await replayAndRecord(env.client, 'deadline/obl.2040', 'deadline-extended', bundle);
+    await replayAndRecord(env.client, 'deadline/obl.2040', 'deadline-extended-notices-after-update', bundle);
 
     expect(mailOf('obl.2040')).toEqual(
       [

@@ -1,12 +1,16 @@
 // One deadline's whole ladder on the Java time-skipping server, with mail delivered over
-// SMTP to a real server on 127.0.0.1 and a real SQLite database. The deadline is in 2040 so
-// the test never depends on the day it runs: the server's clock is moved forward explicitly.
-// Every expected instant below is written by hand from a 2040 calendar (no holidays in
-// October-December): last day Wednesday 14/11/2040 ("trước ngày 15/11"), 08:00 local = 01:00Z.
+// SMTP to a real server on 127.0.0.1 and a real SQLite database, through the path production
+// takes: every step is queued for its recipient's daily digest workflow, which sends it. The
+// deadline is in 2040 so the test never depends on the day it runs: the server's clock is
+// moved forward explicitly. Every expected instant below is written by hand from a 2040
+// calendar (no holidays in October-December): last day Wednesday 14/11/2040 ("trước ngày
+// 15/11"), 08:00 local = 01:00Z. Delivery is checked by the server's clock at the moment the
+// SMTP server took each message, not only by the planned instant in its header.
 import { Worker } from '@temporalio/worker';
 import { describe, expect, it } from 'vitest';
 import { workflowsPath } from '../../src/worker';
-import { recordSubmissionUpdate, statusQuery } from '../../workflows/messages';
+import { DIGEST_WINDOW_MS } from '../../workflows/digest.workflow';
+import { recordSubmissionUpdate, statusQuery } from '../../src/contract/messages';
 import { PEOPLE, seedDeadline, seedObligation, testActivities } from '../helpers/fixtures';
 import { timeSkippingWorld } from '../helpers/world';
 import { replayAndRecord } from '../helpers/replay';
@@ -66,13 +70,25 @@ describe('deadline workflow, time-skipping', () => {
       .map((m) => ({ step: m.headers['x-hbc-step'] ?? '', at: m.headers['x-hbc-send-at'] ?? '', to: m.to.join(',') }))
       .sort(byKey);
 
+  /**
+   * Every ladder email arrived within its digest window after its planned instant, by the
+   * server's clock: a step that slept a minute, an hour or a day too long fails here.
+   */
+  const expectDeliveredOnTime = () => {
+    for (const m of world.catcher.messages().filter((m) => m.headers['x-hbc-send-at'])) {
+      const late = new Date(m.receivedAt).getTime() - new Date(m.headers['x-hbc-send-at']!).getTime();
+      expect(late, `${m.headers['x-hbc-step']} to ${m.to.join(',')} at ${m.receivedAt}`).toBeGreaterThanOrEqual(DIGEST_WINDOW_MS);
+      expect(late, `${m.headers['x-hbc-step']} to ${m.to.join(',')} at ${m.receivedAt}`).toBeLessThan(DIGEST_WINDOW_MS + 60_000);
+    }
+  };
+
 
   it('walks reminders, due today, overdue and escalation, then stops at the recorded report with a receipt', async () => {
     const worker = await Worker.create({
       connection: world.env.nativeConnection,
       taskQueue: 'ladder',
       workflowsPath,
-      activities: testActivities(world.db, world.catcher.port),
+      activities: testActivities(world.db, world.catcher.port, world.starter('ladder')),
     });
 
     // The server's clock starts at the real time; a workflow started then would have to wait
@@ -90,8 +106,11 @@ describe('deadline workflow, time-skipping', () => {
       await world.sleepUntil('2040-11-20T05:00:00Z');
       await world.catcher.waitFor(expectedMail(LADDER).length);
       expect(received()).toEqual(expectedMail(LADDER));
+      expectDeliveredOnTime();
       const status = await handle.query(statusQuery);
       expect(status.nextStep).toMatchObject({ key: 'escalation-2', sendAt: '2040-11-23T01:00:00.000Z' });
+      // The dashboard may now say "escalated", and to whom: the level-1 escalation went out.
+      expect(await world.db.deadline.findUniqueOrThrow({ where: { id: 'obl.2040' } })).toMatchObject({ escalationLevel: 1, escalatedTo: 'Trưởng phòng' });
 
       // Monday 03/12/2040 10:00 local: 39 days after the first reminder, the report arrives.
       await world.sleepUntil('2040-12-03T03:00:00Z');
@@ -105,7 +124,8 @@ describe('deadline workflow, time-skipping', () => {
       // A month later nothing more has been sent: every pending step stopped with the report.
       await world.sleepUntil('2041-01-05T03:00:00Z');
     });
-    await replayAndRecord(world.env.client, 'deadline/obl.2040', 'deadline-ladder-submitted');
+    await replayAndRecord(world.env.client, 'deadline/obl.2040', 'deadline-ladder-digest-submitted');
+    expectDeliveredOnTime();
 
     const receipts = world.catcher.messages().filter((m) => m.headers['x-hbc-step'] === 'receipt');
     expect(receipts.map((m) => m.to.join(',')).sort()).toEqual([...contacts].sort());
@@ -118,7 +138,8 @@ describe('deadline workflow, time-skipping', () => {
     );
     const overdue = ladderMail.find((m) => m.headers['x-hbc-step'] === 'overdue')!;
     expect(overdue.subject).toBe('[Quá hạn] 77/KH-UBND – Trạm Y tế xã: báo cáo năm 2040, hạn Thứ Tư, 14/11/2040');
-    expect(overdue.text).toContain('Số liệu từ ngày: 15/12/2039 đến ngày 14/12/2040');
+    // Due a month before the Decree 09 window closes: the report covers data to its own day, with an estimate.
+    expect(overdue.text).toContain('Số liệu: từ 15/12/2039 đến thời điểm báo cáo, ước thực hiện đến 14/12/2040');
     expect(overdue.text).toContain('Quy định: trước ngày 15/11 hằng năm');
     // Leadership sees every late agency of the plan and period, with days late as of the step.
     const toLeadership = ladderMail.find((m) => m.headers['x-hbc-step'] === 'escalation-2' && m.to.includes(leadership))!;
@@ -131,6 +152,7 @@ describe('deadline workflow, time-skipping', () => {
 
     const row = await world.db.deadline.findUniqueOrThrow({ where: { id: 'obl.2040' }, include: { submissions: true } });
     expect(row.status).toBe('submitted');
+    expect([row.escalationLevel, row.escalatedTo]).toEqual([2, 'Chủ tịch UBND xã']);
     expect(row.nextStepAt).toBeNull();
     expect(row.submissions.map((s) => [s.submittedBy, s.documentNumber, s.late])).toEqual([['Văn thư Trạm Y tế', '12/BC-TYT', true]]);
   });

@@ -8,7 +8,7 @@ import { Worker } from '@temporalio/worker';
 import { describe, expect, it } from 'vitest';
 import type { ObligationWorkflowInput } from '../../src/schemas/obligation.schemas';
 import { workflowsPath } from '../../src/worker';
-import { waiveUpdate } from '../../workflows/messages';
+import { waiveUpdate } from '../../src/contract/messages';
 import { PEOPLE, seedObligation, testActivities } from '../helpers/fixtures';
 import { timeSkippingWorld } from '../helpers/world';
 import { replayAndRecord } from '../helpers/replay';
@@ -89,8 +89,8 @@ describe('obligation workflow: five years through continue-as-new, time-skipping
         const history = await world.env.client.workflow.getHandle(handle.workflowId).fetchHistory();
         expect(history.events?.length ?? 0).toBeLessThan(40);
       }
-      await replayAndRecord(world.env.client, 'obligation/obl', 'obligation-last-run');
-      await replayAndRecord(world.env.client, 'deadline/obl.2040', 'deadline-waived');
+      await replayAndRecord(world.env.client, 'obligation/obl', 'obligation-last-run-calendar-activity');
+      await replayAndRecord(world.env.client, 'deadline/obl.2040', 'deadline-waived-notices-after-update');
     });
 
     const rows = await world.db.deadline.findMany({ orderBy: { lastDay: 'asc' } });

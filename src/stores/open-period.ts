@@ -1,16 +1,28 @@
 // Opening one period of an obligation: its deadline row (id `<obligation>.<period>`) and its
-// deadline workflow (id `deadline/<deadline>`). The one place this happens, whether the
+// deadline workflow (id `deadline/<deadline>`). The one place this happens, whether a
 // service opens the periods that have begun when a plan is confirmed, the obligation
-// workflow opens each later one when its data window opens, or a coordinator requests an
-// ad-hoc report. Idempotent: a second call finds the row and the running workflow.
+// workflow's activity opens each later one when its data window opens, or a coordinator
+// requests an ad-hoc report. Idempotent: a second call finds the row and the running
+// workflow. Starting the workflow is handed in (src/temporal/starters.ts), so this store
+// depends on no Temporal client and both services and activities may call it.
 import type { Db } from '../db';
+import { deadlineWorkflowId } from '../contract/names';
 import type { DeadlineWorkflowInput } from '../schemas/deadline.schemas';
 import type { PeriodToOpen, StartedPeriod } from '../schemas/obligation.schemas';
-import { deadlineWorkflowId } from '../temporal/names';
-import { startOnce, type WorkflowStarter } from '../temporal/start-once';
-import { deadlineSearchAttributes } from '../../workflows/search-attributes';
 
-export async function openPeriod(deps: { db: Db; clock: () => Date }, starter: WorkflowStarter, p: PeriodToOpen): Promise<StartedPeriod> {
+/** What the Temporal UI can filter a deadline workflow by (search attributes). */
+export interface DeadlineLabels {
+  organisation: string;
+  plan: string;
+  agency: string;
+  period: string;
+  due: Date;
+}
+
+/** Starts the deadline workflow under `workflowId`; false when it was running already. */
+export type StartDeadline = (workflowId: string, input: DeadlineWorkflowInput, labels: DeadlineLabels) => Promise<boolean>;
+
+export async function openPeriod(deps: { db: Db; clock: () => Date; startDeadline: StartDeadline }, p: PeriodToOpen): Promise<StartedPeriod> {
   const { db } = deps;
   const id = `${p.obligationId}.${p.periodKey}`;
   const obligation = await db.obligation.findUniqueOrThrow({ where: { id: p.obligationId }, include: { plan: true, agency: true } });
@@ -37,19 +49,12 @@ export async function openPeriod(deps: { db: Db; clock: () => Date }, starter: W
   if (deadline.status !== 'open') return { deadlineId: id, status: deadline.status, started: false };
 
   const input: DeadlineWorkflowInput = { deadlineId: id, lastDay: deadline.lastDay, ruleText: obligation.ruleText };
-  const started = await startOnce(starter.client, 'deadlineWorkflow', {
-    taskQueue: starter.taskQueue,
-    workflowId: deadline.workflowId,
-    args: [input],
-    ...(starter.searchAttributes && {
-      typedSearchAttributes: deadlineSearchAttributes({
-        organisation: obligation.plan.organisationId,
-        plan: obligation.plan.number,
-        agency: obligation.agency.name,
-        period: p.periodKey,
-        due: deadline.dueAt,
-      }),
-    }),
+  const started = await deps.startDeadline(deadline.workflowId, input, {
+    organisation: obligation.plan.organisationId,
+    plan: obligation.plan.number,
+    agency: obligation.agency.name,
+    period: p.periodKey,
+    due: deadline.dueAt,
   });
   return { deadlineId: id, status: 'open', started };
 }

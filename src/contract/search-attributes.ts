@@ -1,7 +1,7 @@
-// Typed keys of the custom search attributes (names in src/temporal/names.ts, permanent),
-// shared by the service that starts workflows and the workflows that start children.
+// Typed keys of the custom search attributes (names in ./names.ts, permanent), shared by the
+// code that starts workflows and the workflows that upsert them.
 import { defineSearchAttributeKey, SearchAttributeType, TypedSearchAttributes } from '@temporalio/common';
-import { SEARCH_ATTRIBUTES as N } from '../src/temporal/names';
+import { SEARCH_ATTRIBUTES as N } from './names';
 
 export const searchAttributeKeys = {
   organisation: defineSearchAttributeKey(N.organisation.name, SearchAttributeType.KEYWORD),

@@ -1,7 +1,17 @@
 // Names that are permanent once released: renaming a workflow type, task queue, message or
-// search attribute breaks running workflows and saved Temporal UI filters.
+// search attribute breaks running workflows and saved Temporal UI filters. Client code,
+// activities and workflows all take them from here (src/contract is importable by every
+// layer, and holds no I/O).
 
 export const DEFAULT_TASK_QUEUE = 'hanbaocao';
+
+/** Workflow type names as registered by the worker (workflows/index.ts exports these functions). */
+export const WORKFLOW_TYPES = {
+  deadline: 'deadlineWorkflow',
+  obligation: 'obligationWorkflow',
+  campaign: 'campaignWorkflow',
+  digest: 'digestWorkflow',
+} as const;
 
 /** Custom search attributes, registered with the dev server and set on every deadline workflow. */
 export const SEARCH_ATTRIBUTES = {
@@ -23,7 +33,15 @@ export function obligationWorkflowId(obligationId: string): string {
   return `obligation/${obligationId}`;
 }
 
-/** One campaign workflow per campaign, one run per year (continue-as-new). */
+/** One campaign workflow per campaign, one run per year (continue-as-new), all under this id. */
 export function campaignWorkflowId(campaignId: string): string {
   return `campaign/${campaignId}`;
+}
+
+/**
+ * One digest workflow per recipient and local day (YYYY-MM-DD). The address is trimmed and
+ * lower-cased so "A@x" and "a@x " share one digest.
+ */
+export function digestWorkflowId(recipient: string, day: string): string {
+  return `digest/${recipient.trim().toLowerCase()}/${day}`;
 }

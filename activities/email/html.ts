@@ -1,0 +1,26 @@
+// The one HTML frame of every email. Message bodies are fragments: a digest puts several
+// fragments in one frame instead of concatenating whole documents.
+export function escapeHtml(s: string): string {
+  return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+export function emailDocument(bodyHtml: string): string {
+  return [
+    '<!doctype html><html lang="vi"><head><meta charset="utf-8"></head><body style="font-family:sans-serif">',
+    bodyHtml,
+    '</body></html>',
+  ].join('\n');
+}
+
+export interface ComposedEmail {
+  subject: string;
+  text: string;
+  /** The message's own HTML, without the document frame. */
+  htmlBody: string;
+  /** The framed document that is sent. */
+  html: string;
+}
+
+export function composed(subject: string, text: string, htmlBody: string): ComposedEmail {
+  return { subject, text, htmlBody, html: emailDocument(htmlBody) };
+}

@@ -1,0 +1,11 @@
+// "Trạm Y tế xã: quá hạn 7 ngày làm việc (hạn 14/11/2040)", one line per late agency, for escalations.
+import { formatViDate, parseIsoDate } from '../../src/domain/local-date';
+import type { LateAgency } from '../../src/stores/late-agencies';
+
+export function lateAgencyLines(late: LateAgency[]): string[] {
+  if (late.length === 0) return [];
+  return [
+    `Các đơn vị chưa gửi báo cáo kỳ này (${late.length}):`,
+    ...late.map((l) => `- ${l.agency}: quá hạn ${l.workingDaysLate} ngày làm việc (hạn ${formatViDate(parseIsoDate(l.lastDay))})`),
+  ];
+}

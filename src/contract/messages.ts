@@ -1,0 +1,80 @@
+// Every Signal, Query and Update of the workflows, and the shapes that cross between a
+// workflow, its activities and the client code that talks to it, in one place. Names are
+// permanent once released (STYLE.md): renaming one breaks running executions.
+// Imported by workflows (deterministic code: definitions only, no I/O), activities and services.
+import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
+import type { DeadlineSnapshot, ExtendBody, RecordSubmissionBody, RemindNowBody, WaiveBody } from '../schemas/deadline.schemas';
+import type { RecordCampaignResultsBody } from '../schemas/campaign.schemas';
+
+/** A timeline step as a workflow hands it to its activities (instants as ISO strings). */
+export interface StepMessage {
+  key: string;
+  kind: string;
+  sendAt: string;
+  audience: string[];
+  /** Audiences that receive the message in copy (the coordinator on an overdue notice). */
+  copyTo?: string[];
+  explanation: string;
+}
+
+// ---- deadline workflow ------------------------------------------------------------------
+
+export interface SubmissionReceipt {
+  submissionId: string;
+  submittedAt: string;
+  late: boolean;
+}
+
+export interface ExtensionResult {
+  lastDay: string;
+  revision: number;
+}
+
+export interface WaiverResult {
+  waivedAt: string;
+}
+
+/** What "remind now" did: the reminder is queued and goes out at `sendAt` (at once, or the next working morning). */
+export interface RemindNowResult {
+  /** Recipients the reminder is queued for (kept under this name since the first release). */
+  sent: number;
+  sendAt: string;
+  /** True when it is held until working hours rather than sent at once. */
+  held: boolean;
+}
+
+/** How a deadline workflow ended. */
+export type DeadlineOutcome = ({ outcome: 'submitted' } & SubmissionReceipt) | ({ outcome: 'waived' } & WaiverResult);
+
+export const statusQuery = defineQuery<DeadlineSnapshot>('status');
+export const recordSubmissionUpdate = defineUpdate<SubmissionReceipt, [RecordSubmissionBody]>('recordSubmission');
+export const remindNowUpdate = defineUpdate<RemindNowResult, [RemindNowBody]>('remindNow');
+export const extendUpdate = defineUpdate<ExtensionResult, [ExtendBody]>('extend');
+export const waiveUpdate = defineUpdate<WaiverResult, [WaiveBody]>('waive');
+
+// ---- campaign workflow ------------------------------------------------------------------
+
+export interface CampaignOutcome {
+  years: number[];
+}
+
+/** "Đã nhận báo cáo kết quả" for the running year. */
+export const recordCampaignResultsUpdate = defineUpdate<{ year: number }, [RecordCampaignResultsBody]>('recordResults');
+
+// ---- obligation workflow ----------------------------------------------------------------
+
+export interface ObligationOutcome {
+  /** Periods this obligation had over the span. */
+  periods: number;
+}
+
+// ---- digest workflow --------------------------------------------------------------------
+
+export interface DigestWorkflowInput {
+  recipient: string;
+  /** Local day, YYYY-MM-DD. */
+  day: string;
+}
+
+/** A message was queued for this recipient and day. */
+export const messageQueuedSignal = defineSignal('messageQueued');
