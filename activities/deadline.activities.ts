@@ -30,8 +30,11 @@ export interface DeadlineActivities {
   recordWaiver(input: { deadlineId: string; waivedAt: string; body: WaiveBody }): Promise<void>;
   /** "Remind now": queues the reminder for the agency's contacts, not before `sendAt`. */
   queueManualReminder(input: { deadlineId: string; key: string; requestedAt: string; sendAt: string; requestedBy: string; note?: string }): Promise<{ queued: number }>;
-  /** Sends every notice of the deadline that is due; retried until the SMTP server takes them. */
-  deliverNotices(input: { deadlineId: string }): Promise<{ sent: number; failed: number; dropped: number }>;
+  /**
+   * Sends every notice of the deadline that is due by `asOf` (the workflow's time when it
+   * asked; absent: now); retried until the SMTP server takes them.
+   */
+  deliverNotices(input: { deadlineId: string; asOf?: string }): Promise<{ sent: number; failed: number; dropped: number }>;
 }
 
 /** What a pending notice's row carries, to be composed when it is delivered. */
@@ -206,8 +209,8 @@ export function createDeadlineActivities(deps: ActivityDeps): DeadlineActivities
       return { queued: recipients.length };
     },
 
-    async deliverNotices({ deadlineId }) {
-      const results = await deliverPending(deps, { deadlineId }, composeNotice);
+    async deliverNotices({ deadlineId, asOf }) {
+      const results = await deliverPending(deps, { deadlineId }, composeNotice, asOf ? new Date(asOf) : undefined);
       for (const { row, outcome } of results) {
         const kind = (JSON.parse(row.payload) as NoticePayload).emailKind;
         const type = outcome === 'sent' ? 'email-sent' : outcome === 'failed' ? 'email-failed' : 'email-dropped';

@@ -201,10 +201,12 @@ export async function deliverPending(
   deps: ActivityDeps,
   owner: { deadlineId: string } | { campaignRunId: string },
   compose: (row: PendingRow) => Promise<Omit<OutgoingMail, 'key' | 'deadlineId' | 'campaignRunId' | 'stepKey' | 'to'> | null>,
+  /** Rows held until later than this stay pending (default: now). */
+  dueBy: Date = deps.clock(),
 ): Promise<DeliveryResult[]> {
   const now = deps.clock();
   const rows = await deps.db.outboxMessage.findMany({
-    where: { ...owner, status: { in: ['pending', 'claimed'] }, digestKey: null, OR: [{ notBefore: null }, { notBefore: { lte: now } }] },
+    where: { ...owner, status: { in: ['pending', 'claimed'] }, digestKey: null, OR: [{ notBefore: null }, { notBefore: { lte: dueBy } }] },
     orderBy: { key: 'asc' },
   });
   const results: DeliveryResult[] = [];

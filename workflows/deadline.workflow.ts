@@ -94,7 +94,7 @@ export async function deadlineWorkflow(input: DeadlineWorkflowInput): Promise<De
     deliveries.push(
       (async () => {
         if (notBefore !== undefined && notBefore > Date.now()) await sleep(notBefore - Date.now());
-        await activities.deliverNotices({ deadlineId: input.deadlineId });
+        await activities.deliverNotices({ deadlineId: input.deadlineId, asOf: new Date().toISOString() });
       })(),
     );
   }

@@ -53,6 +53,9 @@ describe('daily digest, time-skipping', () => {
         expect(keys).toEqual(['obl-1.2040', 'obl-2.2040', 'obl.2040'].map((d) => `${d}:reminder-14wd:${mail.to[0]}`).sort());
         for (const rule of RULES) expect(mail.text).toContain(`Quy định: ${rule}`);
         expect(mail.text.match(/Kính gửi: Trạm Y tế xã/g)).toHaveLength(3);
+        // One HTML document holding the three messages, not three documents end to end.
+        expect(mail.html.match(/<html/gi)).toHaveLength(1);
+        expect(mail.html.match(/Kính gửi: <b>Trạm Y tế xã<\/b>/g)).toHaveLength(3);
       }
       const rows = await db.outboxMessage.findMany({ where: { stepKey: 'reminder-14wd' } });
       expect(rows.map((r) => r.status)).toEqual(Array(6).fill('sent'));
