@@ -1,8 +1,10 @@
 // `hanbaocao calendar --year 2027 [--json]`: the working-day calendar the deadlines use.
-// Stable JSON face (issue 3): year, timeZone, nonWorkingDays[{date,name}], workingSaturdays.
+// Stable JSON face (issue 3): year, timeZone, nonWorkingDays[{date,name}], workingSaturdays;
+// added later: sources[{document,issuedOn,issuer,title,url?,note?}], the documents an
+// announced year rests on ([] for a computed year).
 import { parseArgs } from 'node:util';
-import { officialCalendar } from '../domain/official-calendar';
-import { formatViDateWithWeekday, parseIsoDate, TIME_ZONE } from '../domain/local-date';
+import { formatViDate, formatViDateWithWeekday, parseIsoDate, TIME_ZONE } from '../domain/local-date';
+import { calendarOverrides, currentCalendar } from '../stores/calendar.store';
 import type { CliCommand } from './io';
 
 const USAGE = 'Cách dùng / usage: hanbaocao calendar --year 2027 [--json]';
@@ -20,14 +22,18 @@ export const run: CliCommand = async (args, io) => {
     io.stderr(`Năm không hợp lệ: "${values.year ?? ''}" (1900-2200) / invalid --year: "${values.year ?? ''}" (1900-2200)\n${USAGE}`);
     return 2;
   }
-  const report = officialCalendar().yearReport(year);
+  const report = currentCalendar().yearReport(year);
+  const sources = calendarOverrides().years?.[String(year)]?.source ?? [];
   if (values.json) {
-    io.stdout(JSON.stringify({ year, timeZone: TIME_ZONE, nonWorkingDays: report.nonWorkingDays, workingSaturdays: report.workingSaturdays }));
+    io.stdout(JSON.stringify({ year, timeZone: TIME_ZONE, nonWorkingDays: report.nonWorkingDays, workingSaturdays: report.workingSaturdays, sources }));
     return 0;
   }
   io.stdout(`Ngày nghỉ trong tuần làm việc năm ${year} (${TIME_ZONE}):`);
   for (const d of report.nonWorkingDays) io.stdout(`  ${formatViDateWithWeekday(parseIsoDate(d.date)).padEnd(22)} ${d.name}`);
   io.stdout(report.workingSaturdays.length ? 'Ngày cuối tuần đi làm bù:' : 'Không có ngày cuối tuần đi làm bù.');
   for (const d of report.workingSaturdays) io.stdout(`  ${formatViDateWithWeekday(parseIsoDate(d))}`);
+  if (!sources.length) io.stdout('Lịch tính theo quy tắc (chưa có thông báo chính thức của năm này).');
+  else io.stdout('Theo văn bản:');
+  for (const s of sources) io.stdout(`  ${s.document} ngày ${formatViDate(parseIsoDate(s.issuedOn))} (${s.issuer}): ${s.title}`);
   return 0;
 };

@@ -20,6 +20,12 @@ export interface YearOverrides {
   removedDaysOff?: string[];
   /** Weekend days declared working days (make-up Saturdays), ISO dates. */
   workingWeekendDays?: string[];
+  /**
+   * The documents the year's days rest on (Tết and 30/4 are often announced separately), so
+   * that a person can check them: number ("9441/TB-BNV"), date issued (YYYY-MM-DD), issuer,
+   * title, where it was read, and a note on anything not read in the document itself.
+   */
+  source?: { document: string; issuedOn: string; issuer: string; title: string; url?: string; note?: string }[];
 }
 
 export interface YearReport {

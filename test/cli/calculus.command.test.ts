@@ -23,7 +23,17 @@ describe('hanbaocao calendar', () => {
         { date: '2027-09-03', name: 'Quốc khánh 2/9 (ngày liền kề)' },
       ],
       workingSaturdays: [],
+      sources: [],
     });
+  });
+
+  it('prints an announced year with the documents it rests on', async () => {
+    const { code, out } = await cli('calendar', '--year', '2026', '--json');
+    expect(code).toBe(0);
+    const json = JSON.parse(out) as { nonWorkingDays: { date: string }[]; workingSaturdays: string[]; sources: { document: string; issuedOn: string }[] };
+    expect(json.workingSaturdays).toEqual(['2026-01-10', '2026-08-22']);
+    expect(json.nonWorkingDays.map((d) => d.date)).toEqual(expect.arrayContaining(['2026-01-02', '2026-08-31', '2026-11-24']));
+    expect(json.sources).toContainEqual(expect.objectContaining({ document: '9441/TB-BNV', issuedOn: '2025-10-16', issuer: 'Bộ Nội vụ' }));
   });
 
   it.each([['abc'], ['20270'], ['1066']])('refuses --year %s with exit 2 and a bilingual message', async (year) => {

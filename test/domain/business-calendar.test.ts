@@ -29,7 +29,8 @@ describe('business calendar, Asia/Ho_Chi_Minh', () => {
     ['2028-01-31', 'Tết Nguyên đán'],
     ['2028-05-02', 'Nghỉ bù Ngày Chiến thắng 30/4'], // 30/04/2028 is a Sunday
     ['2028-09-04', 'Nghỉ bù Quốc khánh 2/9'],
-    ['2025-02-15', null], // a Saturday declared a working day (official override)
+    ['2025-02-15', 'Thứ Bảy'], // no make-up Saturday after Tết 2025 (6150/TB-BLĐTBXH)
+    ['2025-04-26', null], // a Saturday declared a working day (official override)
     ['2025-05-02', 'Nghỉ hoán đổi dịp 30/4 – 1/5'],
   ])('%s: %s', (day, reason) => {
     expect(calendar.nonWorkingReason(d(day))).toBe(reason);
@@ -41,7 +42,8 @@ describe('business calendar, Asia/Ho_Chi_Minh', () => {
     ['next', '2026-11-13', '2026-11-16'],
     ['previous', '2026-02-23', '2026-02-13'],
     ['previous', '2026-05-04', '2026-04-29'], // across 30/04-01/05 and the weekend
-    ['previous', '2026-09-03', '2026-08-31'], // across 01-02/09
+    ['previous', '2026-09-03', '2026-08-28'], // across 01-02/09 and Monday 31/08 (swapped for Saturday 22/08)
+    ['previous', '2026-11-25', '2026-11-23'], // across Ngày Văn hóa Việt Nam, Tuesday 24/11
   ])('%s working day from %s is %s', (direction, from, expected) => {
     const day = direction === 'next' ? calendar.nextWorkingDay(d(from)) : calendar.previousWorkingDay(d(from));
     expect(toIsoDate(day)).toBe(expected);
@@ -55,7 +57,8 @@ describe('business calendar, Asia/Ho_Chi_Minh', () => {
     ['2026-11-14', 0, '2026-11-14'],
     ['2027-02-19', -7, '2027-02-03'], // seven working days back across Tết 2027
     ['2027-02-19', -14, '2027-01-25'],
-    ['2025-02-14', 1, '2025-02-15'], // the make-up Saturday counts
+    ['2025-04-25', 1, '2025-04-26'], // the make-up Saturday counts
+    ['2025-02-14', 1, '2025-02-17'],
   ])('%s %+d working days is %s', (from, n, expected) => {
     expect(toIsoDate(calendar.addWorkingDays(d(from), n))).toBe(expected);
   });
@@ -83,6 +86,7 @@ describe('business calendar, Asia/Ho_Chi_Minh', () => {
       year: 2026,
       nonWorkingDays: [
         { date: '2026-01-01', name: 'Tết Dương lịch' },
+        { date: '2026-01-02', name: 'Nghỉ hoán đổi dịp Tết Dương lịch' },
         { date: '2026-02-16', name: 'Tết Nguyên đán' },
         { date: '2026-02-17', name: 'Tết Nguyên đán' },
         { date: '2026-02-18', name: 'Tết Nguyên đán' },
@@ -91,10 +95,12 @@ describe('business calendar, Asia/Ho_Chi_Minh', () => {
         { date: '2026-04-27', name: 'Nghỉ bù Giỗ Tổ Hùng Vương' },
         { date: '2026-04-30', name: 'Ngày Chiến thắng 30/4' },
         { date: '2026-05-01', name: 'Quốc tế Lao động 1/5' },
+        { date: '2026-08-31', name: 'Nghỉ hoán đổi dịp Quốc khánh 2/9' },
         { date: '2026-09-01', name: 'Quốc khánh 2/9 (ngày liền kề)' },
         { date: '2026-09-02', name: 'Quốc khánh 2/9' },
+        { date: '2026-11-24', name: 'Ngày Văn hóa Việt Nam' },
       ],
-      workingSaturdays: [],
+      workingSaturdays: ['2026-01-10', '2026-08-22'],
     });
   });
 });

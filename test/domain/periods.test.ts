@@ -86,7 +86,7 @@ describe('holidays and the two holiday rules', () => {
     // rule, year, written-date lastDay, its last working day, civil-code lastDay
     ['chậm nhất ngày 01/05 hằng năm', 2026, '2026-05-01', '2026-04-29', '2026-05-04'], // 30/04 Thu, 01/05 Fri off
     ['chậm nhất ngày 01/05 hằng năm', 2027, '2027-05-01', '2027-04-29', '2027-05-04'], // Sat; Mon 03/05 compensatory
-    ['chậm nhất ngày 02/09 hằng năm', 2026, '2026-09-02', '2026-08-31', '2026-09-03'],
+    ['chậm nhất ngày 02/09 hằng năm', 2026, '2026-09-02', '2026-08-28', '2026-09-03'], // Mon 31/08 swapped off (9441/TB-BNV)
     ['trước ngày 15/11 hằng năm', 2026, '2026-11-14', '2026-11-13', '2026-11-16'],
   ])('%s in %i: %s (due today %s); Civil Code %s', (rule, year, lastDay, lastWorkingDay, civil) => {
     const span = { from: year as number, to: year as number };

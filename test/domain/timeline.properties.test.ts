@@ -1,9 +1,10 @@
 // Invariants of planSteps over random deadlines 2026-2035 (fast-check).
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createBusinessCalendar } from '../../src/domain/business-calendar';
+import { createBusinessCalendar, type CalendarOverrides } from '../../src/domain/business-calendar';
 import { officialCalendar } from '../../src/domain/official-calendar';
 import { addDays, compareDates, fromDayNumber, dayNumber, localDateOf, toIsoDate, type LocalDate } from '../../src/domain/local-date';
+import { officialOverrides } from '../../src/domain/official-calendar.data';
 import { defaultReminderPolicy, planSteps } from '../../src/domain/timeline';
 
 const calendar = officialCalendar();
@@ -14,6 +15,14 @@ const anInstantNear = (d: LocalDate) =>
   fc.integer({ min: -40 * 86_400_000, max: 80 * 86_400_000 }).map((ms) => new Date(Date.UTC(d.year, d.month - 1, d.day) + ms));
 const policy = defaultReminderPolicy;
 const localHour = (at: Date) => new Date(at.getTime() + 7 * 3_600_000).getUTCHours();
+
+/** The official calendar with one more day off. */
+function withDayOff(day: LocalDate): CalendarOverrides {
+  const key = String(day.year);
+  const year = officialOverrides.years?.[key] ?? {};
+  const extraDaysOff = [...(year.extraDaysOff ?? []), { date: toIsoDate(day), name: 'Nghỉ đột xuất' }];
+  return { years: { ...officialOverrides.years, [key]: { ...year, extraDaysOff } } };
+}
 
 describe('timeline invariants', () => {
   it('steps are ordered, keys unique, each on a working day at the send hour', () => {
@@ -65,9 +74,7 @@ describe('timeline invariants', () => {
         aDay.chain((d) => fc.tuple(fc.constant(d), fc.integer({ min: -30, max: 60 }))),
         ([lastDay, offset]) => {
           const holiday = addDays(lastDay, offset);
-          const withHoliday = createBusinessCalendar({
-            years: { [String(holiday.year)]: { extraDaysOff: [{ date: toIsoDate(holiday), name: 'Nghỉ đột xuất' }] } },
-          });
+          const withHoliday = createBusinessCalendar(withDayOff(holiday));
           const old = planSteps({ lastDay }, policy, calendar);
           const replanned = new Map(planSteps({ lastDay }, policy, withHoliday).map((s) => [s.key, s]));
           expect([...replanned.keys()].sort()).toEqual(old.map((s) => s.key).sort());

@@ -37,8 +37,8 @@ describe('planSteps with the default policy', () => {
       ['due-today', '2026-11-13T01:00'], // Friday, the last working day
       ['overdue', '2026-11-16T01:00'], // Monday
       ['escalation-1', '2026-11-18T01:00'],
-      ['escalation-2', '2026-11-24T01:00'],
-      ['repeat-1', '2026-12-01T01:00'],
+      ['escalation-2', '2026-11-25T01:00'], // 7 working days overdue: Tuesday 24/11 is Ngày Văn hóa Việt Nam
+      ['repeat-1', '2026-12-02T01:00'],
     ]);
     expect(steps[4]!.explanation).toContain('là ngày nghỉ');
   });
