@@ -31,6 +31,27 @@ describe('reporting obligations: due rules as plans write them', () => {
     expect(proposal.obligations[0]).toMatchObject({ recurrence, due, reporter: 'Các cơ quan, đơn vị', reporterKind: 'generic' });
   });
 
+  // Wordings whose words end in a Vietnamese letter or follow a digit: read with Unicode
+  // word boundaries, and the rule's words go to the deadlines as written.
+  it.each([
+    ['Báo cáo quý trước ngày 15 tháng cuối quý, gửi về UBND xã.', 'quarterly', [], 'Báo cáo quý trước ngày 15 tháng cuối quý'],
+    ['Báo cáo quý gửi về UBND xã chậm nhất ngày 10 của tháng đầu quý sau.', 'quarterly', [], 'chậm nhất ngày 10 của tháng đầu quý sau'],
+    ['Báo cáo tháng gửi về UBND xã chậm nhất ngày 20 tháng sau.', 'monthly', [], 'chậm nhất ngày 20 tháng sau'],
+    ['Báo cáo kết quả về UBND xã không quá ngày 20/12 hằng năm.', 'annual', [{ day: 20, month: 12, inclusive: true }], 'không quá ngày 20/12 hằng năm'],
+    ['Báo cáo kết quả về UBND xã trước ngày 16 tháng 11 hằng năm.', 'annual', [{ day: 16, month: 11, inclusive: false }], 'trước ngày 16 tháng 11 hằng năm'],
+    ['Đề nghị quý cơ quan báo cáo về UBND xã trước ngày 05/11 hằng năm.', 'annual', [{ day: 5, month: 11, inclusive: false }], 'trước ngày 05/11 hằng năm'],
+  ])('%s -> %s', (sentence, recurrence, due, dueRule) => {
+    const { proposal } = propose(plan(sentence));
+    expect(proposal.unread).toEqual([]);
+    expect(proposal.obligations).toHaveLength(1);
+    expect(proposal.obligations[0]).toMatchObject({ recurrence, due, dueRule });
+  });
+
+  it('reads "(qua ...)" up to the due words, whatever letter follows them', () => {
+    const { proposal } = propose(plan('Trạm Y tế xã báo cáo về UBND xã qua Phòng Văn hóa – Xã hội trước ngày 10/01 hằng năm.'));
+    expect(proposal.obligations[0]).toMatchObject({ reporter: 'Trạm Y tế xã', via: 'Phòng Văn hóa – Xã hội', recipient: 'UBND xã' });
+  });
+
   it('adds an ad-hoc obligation for "hoặc đột xuất theo yêu cầu"', () => {
     const { proposal } = propose(plan('Báo cáo về UBND xã trước ngày 30/11 hằng năm hoặc đột xuất theo yêu cầu.'));
     expect(proposal.obligations.map((o) => o.recurrence)).toEqual(['annual', 'adhoc']);
