@@ -1,5 +1,6 @@
 // The extraction rules one by one, on the wordings plans of this genre use.
 import { describe, expect, it } from 'vitest';
+import { draftFromProposal } from '../../src/ingest/draft';
 import { indicatorsIn } from '../../src/ingest/rules/agencies.rules';
 import { propose } from './ingest-helpers';
 
@@ -109,6 +110,33 @@ describe('plan header spellings', () => {
     expect(proposal.plan.number).toBe(number);
     expect(proposal.plan.date).toBe('2026-01-02');
     expect(proposal.plan.span).toEqual({ from: 2026, to: 2030 });
+  });
+});
+
+describe('the issuer\'s level and the span, read as whole words', () => {
+  const withIssuer = (issuer: string, title = 'Công tác dân vận năm 2026') =>
+    `Số: 12/KH-UBND\nAn Phú, ngày 02 tháng 01 năm 2026\nKẾ HOẠCH\n${title}\n${issuer} ban hành Kế hoạch công tác dân vận như sau:\nI. MỤC TIÊU\nNâng cao chất lượng.\nII. TỔ CHỨC THỰC HIỆN\n1. Phòng Kinh tế\nBáo cáo kết quả về Ủy ban nhân dân trước ngày 05/11 hằng năm.`;
+
+  it.each([
+    ['Ủy ban nhân dân tỉnh Lai Châu', 'province'],
+    ['Ban Vì sự tiến bộ của phụ nữ tỉnh', 'province'],
+    ['Ủy ban nhân dân huyện Thạch An', 'district'],
+    ['Ủy ban nhân dân xã Bình Lư', 'commune'],
+    // A place named "Tỉnh Túc" is not a province.
+    ['Ủy ban nhân dân thị trấn Tỉnh Túc', 'commune'],
+  ])('%s -> %s', (issuer, kind) => {
+    const { proposal } = propose(withIssuer(issuer));
+    expect(proposal.plan.issuer).toBe(issuer);
+    expect(draftFromProposal(proposal).body.organisation.kind).toBe(kind);
+  });
+
+  it.each([
+    ['Công tác dân vận năm 2026', { from: 2026, to: 2026 }],
+    ['Công tác dân vận giai đoạn 2026–2030', { from: 2026, to: 2030 }],
+    ['Công tác dân vận năm 2026-2030', { from: 2026, to: 2030 }],
+    ['Công tác dân vận năm 20261', null],
+  ])('title "%s" -> span %j', (title, span) => {
+    expect(propose(withIssuer('Ủy ban nhân dân xã An Phú', title)).proposal.plan.span).toEqual(span);
   });
 });
 
