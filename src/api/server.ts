@@ -1,21 +1,57 @@
 // HTTP: JSON API under /api and the server-rendered pages. Every body is parsed by the
 // shared zod schemas inside the use cases; errors go through one table (./errors).
-import Fastify, { type FastifyInstance } from 'fastify';
+import { randomUUID } from 'node:crypto';
+import Fastify, { type FastifyInstance, type FastifyRequest, type FastifyServerOptions } from 'fastify';
 import type { MailCatcher } from '../mail/mail-catcher';
 import { extendDeadline, recordSubmission, remindNow, waiveDeadline } from '../services/deadline-updates';
 import type { ServiceDeps } from '../services/deps';
 import { ServiceError } from '../services/errors';
 import { listDeadlines } from '../services/list-deadlines';
 import { dashboardPage, deadlinePage, inboxPage } from '../web/pages';
-import { errorHandler } from './errors';
+import { errorHandler, notFoundHandler, REQUEST_ID_HEADER } from './errors';
 import { registerImportRoutes } from './imports.routes';
 import { recordCampaignResults } from '../services/campaigns';
 import { requestAdhocReport } from '../services/request-adhoc-report';
 import { createRollUp } from '../services/create-rollup';
 
-export function buildServer(deps: ServiceDeps, opts: { catcher?: MailCatcher } = {}): FastifyInstance {
-  const app = Fastify({ logger: false });
+/** Fastify's logger options (pino's, plus `stream`, `serializers`). */
+export type LoggerOptions = Exclude<NonNullable<FastifyServerOptions['logger']>, boolean>;
+
+/**
+ * One JSON line per request and per 5xx (with the error and its stack), through Fastify's
+ * own logger (pino). What a request carries that a log must not: credentials (redacted if
+ * anything ever logs the headers), bodies (never logged: Fastify does not, and the errors
+ * keep their own messages), query strings (a link's token may sit there, so only the path
+ * is written).
+ */
+const LOGGER_DEFAULTS: LoggerOptions = {
+  level: 'info',
+  redact: {
+    paths: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-api-key"]', 'res.headers["set-cookie"]'],
+    censor: '[redacted]',
+  },
+  serializers: {
+    req: (req: FastifyRequest) => ({ method: req.method, url: req.url.split('?')[0], host: req.host, remoteAddress: req.ip }),
+  },
+};
+
+/**
+ * opts.logger: false for silence, or pino options merged over the defaults (tests pass a
+ * `stream` to read the lines). Default: info to stdout.
+ */
+export function buildServer(deps: ServiceDeps, opts: { catcher?: MailCatcher; logger?: boolean | LoggerOptions } = {}): FastifyInstance {
+  const logger = opts.logger === false ? false : { ...LOGGER_DEFAULTS, ...(typeof opts.logger === 'object' ? opts.logger : {}) };
+  const app = Fastify({
+    logger,
+    // Our own ids, unique across restarts, so a line found by the id in an answer is that request's.
+    genReqId: () => randomUUID(),
+    frameworkErrors: errorHandler,
+  });
+  app.addHook('onRequest', async (req, reply) => {
+    reply.header(REQUEST_ID_HEADER, req.id);
+  });
   app.setErrorHandler(errorHandler);
+  app.setNotFoundHandler(notFoundHandler);
 
   app.get('/health', async () => ({ ok: true }));
 

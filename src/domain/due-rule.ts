@@ -1,5 +1,6 @@
 import { DomainError } from './errors';
 import { localDate } from './local-date';
+import { wholeWords, wordRegExp } from './word-boundary';
 
 /**
  * A due rule as plain JSON data, keeping the plan's own words in `text` so users always
@@ -55,9 +56,23 @@ const DATE = String.raw`(\d{1,2})\s*[/.-]\s*(\d{1,2})(?:\s*[/.-]\s*(\d{4}))?`;
 const WORDED_DATE = String.raw`(\d{1,2})\s+tháng\s+(\d{1,2})(?:\s+năm\s+(\d{4}))?`;
 const DAY_ONLY = String.raw`ngày\s+(\d{1,2})(?!\s*[/.-]\s*\d|\s+tháng\s+\d)`;
 
-/** Words that make the written day itself late ("trước ngày 05/11" = by 04/11). */
-const EXCLUSIVE = /trước|\bkhông quá\b(?!.*hết)/;
-const INCLUSIVE = /chậm nhất|trong ngày|đến hết|hạn chót|vào ngày|đến ngày|ngày/;
+/**
+ * The due words that say whether the written day is still on time. Only "trước" ("trước
+ * ngày 05/11" = by 04/11) makes it late; "chậm nhất", "không quá" (no later than), "trong
+ * ngày", "đến hết", "hạn chót", "vào ngày", "đến ngày" keep it on time. The one nearest the
+ * date decides, so "số liệu năm trước chậm nhất ngày 10/01" is inclusive.
+ */
+const DUE_WORD = wordRegExp('trước|chậm nhất|không quá|trong ngày|đến hết|hạn chót|vào ngày|đến ngày', 'g');
+
+/** "quý cơ quan", "quý vị": the courtesy word, not a quarter. */
+const COURTESY_QUY = String.raw`quý\s+` + wholeWords('cơ quan|đơn vị|vị|ông|bà|anh|chị|đồng chí|địa phương|sở|ban|ngành|thầy|cô|khách');
+const SEMIANNUAL_WORDS = wordRegExp('6 tháng|sáu tháng|bán niên');
+const QUARTERLY_WORDS = new RegExp(`(?!${COURTESY_QUY})${wholeWords('quý')}`, 'u');
+/** "hằng tháng", or a day of "tháng sau" (the following month) without a longer period. */
+const MONTHLY_WORDS = wordRegExp('hằng tháng|mỗi tháng|theo tháng|tháng sau|tháng kế tiếp|tháng tiếp theo');
+const ANNUAL_WORDS = wordRegExp('năm');
+/** The due day is in the month (or quarter) after the period: "tháng sau", "quý sau". */
+const NEXT_WORDS = wordRegExp('sau|kế tiếp|tiếp theo');
 
 interface Clause {
   text: string;
@@ -95,11 +110,12 @@ export function parseDueRule(input: string): DueRule {
 
 type Level = 'annual' | 'semiannual' | 'quarterly' | 'monthly' | null;
 
+/** The recurrence the words name, the longest period first ("báo cáo 6 tháng" is not monthly). */
 function recurrenceWords(s: string): Level {
-  if (/6 tháng|sáu tháng|bán niên/.test(s)) return 'semiannual';
-  if (/hằng quý|mỗi quý|theo quý|\bquý\b/.test(s)) return 'quarterly';
-  if (/hằng tháng|mỗi tháng|theo tháng/.test(s)) return 'monthly';
-  if (/hằng năm|mỗi năm|định kỳ năm|báo cáo năm|cả năm|\bnăm\b/.test(s)) return 'annual';
+  if (SEMIANNUAL_WORDS.test(s)) return 'semiannual';
+  if (QUARTERLY_WORDS.test(s)) return 'quarterly';
+  if (MONTHLY_WORDS.test(s)) return 'monthly';
+  if (ANNUAL_WORDS.test(s)) return 'annual';
   return null;
 }
 
@@ -111,10 +127,12 @@ function splitClauses(s: string): Clause[] {
     .filter((c) => c.text.length > 0);
 }
 
+/** Whether the date after `prefix` is on time itself; a bare date ("ngày 05/11") is. */
 function inclusiveBefore(prefix: string): boolean {
   const near = prefix.slice(-30);
-  if (/trước/.test(near)) return false;
-  return INCLUSIVE.test(near) || !EXCLUSIVE.test(near);
+  let last: string | undefined;
+  for (const m of near.matchAll(DUE_WORD)) last = m[0];
+  return last !== 'trước';
 }
 
 function readClause(clause: Clause, ruleLevel: Level, original: string): DueSchedule | null {
@@ -145,7 +163,7 @@ function readClause(clause: Clause, ruleLevel: Level, original: string): DueSche
       );
     }
     const inclusive = inclusiveBefore(s.slice(0, dayOnly.index));
-    const monthOffset = /sau|kế tiếp|tiếp theo/.test(s) ? 1 : 0;
+    const monthOffset = NEXT_WORDS.test(s) ? 1 : 0;
     return level === 'monthly'
       ? { kind: 'monthly', dayOfMonth, inclusive, monthOffset }
       : { kind: 'quarterly', dayOfMonth, inclusive, monthOffset };

@@ -151,3 +151,20 @@ export function formatViInstant(at: Date): string {
   const local = new Date(at.getTime() + OFFSET_MS);
   return `${pad(local.getUTCHours())}:${pad(local.getUTCMinutes())} ${formatViDateWithWeekday(localDateOf(at))}`;
 }
+
+/**
+ * The ISO day "2026-11-20" as a person reads it: "20/11/2026", or "Thứ Sáu, 20/11/2026" with
+ * the weekday (for deadlines). null when the text is not a real day, so a caller can show
+ * the text as it was written rather than a wrong date.
+ */
+export function formatViIsoDate(text: string, options: { weekday?: boolean } = {}): string | null {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return null;
+  let day: LocalDate;
+  try {
+    day = parseIsoDate(text);
+  } catch (err) {
+    if (err instanceof DomainError) return null;
+    throw err;
+  }
+  return options.weekday ? formatViDateWithWeekday(day) : formatViDate(day);
+}

@@ -1,5 +1,6 @@
 import type { ConfirmImportInput } from '../schemas/import.schemas';
 import type { Proposal, ProposedAgency } from './proposal';
+import { wordRegExp } from '../domain/word-boundary';
 
 /**
  * The editable draft a coordinator starts from: the proposal turned into the confirm body.
@@ -28,7 +29,7 @@ export function slug(text: string, max = 60): string {
 export function draftFromProposal(p: Proposal): ImportDraft {
   const warnings: string[] = [];
   const issuer = p.plan.issuer ?? 'Cơ quan ban hành';
-  const kind = /\btỉnh\b|tỉnh\s/u.test(issuer) ? 'province' : /huyện/u.test(issuer) ? 'district' : 'commune';
+  const kind = wordRegExp('tỉnh').test(issuer) ? 'province' : /huyện/u.test(issuer) ? 'district' : 'commune';
 
   const agencies = new Map<string, { name: string; indicators: string }>();
   const add = (name: string, indicators = '') => {

@@ -1,6 +1,12 @@
 import { z } from 'zod';
+import { isoDaySchema, noSuchMonthDay } from './calendar.schemas';
 
-const monthDay = z.object({ day: z.number().int().min(1).max(31), month: z.number().int().min(1).max(12) });
+const monthDay = z
+  .object({ day: z.number().int().min(1).max(31), month: z.number().int().min(1).max(12) })
+  .superRefine(({ day, month }, ctx) => {
+    const problem = noSuchMonthDay(month, day);
+    if (problem) ctx.addIssue({ code: 'custom', path: ['day'], message: problem });
+  });
 
 /**
  * Input of the campaign workflow: the campaign's dates as the plan gives them and the plan's
@@ -15,7 +21,7 @@ export const campaignWorkflowInputSchema = z.object({
   resultsDue: monthDay.nullable().default(null),
   spanFrom: z.number().int(),
   spanTo: z.number().int(),
-  issuedOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  issuedOn: isoDaySchema,
   fromYear: z.number().int().optional(),
 });
 export type CampaignWorkflowInput = z.input<typeof campaignWorkflowInputSchema>;
@@ -24,7 +30,7 @@ export type CampaignWorkflowInput = z.input<typeof campaignWorkflowInputSchema>;
 export const recordCampaignResultsBodySchema = z.object({
   /** The campaign year the results are for (a late report must not land on next year's run). */
   year: z.number().int(),
-  submittedBy: z.string().trim().min(1, 'required').max(200),
+  submittedBy: z.string().trim().min(1, 'không được để trống / required').max(200),
   documentNumber: z.string().trim().max(100).optional(),
 });
 export type RecordCampaignResultsBody = z.infer<typeof recordCampaignResultsBodySchema>;

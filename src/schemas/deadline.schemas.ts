@@ -1,13 +1,15 @@
 // Shapes that cross a boundary around a deadline: HTTP bodies, workflow Updates, activity
 // inputs. One schema serves the API (400 with "path: message") and the Update validator.
 import { z } from 'zod';
+import { isoDaySchema as isoDay } from './calendar.schemas';
 
-const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a local day YYYY-MM-DD');
+/** Bilingual: "path: message" lines are shown in Vietnamese, with English beside them. */
+const REQUIRED = 'không được để trống / required';
 
 export const recordSubmissionBodySchema = z.object({
   /** When the report arrived (UTC instant); defaults to the moment it is recorded. */
   submittedAt: z.iso.datetime({ offset: true }).optional(),
-  submittedBy: z.string().trim().min(1, 'required').max(200),
+  submittedBy: z.string().trim().min(1, REQUIRED).max(200),
   documentNumber: z.string().trim().max(100).optional(),
   note: z.string().trim().max(2000).optional(),
   link: z.url().max(2000).optional(),
@@ -15,7 +17,7 @@ export const recordSubmissionBodySchema = z.object({
 export type RecordSubmissionBody = z.infer<typeof recordSubmissionBodySchema>;
 
 export const remindNowBodySchema = z.object({
-  requestedBy: z.string().trim().min(1, 'required').max(200),
+  requestedBy: z.string().trim().min(1, REQUIRED).max(200),
   note: z.string().trim().max(2000).optional(),
 });
 export type RemindNowBody = z.infer<typeof remindNowBodySchema>;
@@ -23,15 +25,15 @@ export type RemindNowBody = z.infer<typeof remindNowBodySchema>;
 /** Gia hạn: a new last day (inclusive), later than the current one and not in the past. */
 export const extendBodySchema = z.object({
   newLastDay: isoDay,
-  reason: z.string().trim().min(1, 'required').max(2000),
-  grantedBy: z.string().trim().min(1, 'required').max(200),
+  reason: z.string().trim().min(1, REQUIRED).max(2000),
+  grantedBy: z.string().trim().min(1, REQUIRED).max(200),
 });
 export type ExtendBody = z.infer<typeof extendBodySchema>;
 
 /** Miễn báo cáo kỳ này: ends the period without a report. */
 export const waiveBodySchema = z.object({
-  reason: z.string().trim().min(1, 'required').max(2000),
-  waivedBy: z.string().trim().min(1, 'required').max(200),
+  reason: z.string().trim().min(1, REQUIRED).max(2000),
+  waivedBy: z.string().trim().min(1, REQUIRED).max(200),
 });
 export type WaiveBody = z.infer<typeof waiveBodySchema>;
 

@@ -1,13 +1,20 @@
 import { z } from 'zod';
 import { parseDueRule } from '../domain/due-rule';
 import { DomainError } from '../domain/errors';
+import { MAX_SPAN_YEARS } from '../domain/periods';
+import { isoDaySchema as isoDay, noSuchMonthDay } from './calendar.schemas';
 
 // What a coordinator confirms after reviewing an import proposal: the plan, its agencies,
 // one obligation per reporting agency and due rule, and the campaigns. The web page, the
 // API and `hanbaocao import --confirm draft.json` all send this shape.
 
-const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'ngày dạng YYYY-MM-DD / date as YYYY-MM-DD');
-const monthDay = z.string().regex(/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'dạng MM-DD, ví dụ 11-15 / MM-DD such as 11-15');
+const monthDay = z
+  .string()
+  .regex(/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'dạng MM-DD, ví dụ 11-15 / MM-DD such as 11-15')
+  .superRefine((md, ctx) => {
+    const problem = /^\d{2}-\d{2}$/.test(md) ? noSuchMonthDay(Number(md.slice(0, 2)), Number(md.slice(3))) : null;
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  });
 const name = z.string().trim().min(2).max(200);
 
 const dueRuleText = z
@@ -19,7 +26,7 @@ const dueRuleText = z
       parseDueRule(text);
     } catch (err) {
       if (!(err instanceof DomainError)) throw err;
-      ctx.addIssue({ code: 'custom', message: `${err.messageVi} / ${err.messageEn}` });
+      ctx.addIssue({ code: 'custom', message: `${err.messageVi} / ${err.messageEn}`, params: { vi: err.messageVi, en: err.messageEn } });
     }
   });
 
@@ -60,8 +67,13 @@ export const confirmImportBodySchema = z
     if (body.plan.spanTo < body.plan.spanFrom) {
       ctx.addIssue({ code: 'custom', path: ['plan', 'spanTo'], message: 'năm kết thúc trước năm bắt đầu / span ends before it starts' });
     }
-    if (body.plan.spanTo - body.plan.spanFrom > 50) {
-      ctx.addIssue({ code: 'custom', path: ['plan', 'spanTo'], message: 'giai đoạn dài hơn 50 năm / span longer than 50 years' });
+    // The calculus's own limit (periodsFor refuses longer spans): checked here, before the plan is saved.
+    if (body.plan.spanTo - body.plan.spanFrom + 1 > MAX_SPAN_YEARS) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['plan', 'spanTo'],
+        message: `giai đoạn ${body.plan.spanFrom}-${body.plan.spanTo} dài hơn ${MAX_SPAN_YEARS} năm / span ${body.plan.spanFrom}-${body.plan.spanTo} is longer than ${MAX_SPAN_YEARS} years`,
+      });
     }
     const names = new Set(body.agencies.map((a) => a.name));
     body.obligations.forEach((o, i) => {

@@ -1,8 +1,7 @@
 import { z } from 'zod';
 import { toIsoDate } from '../domain/local-date';
 import type { PeriodInstance } from '../domain/periods';
-
-const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a local day YYYY-MM-DD');
+import { isoDaySchema as isoDay } from './calendar.schemas';
 
 /**
  * Input of the obligation workflow: everything it needs to compute its periods with

@@ -1,6 +1,5 @@
 import { z } from 'zod';
-
-const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+import { isoDaySchema as isoDay } from './calendar.schemas';
 
 export const sampleDataSchema = z.object({
   organisation: z.object({

@@ -5,7 +5,7 @@
 import { slug } from '../ingest/draft';
 import { confirmImportBodySchema, type ConfirmImportBody } from '../schemas/import.schemas';
 import type { ServiceDeps } from './deps';
-import { parseBody, ServiceError } from './errors';
+import { parseBody, rethrowClassified } from './errors';
 import { shortHash } from './ids';
 import { startCampaignWorkflow } from './campaigns';
 import { startObligationDeadlines, startObligationWorkflow } from './start-deadlines';
@@ -100,7 +100,9 @@ export async function confirmImport(deps: ServiceDeps, input: unknown): Promise<
   });
 
   // Outside the transaction: starting a workflow is not undoable, and each start is
-  // idempotent, so a failure here is repaired by confirming again.
+  // idempotent, so a transient failure here is repaired by confirming again. A permanent one
+  // (the calculus refusing the saved plan, a bug) would fail the same way every time, so it
+  // is not answered "try again later": it goes to the error table as it is (400 or 500).
   let startedWorkflows = 0;
   let obligationWorkflows = 0;
   let campaignWorkflows = 0;
@@ -111,12 +113,10 @@ export async function confirmImport(deps: ServiceDeps, input: unknown): Promise<
     }
     for (const id of campaignIds) if (await startCampaignWorkflow(deps, id)) campaignWorkflows += 1;
   } catch (err) {
-    throw new ServiceError(
-      'unavailable',
-      'Đã lưu kế hoạch nhưng chưa khởi động được quy trình nhắc hạn; hãy xác nhận lại sau.',
-      'The plan is saved but its deadline workflows could not be started; confirm again later.',
-      [err instanceof Error ? err.message : String(err)],
-    );
+    rethrowClassified(err, {
+      vi: 'Đã lưu kế hoạch nhưng chưa khởi động được quy trình nhắc hạn; hãy xác nhận lại sau.',
+      en: 'The plan is saved but its deadline workflows could not be started; confirm again later.',
+    });
   }
   return { planId: savedPlanId, created, startedWorkflows, obligationWorkflows, campaignWorkflows };
 }

@@ -1,8 +1,20 @@
 // Tiny HTML helpers: every interpolated value goes through esc(); pages are plain HTML so
 // they work without a build step and in any browser a commune office has.
+import { neutraliseBidi } from '../domain/text';
+
+/**
+ * A value made safe for HTML text and attributes: markup characters escaped, and
+ * bidirectional controls removed so a name cannot show reversed ("Trojan Source").
+ */
 export function esc(value: unknown): string {
-  return String(value ?? '').replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+  return neutraliseBidi(String(value ?? '')).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
+
+/**
+ * neutraliseBidi's characters as a regular-expression class for the pages' own scripts,
+ * which show text that arrives by fetch (test/web/html.test.ts keeps the two equal).
+ */
+export const BIDI_CLASS = String.raw`[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]`;
 
 export function layout(title: string, body: string): string {
   return `<!doctype html>

@@ -1,7 +1,7 @@
 // The coordinator's import page: upload or paste a plan, see the proposal beside the text
 // with every quote highlighted, edit the draft, confirm. Plain HTML and a small script, so
 // it works without a build step; all checks happen again on the server.
-import { layout } from './html';
+import { BIDI_CLASS, layout } from './html';
 
 const STYLE = `<style>
 .cols{display:grid;grid-template-columns:minmax(0,1fr) minmax(0,1fr);gap:1rem}
@@ -13,7 +13,11 @@ mark{background:#fff3c4}mark.obligation{background:#ffd9a8}mark.campaign{backgro
 
 const SCRIPT = String.raw`<script>
 const $ = (s) => document.querySelector(s);
-const esc = (v) => String(v ?? '').replace(/[&<>"']/g, (c) => '&#' + c.charCodeAt(0) + ';');
+// As the server's esc(): markup escaped, bidirectional controls removed (a plan's text and
+// names arrive here by fetch, never through the server's templates).
+const esc = (v) => String(v ?? '').replace(/${BIDI_CLASS}/g, '').replace(/[&<>"']/g, (c) => '&#' + c.charCodeAt(0) + ';');
+const RECURRENCE = { annual: 'hằng năm', semiannual: '6 tháng', quarterly: 'hằng quý', monthly: 'hằng tháng', once: 'một lần', adhoc: 'đột xuất' };
+const ORG_KIND = { commune: 'xã, phường', province: 'tỉnh, thành phố', district: 'huyện (trước 01/7/2025)' };
 let preview = null;
 
 $('#read').addEventListener('submit', async (ev) => {
@@ -70,7 +74,7 @@ function renderDraft() {
     warnings.map((w) => '<div class="warn">' + esc(w) + '</div>').join('') +
     p.unread.map((u) => '<div class="warn">Chưa đọc được: ' + esc(u) + '</div>').join('') +
     '<h2>Cơ quan ban hành</h2>' + input('org.name', body.organisation.name) + input('org.id', body.organisation.id, 'title="mã"') +
-    '<select name="org.kind">' + ['commune', 'province', 'district'].map((k) => '<option' + (k === body.organisation.kind ? ' selected' : '') + '>' + k + '</option>').join('') + '</select>' +
+    '<select name="org.kind">' + Object.entries(ORG_KIND).map(([k, label]) => '<option value="' + k + '"' + (k === body.organisation.kind ? ' selected' : '') + '>' + esc(label) + '</option>').join('') + '</select>' +
     '<h2>Kế hoạch</h2><label>Số ' + input('plan.number', body.plan.number) + '</label><label>Tên ' + input('plan.title', body.plan.title) + '</label>' +
     '<label>Ngày ban hành ' + input('plan.issuedOn', body.plan.issuedOn, 'type="date"') + '</label>' +
     '<label>Giai đoạn ' + input('plan.spanFrom', body.plan.spanFrom, 'type="number"') + input('plan.spanTo', body.plan.spanTo, 'type="number"') + '</label>' +
@@ -79,7 +83,7 @@ function renderDraft() {
     body.agencies.map((a) => '<tr><td>' + input('name', a.name) + '</td><td>' + input('indicators', a.indicators) + '</td><td>' + input('contactName', '') + '</td><td>' + input('contactEmail', '', 'type="email"') + '</td></tr>').join('') + '</table>' +
     '<h2>Nghĩa vụ báo cáo</h2><table id="obligations"><tr><th>Đơn vị báo cáo</th><th>Hạn (lời văn của kế hoạch)</th><th></th></tr>' +
     body.obligations.map((o) => '<tr><td><select name="reporter">' + agencyOptions(o.reporter) + '</select></td><td>' + input('ruleText', o.ruleText) + '</td><td><button type="button" onclick="this.closest(\'tr\').remove()">Bỏ</button></td></tr>').join('') + '</table>' +
-    p.obligations.map((o, i) => '<div class="quote" onclick="flash(\'o' + i + '\')">“' + esc(o.quote) + '” (' + esc(o.recurrence) + ', tin cậy ' + o.confidence + ')</div>').join('') +
+    p.obligations.map((o, i) => '<div class="quote" onclick="flash(\'o' + i + '\')">“' + esc(o.quote) + '” (' + esc(RECURRENCE[o.recurrence] ?? o.recurrence) + ', tin cậy ' + o.confidence + ')</div>').join('') +
     '<h2>Đợt, chiến dịch</h2><table id="campaigns"><tr><th>Tên</th><th>Bắt đầu (MM-DD)</th><th>Kết thúc</th><th>Hằng năm</th><th></th></tr>' +
     body.campaigns.map((c, i) => '<tr data-organiser="' + esc(c.organiser ?? '') + '"><td>' + input('name', c.name) + '<div class="quote" onclick="flash(\'c' + i + '\')">xem trong văn bản</div></td><td>' + input('start', c.start) + '</td><td>' + input('end', c.end) + '</td><td><input type="checkbox" name="recurring"' + (c.recurring ? ' checked' : '') + '></td><td><button type="button" onclick="this.closest(\'tr\').remove()">Bỏ</button></td></tr>').join('') + '</table>' +
     '<p><button type="button" id="confirm">Xác nhận và bắt đầu nhắc hạn</button></p>';

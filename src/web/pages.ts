@@ -3,7 +3,8 @@
 import type { CaughtMail } from '../mail/mail-catcher';
 import { formatViInstant } from '../domain/local-date';
 import type { DeadlineView } from '../services/list-deadlines';
-import { esc, layout } from './html';
+import { eventSentence, type DeadlineEventRow } from './event-text';
+import { BIDI_CLASS, esc, layout } from './html';
 
 const STEP_LABEL: Record<string, string> = {
   reminder: 'Nhắc hạn',
@@ -35,9 +36,9 @@ export function dashboardPage(views: DeadlineView[]): string {
   );
 }
 
-export function deadlinePage(v: DeadlineView, events: { at: Date; type: string; payload: string }[]): string {
+export function deadlinePage(v: DeadlineView, events: DeadlineEventRow[]): string {
   const history = events
-    .map((e) => `<tr><td>${esc(formatViInstant(e.at))}</td><td>${esc(e.type)}</td><td><code>${esc(e.payload)}</code></td></tr>`)
+    .map((e) => `<tr data-event="${esc(e.type)}"><td>${esc(formatViInstant(e.at))}</td><td>${esc(eventSentence(e, { periodLabel: v.periodLabel }))}</td></tr>`)
     .join('');
   const form = v.submission
     ? `<p class="msg ok">Đã nhận báo cáo lúc ${esc(formatViInstant(new Date(v.submission.submittedAt)))} từ ${esc(v.submission.submittedBy)}${v.submission.documentNumber ? `, số ${esc(v.submission.documentNumber)}` : ''}${v.submission.late ? ' (muộn hạn)' : ''}.</p>`
@@ -56,7 +57,7 @@ for (const [id, path] of [['submit','submission'],['remind','remind']]) {
     const data = await res.json();
     const out = document.getElementById('result');
     out.className = 'msg ' + (res.ok ? 'ok' : 'err');
-    out.textContent = res.ok ? 'Đã thực hiện.' : data.message + (data.details.length ? ': ' + data.details.join('; ') : '');
+    out.textContent = (res.ok ? 'Đã thực hiện.' : data.message + (data.details.length ? ': ' + data.details.join('; ') : '')).replace(/${BIDI_CLASS}/g, '');
     if (res.ok && id === 'submit') setTimeout(() => location.reload(), 300);
   });
 }
@@ -66,7 +67,7 @@ for (const [id, path] of [['submit','submission'],['remind','remind']]) {
     `<h1>${esc(v.agency)}: ${esc(v.periodLabel)}</h1>
 <p>${esc(v.planNumber)}: ${esc(v.planTitle)}</p>
 <p>Quy định: <b>${esc(v.ruleText)}</b>. Ngày cuối cùng đúng hạn: <b>${esc(v.lastDayVi)}</b>. Trạng thái: <span class="state state-${esc(v.state)}">${esc(v.stateLabel)}</span></p>
-${form}<h2>Lịch sử</h2><table><tbody>${history || '<tr><td>Chưa có sự kiện.</td></tr>'}</tbody></table>`,
+${form}<h2>Lịch sử</h2><table><thead><tr><th>Thời điểm</th><th>Sự kiện</th></tr></thead><tbody>${history || '<tr><td colspan="2">Chưa có sự kiện.</td></tr>'}</tbody></table>`,
   );
 }
 

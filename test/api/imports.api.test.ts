@@ -32,7 +32,8 @@ describe('plan import API', () => {
     server = await startTestDevServer(path.join(tmp, 'temporal.sqlite'));
     testDb = createTestDb();
     client = new Client({ connection: await Connection.connect({ address: server.address }) });
-    app = buildServer({ db: testDb.db, temporal: client, taskQueue: 'import-test', clock: () => NOW, searchAttributes: true });
+    // The log is tested in errors.api.test.ts; here it would only bury the test output.
+    app = buildServer({ db: testDb.db, temporal: client, taskQueue: 'import-test', clock: () => NOW, searchAttributes: true }, { logger: false });
   });
 
   afterAll(async () => {

@@ -127,6 +127,28 @@ describe('spans, start and other recurrences', () => {
     ]);
   });
 
+  it('"báo cáo quý trước ngày 15 tháng cuối quý": every quarter, the last day the 14th of its last month', () => {
+    const periods = periodsFor(parseDueRule('báo cáo quý trước ngày 15 tháng cuối quý'), { from: 2026, to: 2026 }, calendar);
+    expect(periods.map((p) => [p.periodKey, p.label, toIsoDate(p.lastDay), toIsoDate(p.lastWorkingDay), toIsoDate(p.dataWindow.from), toIsoDate(p.dataWindow.to)])).toEqual([
+      ['2026-Q1', 'Quý I/2026', '2026-03-14', '2026-03-13', '2025-12-15', '2026-03-14'], // Saturday -> Friday
+      ['2026-Q2', 'Quý II/2026', '2026-06-14', '2026-06-12', '2026-03-15', '2026-06-14'], // Sunday -> Friday
+      ['2026-Q3', 'Quý III/2026', '2026-09-14', '2026-09-14', '2026-06-15', '2026-09-14'], // Monday
+      ['2026-Q4', 'Quý IV/2026', '2026-12-14', '2026-12-14', '2026-09-15', '2026-12-14'], // Monday
+    ]);
+  });
+
+  it('"chậm nhất ngày 20 tháng sau": each month reported by the 20th of the next, the 20th itself on time', () => {
+    const periods = periodsFor(parseDueRule('chậm nhất ngày 20 tháng sau'), { from: 2026, to: 2026 }, calendar);
+    expect(periods).toHaveLength(12);
+    expect([0, 4, 11].map((i) => periods[i]!).map((p) => [p.periodKey, p.label, toIsoDate(p.lastDay), toIsoDate(p.lastWorkingDay), toIsoDate(p.dataWindow.from), toIsoDate(p.dataWindow.to)])).toEqual([
+      ['2026-01', 'Tháng 1/2026', '2026-02-20', '2026-02-13', '2025-12-15', '2026-01-14'], // Friday of Tết -> Friday before Tết
+      ['2026-05', 'Tháng 5/2026', '2026-06-20', '2026-06-19', '2026-04-15', '2026-05-14'], // Saturday -> Friday
+      ['2026-12', 'Tháng 12/2026', '2027-01-20', '2027-01-20', '2026-11-15', '2026-12-14'], // Wednesday, next year
+    ]);
+    // Inclusive: late only from the start of the 21st, local time.
+    expect(periods[11]!.dueAt.toISOString()).toBe('2027-01-20T17:00:00.000Z');
+  });
+
   it('monthly: before the 20th of every month', () => {
     const periods = periodsFor(parseDueRule('trước ngày 20 hằng tháng'), { from: 2026, to: 2026 }, calendar);
     expect(periods).toHaveLength(12);

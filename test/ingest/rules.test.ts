@@ -1,5 +1,6 @@
 // The extraction rules one by one, on the wordings plans of this genre use.
 import { describe, expect, it } from 'vitest';
+import { draftFromProposal } from '../../src/ingest/draft';
 import { indicatorsIn } from '../../src/ingest/rules/agencies.rules';
 import { propose } from './ingest-helpers';
 
@@ -29,6 +30,27 @@ describe('reporting obligations: due rules as plans write them', () => {
   ])('%s -> %s', (sentence, recurrence, due) => {
     const { proposal } = propose(plan(sentence));
     expect(proposal.obligations[0]).toMatchObject({ recurrence, due, reporter: 'Các cơ quan, đơn vị', reporterKind: 'generic' });
+  });
+
+  // Wordings whose words end in a Vietnamese letter or follow a digit: read with Unicode
+  // word boundaries, and the rule's words go to the deadlines as written.
+  it.each([
+    ['Báo cáo quý trước ngày 15 tháng cuối quý, gửi về UBND xã.', 'quarterly', [], 'Báo cáo quý trước ngày 15 tháng cuối quý'],
+    ['Báo cáo quý gửi về UBND xã chậm nhất ngày 10 của tháng đầu quý sau.', 'quarterly', [], 'chậm nhất ngày 10 của tháng đầu quý sau'],
+    ['Báo cáo tháng gửi về UBND xã chậm nhất ngày 20 tháng sau.', 'monthly', [], 'chậm nhất ngày 20 tháng sau'],
+    ['Báo cáo kết quả về UBND xã không quá ngày 20/12 hằng năm.', 'annual', [{ day: 20, month: 12, inclusive: true }], 'không quá ngày 20/12 hằng năm'],
+    ['Báo cáo kết quả về UBND xã trước ngày 16 tháng 11 hằng năm.', 'annual', [{ day: 16, month: 11, inclusive: false }], 'trước ngày 16 tháng 11 hằng năm'],
+    ['Đề nghị quý cơ quan báo cáo về UBND xã trước ngày 05/11 hằng năm.', 'annual', [{ day: 5, month: 11, inclusive: false }], 'trước ngày 05/11 hằng năm'],
+  ])('%s -> %s', (sentence, recurrence, due, dueRule) => {
+    const { proposal } = propose(plan(sentence));
+    expect(proposal.unread).toEqual([]);
+    expect(proposal.obligations).toHaveLength(1);
+    expect(proposal.obligations[0]).toMatchObject({ recurrence, due, dueRule });
+  });
+
+  it('reads "(qua ...)" up to the due words, whatever letter follows them', () => {
+    const { proposal } = propose(plan('Trạm Y tế xã báo cáo về UBND xã qua Phòng Văn hóa – Xã hội trước ngày 10/01 hằng năm.'));
+    expect(proposal.obligations[0]).toMatchObject({ reporter: 'Trạm Y tế xã', via: 'Phòng Văn hóa – Xã hội', recipient: 'UBND xã' });
   });
 
   it('adds an ad-hoc obligation for "hoặc đột xuất theo yêu cầu"', () => {
@@ -88,6 +110,33 @@ describe('plan header spellings', () => {
     expect(proposal.plan.number).toBe(number);
     expect(proposal.plan.date).toBe('2026-01-02');
     expect(proposal.plan.span).toEqual({ from: 2026, to: 2030 });
+  });
+});
+
+describe('the issuer\'s level and the span, read as whole words', () => {
+  const withIssuer = (issuer: string, title = 'Công tác dân vận năm 2026') =>
+    `Số: 12/KH-UBND\nAn Phú, ngày 02 tháng 01 năm 2026\nKẾ HOẠCH\n${title}\n${issuer} ban hành Kế hoạch công tác dân vận như sau:\nI. MỤC TIÊU\nNâng cao chất lượng.\nII. TỔ CHỨC THỰC HIỆN\n1. Phòng Kinh tế\nBáo cáo kết quả về Ủy ban nhân dân trước ngày 05/11 hằng năm.`;
+
+  it.each([
+    ['Ủy ban nhân dân tỉnh Lai Châu', 'province'],
+    ['Ban Vì sự tiến bộ của phụ nữ tỉnh', 'province'],
+    ['Ủy ban nhân dân huyện Thạch An', 'district'],
+    ['Ủy ban nhân dân xã Bình Lư', 'commune'],
+    // A place named "Tỉnh Túc" is not a province.
+    ['Ủy ban nhân dân thị trấn Tỉnh Túc', 'commune'],
+  ])('%s -> %s', (issuer, kind) => {
+    const { proposal } = propose(withIssuer(issuer));
+    expect(proposal.plan.issuer).toBe(issuer);
+    expect(draftFromProposal(proposal).body.organisation.kind).toBe(kind);
+  });
+
+  it.each([
+    ['Công tác dân vận năm 2026', { from: 2026, to: 2026 }],
+    ['Công tác dân vận giai đoạn 2026–2030', { from: 2026, to: 2030 }],
+    ['Công tác dân vận năm 2026-2030', { from: 2026, to: 2030 }],
+    ['Công tác dân vận năm 20261', null],
+  ])('title "%s" -> span %j', (title, span) => {
+    expect(propose(withIssuer('Ủy ban nhân dân xã An Phú', title)).proposal.plan.span).toEqual(span);
   });
 });
 

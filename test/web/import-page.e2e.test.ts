@@ -28,7 +28,7 @@ describe('import page, end to end in chromium', () => {
     server = await startTestDevServer(path.join(tmp, 'temporal.sqlite'));
     testDb = createTestDb();
     client = new Client({ connection: await Connection.connect({ address: server.address }) });
-    app = buildServer({ db: testDb.db, temporal: client, taskQueue: 'e2e', clock: () => new Date('2026-03-10T03:00:00Z'), searchAttributes: true });
+    app = buildServer({ db: testDb.db, temporal: client, taskQueue: 'e2e', clock: () => new Date('2026-03-10T03:00:00Z'), searchAttributes: true }, { logger: false });
     url = await app.listen({ host: '127.0.0.1', port: 0 });
     // The flags keep a headless chromium off the (closed) network at start-up.
     browser = await chromium.launch({
@@ -82,6 +82,32 @@ describe('import page, end to end in chromium', () => {
     await page.waitForSelector('#confirm');
     expect(await page.inputValue('[name="plan.number"]')).toBe('27/KH-UBND');
     expect(await page.inputValue('[name="org.name"]')).toBe('Ủy ban nhân dân xã Hòa Bình');
+  });
+
+  it('shows a plan whose agency name hides a right-to-left override without the override', async () => {
+    const hostile = 'Trạm Y tế xã\u202Efdp.exe\u202C';
+    const plan = [
+      'Số: 12/KH-UBND',
+      'An Phú, ngày 02 tháng 01 năm 2026',
+      'KẾ HOẠCH',
+      'Thực hiện công tác dân vận năm 2026',
+      'IV. TỔ CHỨC THỰC HIỆN',
+      `1. ${hostile}`,
+      'Báo cáo kết quả về Ủy ban nhân dân xã trước ngày 05/11 hằng năm.',
+      '2. Phòng Nội vụ',
+      'Theo dõi, đôn đốc.',
+    ].join('\n');
+    const page = await browser.newPage();
+    await page.goto(`${url}/imports/new`);
+    await page.fill('#paste', plan);
+    const preview = page.waitForResponse('**/api/imports/preview');
+    await page.click('#read button');
+    // The server hands the plan back as written; the page must not show the override.
+    expect(JSON.stringify(await (await preview).json())).toContain('\u202E');
+    await page.waitForSelector('#confirm');
+    const shown = [await page.innerHTML('#text'), await page.innerHTML('#draft'), ...(await Promise.all((await page.locator('#draft input').all()).map((input) => input.inputValue())))];
+    expect(shown.join('\n')).toContain('Trạm Y tế xãfdp.exe');
+    expect(shown.filter((s) => /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/.test(s))).toEqual([]);
   });
 
   it('shows the reader’s message for a document it cannot read', async () => {

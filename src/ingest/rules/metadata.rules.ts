@@ -1,6 +1,7 @@
 import { isStructural, type PlanText } from '../plan-text';
 import { quoted, wholeParagraph } from '../outline';
 import type { HigherDocument, PlanMetadata } from '../proposal';
+import { WORD_END, wordRegExp } from '../../domain/word-boundary';
 
 // Rules for the header and footer every Vietnamese administrative plan shares (Decree
 // 30/2020/NĐ-CP on document form): "Số: 645/KH-UBND", "<place>, ngày 10 tháng 4 năm 2026",
@@ -13,6 +14,9 @@ const HIGHER =
 const ISSUER = /([^.;]*?)\s+(?:ban hành|xây dựng)\s+(?:Kế hoạch|kế hoạch)/u;
 const PLACE_LEVEL = /trên địa bàn\s+(xã|phường|thị trấn|huyện|thị xã|thành phố|tỉnh)\s+(\p{Lu}[\p{L}]*(?:\s+\p{Lu}[\p{L}]*){0,3})/u;
 const SPAN = /giai đoạn\s*(\d{4})\s*[-–]\s*(\d{4})/u;
+const KE_HOACH_HEADING = new RegExp(`^KẾ HOẠCH${WORD_END}`, 'u');
+/** "năm 2024" in a title: a one-year plan. */
+const ONE_YEAR = wordRegExp(String.raw`năm\s+(\d{4})`);
 const SIGN_BLOCK = /^(?:TM\.|KT\.|Q\.|TL\.|TUQ\.|CHỦ TỊCH|PHÓ CHỦ TỊCH|TRƯỞNG BAN|PHÓ TRƯỞNG BAN|GIÁM ĐỐC|PHÓ GIÁM ĐỐC)/u;
 
 /** Reads the plan's header, preamble and footer. Fields that are not found are null. */
@@ -49,7 +53,7 @@ export function readMetadata(plan: PlanText): PlanMetadata {
     }
   }
 
-  const titleAt = head.findIndex((p) => /^KẾ HOẠCH\b/u.test(p.text));
+  const titleAt = head.findIndex((p) => KE_HOACH_HEADING.test(p.text));
   if (titleAt >= 0) {
     const own = head[titleAt]!.text.replace(/^KẾ HOẠCH\s*/u, '');
     const p = own ? head[titleAt]! : head[titleAt + 1];
@@ -64,7 +68,7 @@ export function readMetadata(plan: PlanText): PlanMetadata {
   if (meta.title !== null) {
     const q = meta.quotes.title!;
     const range = SPAN.exec(meta.title) ?? /(?:năm|đến năm)\s+(\d{4})\s*[-–]\s*(\d{4})/u.exec(meta.title);
-    const m = range ?? /năm\s+(\d{4})\b/u.exec(meta.title);
+    const m = range ?? ONE_YEAR.exec(meta.title);
     if (m) {
       meta.span = { from: Number(m[1]), to: Number(range ? m[2] : m[1]) };
       const start = q.position.start + m.index;

@@ -1,5 +1,6 @@
 import { parseDueRule, recurrenceOf, type DueRule } from '../../domain/due-rule';
 import { DomainError } from '../../domain/errors';
+import { wholeWords, WORD_END } from '../../domain/word-boundary';
 import { sentencesOf, type Sentence } from '../outline';
 import type { PlanMetadata, ProposedAgency, ProposedObligation, UpwardReport } from '../proposal';
 import { agencyKind, agencyName, type AgencyReading } from './agencies.rules';
@@ -12,19 +13,28 @@ import { agencyKind, agencyName, type AgencyReading } from './agencies.rules';
 const DATE = String.raw`\d{1,2}\s*(?:[/.-]\s*\d{1,2}(?:\s*[/.-]\s*\d{4})?|\s+tháng\s+\d{1,2}(?:\s+năm\s+\d{4})?)`;
 const DUE_PHRASE = new RegExp(
   String.raw`(?:trước|chậm nhất(?:\s+là)?|trong|đến hết|không quá|hạn chót(?:\s+là)?)\s+(?:ngày\s+)?${DATE}` +
-    // Monthly and quarterly rules give only the day: "trước ngày 15 của tháng cuối quý", "chậm nhất ngày 25 hằng tháng".
-    String.raw`|(?:trước|chậm nhất(?:\s+là)?|không quá)\s+ngày\s+\d{1,2}(?=\s+(?:của\s+tháng|hằng tháng|hàng tháng|mỗi tháng|tháng sau))`,
+    // Monthly and quarterly rules give only the day: "trước ngày 15 của tháng cuối quý",
+    // "trước ngày 15 tháng cuối quý", "chậm nhất ngày 25 hằng tháng", "chậm nhất ngày 20 tháng sau".
+    String.raw`|(?:trước|chậm nhất(?:\s+là)?|không quá)\s+ngày\s+\d{1,2}(?=\s+(?:của\s+tháng|tháng\s+(?:cuối|đầu)\s+quý|hằng tháng|hàng tháng|mỗi tháng|tháng sau|tháng kế tiếp|tháng tiếp theo)${WORD_END})`,
   'giu',
 );
 /** Recurrence words just before a due phrase belong to the rule ("báo cáo 6 tháng trước ngày 5/6"). */
 const LEAD_IN = /(?:(?:báo cáo\s+)?(?:định kỳ\s+)?(?:6 tháng|sáu tháng|năm|quý|tháng|hằng năm|hàng năm|hằng quý|hàng quý|hằng tháng|hàng tháng)\s*,?\s*)$/iu;
-const TAIL = /^\s*(?:hằng|hàng|mỗi)\s+(?:năm|quý|tháng)|^\s*(?:của\s+)?(?:năm|quý|tháng)(?:\s+cuối quý|\s+sau|\s+kế tiếp|\s+tiếp theo)/iu;
+/** Recurrence words right after the last due phrase: "hằng năm", "của tháng cuối quý", "tháng đầu quý sau". */
+const TAIL = new RegExp(
+  String.raw`^\s*(?:hằng|hàng|mỗi)\s+(?:năm|quý|tháng)${WORD_END}` +
+    String.raw`|^\s*(?:của\s+)?(?:năm|quý|tháng)(?:\s+(?:cuối|đầu)\s+quý(?:\s+(?:sau|kế tiếp|tiếp theo))?|\s+(?:sau|kế tiếp|tiếp theo))${WORD_END}`,
+  'iu',
+);
 const ADHOC = /đột xuất|theo yêu cầu/iu;
 const PERIODIC_WORDS = /báo cáo (?:định kỳ|hằng|hàng|6 tháng|sáu tháng|quý|tháng|năm|sơ kết|tổng kết)|định kỳ báo cáo|chế độ báo cáo/iu;
-const SUBJECT_VERB = /\s+(?:tổng hợp(?:,)?\s+báo cáo|gửi báo cáo|có trách nhiệm báo cáo|định kỳ báo cáo|báo cáo)\b/iu;
+const SUBJECT_VERB = new RegExp(String.raw`\s+` + wholeWords(String.raw`tổng hợp(?:,)?\s+báo cáo|gửi báo cáo|có trách nhiệm báo cáo|định kỳ báo cáo|báo cáo`), 'iu');
 const RECIPIENT =
   /(?:gửi\s+)?(?:về|cho|lên|gửi)\s+((?:Ủy ban|Uỷ ban|UBND|Sở|Ban|Phòng|Bộ|Thường trực|Văn phòng|Hội đồng|HĐND|Tỉnh ủy|Huyện ủy|Đảng ủy)[^(,;.]*?)\s*(?=\(|\s(?:qua|trước|chậm nhất|trong|đến hết)(?:\s|$)|,|;|\.|$)/u;
-const VIA = /\(?\s*qua\s+((?:Phòng|Văn phòng|Sở|Ban|Trung tâm|Bộ phận|cơ quan)[^)(,;.]*?)\s*(?:\)|(?=\s+(?:trước|chậm nhất|trong|đến hết)\b)|,|;|\.|$)/u;
+const VIA = new RegExp(
+  String.raw`\(?\s*qua\s+((?:Phòng|Văn phòng|Sở|Ban|Trung tâm|Bộ phận|cơ quan)[^)(,;.]*?)\s*(?:\)|(?=\s+${wholeWords('trước|chậm nhất|trong|đến hết')})|,|;|\.|$)`,
+  'u',
+);
 const UPWARD_RECIPIENT = /báo cáo\s+((?:(?:Ủy ban nhân dân|UBND|Sở|Bộ|Ban|Thường trực)[^;.]*?))(?:\s+theo quy định|;|\.|$)/u;
 
 export interface ObligationReading {

@@ -1,0 +1,153 @@
+// One deadline's history (the append-only DeadlineEvent table) as sentences a coordinator
+// reads: what happened, to whom, with dates as dd/MM/yyyy. Pure: no I/O, no clock.
+import { formatViInstant, formatViIsoDate } from '../domain/local-date';
+
+export interface DeadlineEventRow {
+  at: Date;
+  type: string;
+  /** JSON written by the activity that appended the event (activities/events.ts). */
+  payload: string;
+}
+
+const EMAIL_KIND: Record<string, string> = {
+  reminder: 'thư nhắc hạn',
+  'due-today': 'thư báo đến hạn hôm nay',
+  overdue: 'thư báo quá hạn',
+  escalation: 'thư đôn đốc',
+  repeat: 'thư nhắc lại',
+  manual: 'thư nhắc hạn do cơ quan đầu mối gửi',
+  receipt: 'thư xác nhận đã nhận báo cáo',
+  extension: 'thư báo gia hạn',
+  waiver: 'thư báo miễn báo cáo',
+};
+
+const AUDIENCE: Record<string, string> = {
+  'agency-contacts': 'người liên hệ của đơn vị',
+  'agency-head': 'thủ trưởng đơn vị',
+  coordinator: 'cơ quan đầu mối',
+  'coordinator-head': 'lãnh đạo cơ quan đầu mối',
+  leadership: 'lãnh đạo',
+};
+
+/**
+ * A step key as words: "reminder-3wd" -> "nhắc trước 3 ngày làm việc"; an extension's
+ * replanned steps carry "r<revision>." ("r1.overdue" -> "báo quá hạn, theo hạn mới lần 1").
+ * Unknown keys are shown as they are.
+ */
+export function stepWords(key: string): string {
+  const revised = /^r(\d+)\.(.+)$/.exec(key);
+  if (revised) return `${stepWords(revised[2]!)}, theo hạn mới lần ${revised[1]}`;
+  let m: RegExpExecArray | null;
+  if ((m = /^reminder-(\d+)wd$/.exec(key))) return `nhắc trước ${m[1]} ngày làm việc`;
+  if (key === 'due-today') return 'đến hạn hôm nay';
+  if (key === 'overdue') return 'báo quá hạn';
+  if ((m = /^escalation-(\d+)$/.exec(key))) return `đôn đốc cấp ${m[1]}`;
+  if ((m = /^repeat-(\d+)$/.exec(key))) return `nhắc lại lần ${m[1]}`;
+  if ((m = /^manual-(\d+)$/.exec(key))) return `nhắc ngay lần ${m[1]}`;
+  if (key === 'receipt') return 'xác nhận đã nhận';
+  if ((m = /^extension-(\d+)$/.exec(key))) return `gia hạn lần ${m[1]}`;
+  if (key === 'waiver') return 'miễn báo cáo';
+  return key;
+}
+
+/** The kind of a step key, for events that do not record it. */
+function kindOfStep(key: string): string {
+  const bare = key.replace(/^r\d+\./, '');
+  return bare.replace(/-\d+(wd)?$/, '');
+}
+
+const str = (v: unknown): string | null => (typeof v === 'string' && v.trim() !== '' ? v.trim() : null);
+
+/** Text a person typed, ended as a sentence (a reason may or may not end with a full stop). */
+const asSentence = (s: string) => (/[.!?…]$/u.test(s) ? s : `${s}.`);
+
+/** A value of an unknown event's payload, with days and instants written for people. */
+function valueWords(v: unknown): string {
+  if (typeof v === 'string') {
+    const day = formatViIsoDate(v);
+    if (day) return day;
+    if (/^\d{4}-\d{2}-\d{2}T[\d:.]+(?:Z|[+-]\d{2}:\d{2})$/.test(v) && !Number.isNaN(Date.parse(v))) return formatViInstant(new Date(v));
+    return v;
+  }
+  if (typeof v === 'boolean') return v ? 'có' : 'không';
+  if (Array.isArray(v)) return v.map(valueWords).join(', ');
+  if (v && typeof v === 'object') return JSON.stringify(v);
+  return String(v);
+}
+
+function parsePayload(payload: string): Record<string, unknown> {
+  try {
+    const parsed: unknown = JSON.parse(payload);
+    return parsed && typeof parsed === 'object' && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : { 'nội dung': parsed };
+  } catch {
+    return payload.trim() ? { 'nội dung': payload } : {};
+  }
+}
+
+/**
+ * One event as a Vietnamese sentence. `periodLabel` is the period the page is about
+ * ("Năm 2026"). Types no one has taught this function yet still read: "Sự kiện <type>:
+ * key: value; …" with dates written dd/MM/yyyy.
+ */
+export function eventSentence(event: DeadlineEventRow, context: { periodLabel?: string } = {}): string {
+  const p = parsePayload(event.payload);
+  const step = str(p.step);
+  const kind = str(p.kind) ?? (step ? kindOfStep(step) : null);
+  const what = (kind && EMAIL_KIND[kind]) ?? 'thư';
+  const stepPart = step ? ` (${stepWords(step)})` : '';
+  const to = str(p.to);
+  switch (event.type) {
+    case 'period-opened': {
+      const last = str(p.lastDay);
+      const period = context.periodLabel ?? str(p.periodKey) ?? '';
+      return `Mở kỳ báo cáo${period ? `: ${period}` : ''}${last ? `; hạn cuối ${formatViIsoDate(last, { weekday: true }) ?? last}` : ''}.`;
+    }
+    case 'email-sent':
+      return `Đã gửi ${what}${stepPart}${to ? ` tới ${to}` : ''}${str(p.digest) ? ', gộp trong thư tổng hợp trong ngày' : ''}.`;
+    case 'email-failed':
+      return `Không gửi được ${what}${stepPart}${to ? ` tới ${to}` : ''}: máy chủ thư từ chối. Hãy kiểm tra lại địa chỉ email.`;
+    case 'no-recipients': {
+      const audience = Array.isArray(p.audience) ? p.audience.map((a) => AUDIENCE[String(a)] ?? String(a)) : [];
+      return `Không có ai để gửi${stepPart}: chưa có địa chỉ email của ${audience.length ? audience.join(', ') : 'người nhận'}.`;
+    }
+    case 'submitted': {
+      const at = str(p.at);
+      const when = at && !Number.isNaN(Date.parse(at)) ? ` lúc ${formatViInstant(new Date(at))}` : '';
+      const by = str(p.by);
+      return `Đã nhận báo cáo${by ? ` từ ${by}` : ''}${when}${p.late === true ? ' (muộn hạn)' : p.late === false ? ' (đúng hạn)' : ''}.`;
+    }
+    case 'extended': {
+      const from = str(p.from);
+      const toDay = str(p.to);
+      const reason = str(p.reason);
+      const by = str(p.by);
+      return (
+        `Gia hạn${from ? ` từ ${formatViIsoDate(from) ?? from}` : ''}${toDay ? ` đến ${formatViIsoDate(toDay) ?? toDay}` : ''}.` +
+        `${reason ? ` Lý do: ${asSentence(reason)}` : ''}${by ? ` Người cho phép: ${asSentence(by)}` : ''}`
+      );
+    }
+    case 'waived': {
+      const reason = str(p.reason);
+      const by = str(p.by);
+      return `Miễn báo cáo kỳ này.${reason ? ` Lý do: ${asSentence(reason)}` : ''}${by ? ` Người quyết định: ${asSentence(by)}` : ''}`;
+    }
+    case 'reminder-requested': {
+      const by = str(p.by);
+      const sendAt = str(p.sendAt);
+      const at = str(p.at);
+      const held = sendAt && at && Date.parse(sendAt) > Date.parse(at);
+      const note = str(p.note);
+      return (
+        `${by ?? 'Cơ quan đầu mối'} yêu cầu gửi nhắc ngay` +
+        `${held ? `; ngoài giờ làm việc nên thư đi lúc ${formatViInstant(new Date(sendAt))}` : ''}.` +
+        `${note ? ` Ghi chú: ${asSentence(note)}` : ''}`
+      );
+    }
+    case 'email-dropped':
+      return `Không gửi ${what}${stepPart}${to ? ` tới ${to}` : ''}: kỳ báo cáo đã kết thúc trước giờ gửi.`;
+    default: {
+      const fields = Object.entries(p).map(([k, v]) => `${k}: ${valueWords(v)}`);
+      return `Sự kiện "${event.type}"${fields.length ? `: ${fields.join('; ')}` : ''}.`;
+    }
+  }
+}
