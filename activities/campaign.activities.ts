@@ -2,7 +2,7 @@
 // (one message per run, step and recipient), and the results report when it arrives.
 import { log } from '@temporalio/activity';
 import type { CampaignRunToOpen, RecordCampaignResultsBody } from '../src/schemas/campaign.schemas';
-import { uniqueRecipients, type Recipient } from './deadline-context';
+import { uniqueRecipients, type Recipient } from '../src/stores/deadline-context';
 import type { ActivityDeps } from './deps';
 import { composeCampaignEmail, type CampaignEmailKind } from './email/campaign-email';
 import { beat } from './heartbeat';

@@ -10,7 +10,7 @@ import { formatViInstant, localDateOf, toIsoDate } from '../src/domain/local-dat
 import type { ExtendBody, RecordSubmissionBody, WaiveBody } from '../src/schemas/deadline.schemas';
 import type { DbTx } from '../src/db';
 import { signalDigest } from '../src/temporal/starters';
-import { loadDeadlineContext, recipientsFor, type DeadlineContext, type Recipient } from './deadline-context';
+import { loadDeadlineContext, recipientsFor, type DeadlineContext, type Recipient } from '../src/stores/deadline-context';
 import type { ActivityDeps } from './deps';
 import { digestKeyOf } from './digest.activities';
 import { composeDeadlineEmail, dayWithWeekday, type ComposedEmail, type EmailKind } from './email/deadline-email';

@@ -4,7 +4,7 @@
 // and a retried batch re-sends only rows claimed by that same batch and not yet sent.
 import type { StepMessage } from '../src/contract/messages';
 import { formatViDate, parseIsoDate } from '../src/domain/local-date';
-import { loadDeadlineContext, recipientsFor, type DeadlineContext } from './deadline-context';
+import { loadDeadlineContext, recipientsFor, type DeadlineContext } from '../src/stores/deadline-context';
 import type { ActivityDeps } from './deps';
 import type { EmailKind } from './email/deadline-email';
 import { composed, escapeHtml } from './email/html';

@@ -5,7 +5,7 @@ import { formatViInstant, localDateOf, parseIsoDate } from '../src/domain/local-
 import { currentCalendar } from '../src/stores/calendar.store';
 import { lateAgencies } from '../src/stores/late-agencies';
 import { progressLine, rollUpProgress } from '../src/stores/rollup-progress';
-import type { DeadlineContext } from './deadline-context';
+import type { DeadlineContext } from '../src/stores/deadline-context';
 import type { ActivityDeps } from './deps';
 import { composeDeadlineEmail, type EmailKind } from './email/deadline-email';
 import { lateAgencyLines } from './email/late-agency-lines';

@@ -93,8 +93,15 @@ async function main(): Promise<void> {
     searchAttributes,
   };
   if (config.sampleData) {
-    const fresh = await loadSampleData(services, readSampleData(path.join(projectRoot, 'samples', 'sample-data.json')));
-    log(fresh ? 'sample plan 52/KH-UBND loaded; a first reminder was sent' : 'sample plan already loaded');
+    const sample = await loadSampleData(services, readSampleData(path.join(projectRoot, 'samples', 'sample-data.json')));
+    const reminder = sample.firstReminder;
+    log(
+      !sample.fresh
+        ? 'sample plan already loaded'
+        : reminder?.held
+          ? `sample plan 52/KH-UBND loaded; its first reminder waits for working hours: ${reminder.sendAt}`
+          : 'sample plan 52/KH-UBND loaded; a first reminder is on its way to the inbox',
+    );
   }
 
   const app = buildServer(services, { catcher });

@@ -3,7 +3,7 @@
 // window, the rule's own words, the last day with its weekday, where to report, whom to ask.
 import { dataWindowVi } from '../../src/domain/data-window';
 import { formatViDateWithWeekday, parseIsoDate } from '../../src/domain/local-date';
-import type { DeadlineContext } from '../deadline-context';
+import type { DeadlineContext } from '../../src/stores/deadline-context';
 import { composed, escapeHtml, type ComposedEmail } from './html';
 
 export type { ComposedEmail } from './html';

@@ -41,7 +41,13 @@ function addresses(field: unknown): string[] {
  * stamps `receivedAt` (default: the wall clock); a time-skipping test passes the test
  * server's clock, so it can assert when a workflow really had a message delivered.
  */
-export async function startMailCatcher(opts: { port: number; persistPath?: string; clock?: () => Date | Promise<Date> }): Promise<MailCatcher> {
+export async function startMailCatcher(opts: {
+  port: number;
+  persistPath?: string;
+  clock?: () => Date | Promise<Date>;
+  /** Wait this long before accepting each message (a slow relay), so a test can act mid-burst. */
+  acceptDelayMs?: number;
+}): Promise<MailCatcher> {
   const inbox: CaughtMail[] = [];
   if (opts.persistPath && fs.existsSync(opts.persistPath)) {
     for (const line of fs.readFileSync(opts.persistPath, 'utf8').split('\n')) {
@@ -56,7 +62,8 @@ export async function startMailCatcher(opts: { port: number; persistPath?: strin
     logger: false,
     onData(stream, session, callback) {
       const receivedAt = Promise.resolve(opts.clock ? opts.clock() : new Date());
-      Promise.all([simpleParser(stream), receivedAt])
+      const slow = new Promise((resolve) => setTimeout(resolve, opts.acceptDelayMs ?? 0));
+      Promise.all([simpleParser(stream), receivedAt, slow])
         .then(([parsed, at]) => {
           const mail: CaughtMail = {
             id: inbox.length + 1,

@@ -6,7 +6,7 @@ import { slug } from '../ingest/draft';
 import { confirmImportBodySchema, type ConfirmImportBody } from '../schemas/import.schemas';
 import type { ServiceDeps } from './deps';
 import { parseBody, rethrowClassified } from './errors';
-import { shortHash } from './ids';
+import { shortHash } from '../stores/ids';
 import { startCampaignWorkflow } from './campaigns';
 import { startObligationDeadlines, startObligationWorkflow } from './start-deadlines';
 

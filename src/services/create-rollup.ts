@@ -12,7 +12,7 @@ import { slug } from '../ingest/draft';
 import { periodsFor } from '../domain/periods';
 import type { ServiceDeps } from './deps';
 import { parseBody, ServiceError } from './errors';
-import { shortHash } from './ids';
+import { shortHash } from '../stores/ids';
 import { startObligationDeadlines, startObligationWorkflow } from './start-deadlines';
 
 export const createRollUpBodySchema = z.object({

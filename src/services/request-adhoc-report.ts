@@ -1,14 +1,14 @@
 // Báo cáo đột xuất: validate -> one obligation (kind "adhoc") and one deadline per agency ->
 // start each deadline's workflow, which runs the same ladder as a periodic report (the
 // reminders that would fall before today are skipped). Idempotent per (plan, agency, title).
-import { addDays, compareDates, formatViDate, localDateOf, parseIsoDate, startOfLocalDay, toIsoDate } from '../domain/local-date';
+import { addDays, compareDates, localDateOf, parseIsoDate, startOfLocalDay, toIsoDate } from '../domain/local-date';
 import { DomainError } from '../domain/errors';
 import { adhocRequestBodySchema, type AdhocRequestBody } from '../schemas/adhoc.schemas';
 import { openPeriod } from '../stores/open-period';
 import { deadlineStarter } from '../temporal/starters';
 import { starterOf, type ServiceDeps } from './deps';
 import { parseBody, ServiceError } from './errors';
-import { shortHash } from './ids';
+import { upsertAdhocObligation } from '../stores/adhoc.store';
 
 export interface AdhocResult {
   deadlineIds: string[];
@@ -34,18 +34,11 @@ export async function requestAdhocReport(deps: ServiceDeps, planId: string, inpu
   const unknown = body.agencyIds.filter((id) => !agencies.some((a) => a.id === id));
   if (unknown.length) throw new ServiceError('invalid-input', 'Đơn vị không thuộc cơ quan ban hành kế hoạch', 'Agencies not in the plan organisation', unknown.map((id) => `agencyIds: ${id}`));
 
-  const ruleText = `đột xuất theo yêu cầu, chậm nhất ngày ${formatViDate(lastDay)}`;
-  const key = shortHash(body.title);
   const deadlineIds: string[] = [];
   let startedWorkflows = 0;
   const startDeadline = deadlineStarter(starterOf(deps));
   for (const agency of agencies) {
-    const obligationId = `${plan.id}.adhoc.${agency.id}.${key}`;
-    await deps.db.obligation.upsert({
-      where: { id: obligationId },
-      update: {},
-      create: { id: obligationId, planId: plan.id, agencyId: agency.id, ruleText, indicators: body.indicators ?? '', kind: 'adhoc', title: body.title },
-    });
+    const { obligationId } = await upsertAdhocObligation(deps.db, { planId: plan.id, agencyId: agency.id, title: body.title, lastDay, indicators: body.indicators });
     const opened = await openPeriod({ ...deps, startDeadline }, {
       obligationId,
       periodKey: body.lastDay,

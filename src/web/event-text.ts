@@ -91,6 +91,12 @@ function parsePayload(payload: string): Record<string, unknown> {
  */
 export function eventSentence(event: DeadlineEventRow, context: { periodLabel?: string } = {}): string {
   const p = parsePayload(event.payload);
+  const sentence = describe(event, p, context);
+  // The sample's past (written when `npm start` first loads it) never went out as email.
+  return p.sample === true ? `${sentence} (Dữ liệu mẫu: lịch sử dựng sẵn, không có thư thật.)` : sentence;
+}
+
+function describe(event: DeadlineEventRow, p: Record<string, unknown>, context: { periodLabel?: string }): string {
   const step = str(p.step);
   const kind = str(p.kind) ?? (step ? kindOfStep(step) : null);
   const what = (kind && EMAIL_KIND[kind]) ?? 'thư';
@@ -146,7 +152,7 @@ export function eventSentence(event: DeadlineEventRow, context: { periodLabel?: 
     case 'email-dropped':
       return `Không gửi ${what}${stepPart}${to ? ` tới ${to}` : ''}: kỳ báo cáo đã kết thúc trước giờ gửi.`;
     default: {
-      const fields = Object.entries(p).map(([k, v]) => `${k}: ${valueWords(v)}`);
+      const fields = Object.entries(p).filter(([k]) => k !== 'sample').map(([k, v]) => `${k}: ${valueWords(v)}`);
       return `Sự kiện "${event.type}"${fields.length ? `: ${fields.join('; ')}` : ''}.`;
     }
   }

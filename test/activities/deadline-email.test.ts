@@ -1,7 +1,7 @@
 // What a clerk reads in each email kind, composed from a deadline's context. Pure: no
 // database, no SMTP.
 import { describe, expect, it } from 'vitest';
-import type { DeadlineContext } from '../../activities/deadline-context';
+import type { DeadlineContext } from '../../src/stores/deadline-context';
 import { composeDeadlineEmail, type EmailKind } from '../../activities/email/deadline-email';
 
 const ctx = {

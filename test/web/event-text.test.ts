@@ -16,6 +16,11 @@ describe('eventSentence', () => {
     ],
     ['reminder-requested', { by: 'Phòng VH-XH', at: '2026-11-27T03:00:00.000Z', sendAt: '2026-11-27T03:00:00.000Z' }, 'Phòng VH-XH yêu cầu gửi nhắc ngay.'],
     [
+      'email-sent',
+      { step: 'escalation-1', kind: 'escalation', to: 'truongphong@hoa-an.example', sample: true },
+      'Đã gửi thư đôn đốc (đôn đốc cấp 1) tới truongphong@hoa-an.example. (Dữ liệu mẫu: lịch sử dựng sẵn, không có thư thật.)',
+    ],
+    [
       'email-dropped',
       { step: 'manual-1', kind: 'manual', to: 'vanthu@anphu.gov.vn' },
       'Không gửi thư nhắc hạn do cơ quan đầu mối gửi (nhắc ngay lần 1) tới vanthu@anphu.gov.vn: kỳ báo cáo đã kết thúc trước giờ gửi.',

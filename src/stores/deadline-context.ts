@@ -1,6 +1,7 @@
 // Loads everything an email about one deadline needs, at send time, so a contact whose
-// address changed yesterday gets today's reminder at the new address.
-import type { ActivityDeps } from './deps';
+// address changed yesterday gets today's reminder at the new address; and who each
+// audience of a step is. Shared by the activities that send and the services that seed.
+import type { DbTx } from '../db';
 
 export type Audience = 'agency-contacts' | 'agency-head' | 'coordinator' | 'coordinator-head' | 'leadership';
 
@@ -9,7 +10,7 @@ export interface Recipient {
   email: string;
 }
 
-export async function loadDeadlineContext(deps: ActivityDeps, deadlineId: string) {
+export async function loadDeadlineContext(deps: { db: DbTx }, deadlineId: string) {
   const deadline = await deps.db.deadline.findUniqueOrThrow({
     where: { id: deadlineId },
     include: {
