@@ -4,7 +4,7 @@
 // announced year rests on ([] for a computed year).
 import { parseArgs } from 'node:util';
 import { formatViDate, formatViDateWithWeekday, parseIsoDate, TIME_ZONE } from '../domain/local-date';
-import { calendarOverrides, currentCalendar } from '../stores/calendar.store';
+import { calendarYear } from '../services/calendar-year';
 import type { CliCommand } from './io';
 
 const USAGE = 'Cách dùng / usage: hanbaocao calendar --year 2027 [--json]';
@@ -22,8 +22,8 @@ export const run: CliCommand = async (args, io) => {
     io.stderr(`Năm không hợp lệ: "${values.year ?? ''}" (1900-2200) / invalid --year: "${values.year ?? ''}" (1900-2200)\n${USAGE}`);
     return 2;
   }
-  const report = currentCalendar().yearReport(year);
-  const sources = calendarOverrides().years?.[String(year)]?.source ?? [];
+  const report = calendarYear(year);
+  const { sources } = report;
   if (values.json) {
     io.stdout(JSON.stringify({ year, timeZone: TIME_ZONE, nonWorkingDays: report.nonWorkingDays, workingSaturdays: report.workingSaturdays, sources }));
     return 0;

@@ -65,6 +65,7 @@ function readText(bytes: Uint8Array): string {
     throw binary();
   }
   // Valid UTF-8 can still be binary (NUL bytes, control characters): a text plan has none.
+  // eslint-disable-next-line no-control-regex -- looking for control characters is the point
   const controls = text.match(/[\u0000-\u0008\u000e-\u001f]/g)?.length ?? 0;
   if (controls > 0 && controls / Math.max(1, text.length) > 0.001) throw binary();
   return text;
