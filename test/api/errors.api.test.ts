@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildServer } from '../../src/api/server';
 import { createDb } from '../../src/db';
 import { ServiceError } from '../../src/services/errors';
+import { seedDeadline, seedObligation } from '../helpers/fixtures';
 import { createTestDb } from '../helpers/test-db';
 
 // 10/03/2026: the 2026 period of "trước ngày 05/11 hằng năm" has begun (window from 15/12/2025).
@@ -171,6 +172,29 @@ describe('error answers and the log', () => {
     ]);
     expect(res.json().detailsEn).toEqual(['submittedBy: required', 'note: Invalid input: expected string, received number', 'link: Invalid URL']);
     expect(res.json().message).toBe('Dữ liệu không hợp lệ');
+  });
+
+  it('refuses a second reminder by hand within the hour with 429 and the time the next one is possible', async () => {
+    await seedObligation(testDb.db);
+    await seedDeadline(testDb.db, {
+      id: 'obl.2026', periodKey: '2026', periodLabel: 'Năm 2026', lastDay: '2026-11-04',
+      dueAt: new Date('2026-11-04T17:00:00Z'), dataFrom: '2025-12-15', dataTo: '2026-12-14',
+    });
+    const requested = (minutesAgo: number) =>
+      testDb.db.deadlineEvent.create({
+        data: { deadlineId: 'obl.2026', type: 'reminder-requested', at: new Date(NOW.getTime() - minutesAgo * 60_000), payload: '{}' },
+      });
+    await requested(61);
+    // An hour and a minute ago: allowed, so the request reaches Temporal (unreachable here: 503).
+    const allowed = await app.inject({ method: 'POST', url: '/api/deadlines/obl.2026/remind', payload: { requestedBy: 'Phòng VH-XH' } });
+    expect(allowed.statusCode).toBe(503);
+    await requested(10);
+    const refused = await app.inject({ method: 'POST', url: '/api/deadlines/obl.2026/remind', payload: { requestedBy: 'Phòng VH-XH' } });
+    expect(refused.statusCode).toBe(429);
+    expect(refused.json()).toMatchObject({
+      error: 'rate-limited',
+      message: 'Đã gửi nhắc lúc 09:50 Thứ Ba, 10/03/2026; mỗi hạn báo cáo chỉ nhắc tay một lần mỗi giờ. Có thể nhắc lại từ 10:50 Thứ Ba, 10/03/2026.',
+    });
   });
 
   it('maps rate-limited to 429', async () => {

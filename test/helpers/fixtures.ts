@@ -1,6 +1,7 @@
 // A small commune for tests: one reporting agency with two contacts and a head, a
 // coordinator office with a contact and a head, and leadership. Addresses are under the
 // reserved .example domain.
+import { asyncLocalStorage, type Context } from '@temporalio/activity';
 import nodemailer from 'nodemailer';
 import { createActivities } from '../../activities';
 import type { WorkflowStarter } from '../../activities/deps';
@@ -54,6 +55,16 @@ export async function seedDeadline(
 }
 
 /**
+ * Inside an activity, the Temporal server's time at which this attempt was scheduled; outside
+ * one, the wall clock. On the time-skipping server, activities and workflows then share one
+ * clock (2040 in the workflow tests), whatever today's date is, as they do in production.
+ */
+export function serverClock(): Date {
+  const context = asyncLocalStorage.getStore() as Context | undefined;
+  return context ? new Date(context.info.currentAttemptScheduledTimestampMs) : new Date();
+}
+
+/**
  * The activities as the worker builds them, sending to a test SMTP server on 127.0.0.1 and
  * starting/signalling workflows through `temporal`, as production always does (every
  * ladder step goes through the recipient's daily digest). `override` replaces single
@@ -65,7 +76,7 @@ export function testActivities(db: Db, smtpPort: number, temporal: WorkflowStart
       temporal,
       db,
       mailer: nodemailer.createTransport({ host: '127.0.0.1', port: smtpPort, ignoreTLS: true }),
-      clock: () => new Date(),
+      clock: serverClock,
       publicUrl: 'http://hbc.test',
       mailFrom: 'Hạn báo cáo <hbc@test.example>',
     }),

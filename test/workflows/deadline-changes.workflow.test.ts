@@ -5,6 +5,7 @@ import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startMailCatcher, type MailCatcher } from '../../src/mail/mail-catcher';
+import { listDeadlines } from '../../src/services/list-deadlines';
 import { bundleWorkflows } from '../../src/worker';
 import { extendUpdate, recordSubmissionUpdate, waiveUpdate } from '../../src/contract/messages';
 import { PEOPLE, seedDeadline, seedObligation, testActivities } from '../helpers/fixtures';
@@ -79,6 +80,9 @@ describe('changing a running deadline', () => {
       args: [{ newLastDay: '2040-11-28', reason: 'Đơn vị xin thêm thời gian tổng hợp số liệu', grantedBy: 'Trưởng phòng VH-XH' }],
     });
     expect(extended).toEqual({ lastDay: '2040-11-28', revision: 1 });
+    // The dashboard says so: the label carries "(đã gia hạn)" (extendedFrom reaches the status).
+    const [view] = await listDeadlines(testDb.db, new Date('2040-11-08T05:00:00Z'), { id: 'obl.2040' });
+    expect(view!.stateLabel).toBe('Chưa đến hạn: còn 14 ngày làm việc (đã gia hạn)');
 
     await sleepUntil('2040-11-27T03:00:00Z'); // Tuesday 10:00, the day before the new last day
     const receipt = await handle.executeUpdate(recordSubmissionUpdate, {
