@@ -2,6 +2,7 @@
 // activities), with a display state computed from the domain at read time so "overdue by
 // n working days" is never stale. No Temporal query per row (STYLE.md #7).
 import { currentCalendar } from '../stores/calendar.store';
+import { dataWindowVi } from '../domain/data-window';
 import { formatViDateWithWeekday, parseIsoDate } from '../domain/local-date';
 import { deadlineStatus } from '../domain/status';
 import type { Db } from '../db';
@@ -18,6 +19,8 @@ export interface DeadlineView {
   lastDay: string;
   lastDayVi: string;
   dataWindow: { from: string; to: string };
+  /** The data the report covers, as people read it (with an estimate when the window ends after the last day). */
+  dataWindowVi: string;
   state: string;
   stateLabel: string;
   nextStep: { kind: string; at: string } | null;
@@ -61,6 +64,7 @@ export async function listDeadlines(db: Db, now: Date, where: { id?: string } = 
       lastDay: row.lastDay,
       lastDayVi: formatViDateWithWeekday(lastDay),
       dataWindow: { from: row.dataFrom, to: row.dataTo },
+      dataWindowVi: dataWindowVi({ from: parseIsoDate(row.dataFrom), to: parseIsoDate(row.dataTo) }, lastDay),
       state: status.state,
       stateLabel: status.labelVi,
       nextStep: row.nextStepAt && row.nextStepKind ? { kind: row.nextStepKind, at: row.nextStepAt.toISOString() } : null,

@@ -67,6 +67,7 @@ for (const [id, path] of [['submit','submission'],['remind','remind']]) {
     `<h1>${esc(v.agency)}: ${esc(v.periodLabel)}</h1>
 <p>${esc(v.planNumber)}: ${esc(v.planTitle)}</p>
 <p>Quy định: <b>${esc(v.ruleText)}</b>. Ngày cuối cùng đúng hạn: <b>${esc(v.lastDayVi)}</b>. Trạng thái: <span class="state state-${esc(v.state)}">${esc(v.stateLabel)}</span></p>
+<p>Số liệu: ${esc(v.dataWindowVi)}</p>
 ${form}<h2>Lịch sử</h2><table><thead><tr><th>Thời điểm</th><th>Sự kiện</th></tr></thead><tbody>${history || '<tr><td colspan="2">Chưa có sự kiện.</td></tr>'}</tbody></table>`,
   );
 }

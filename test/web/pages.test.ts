@@ -24,6 +24,7 @@ function view(over: Partial<DeadlineView> = {}): DeadlineView {
     lastDay: '2026-11-04',
     lastDayVi: 'Thứ Tư, 04/11/2026',
     dataWindow: { from: '2025-12-15', to: '2026-12-14' },
+    dataWindowVi: 'từ 15/12/2025 đến thời điểm báo cáo, ước thực hiện đến 14/12/2026',
     state: 'submitted-on-time',
     stateLabel: 'Đã nộp đúng hạn',
     nextStep: { kind: 'reminder', at: '2026-10-21T01:00:00.000Z' },
@@ -83,6 +84,10 @@ describe('the deadline page', () => {
     expect(html).toContain('<td>10:00 Thứ Ba, 10/03/2026</td><td>Mở kỳ báo cáo: Năm 2026; hạn cuối Thứ Tư, 04/11/2026.</td>');
     expect(html).toContain('<td>08:00 Thứ Tư, 14/10/2026</td><td>Đã gửi thư nhắc hạn (nhắc trước 14 ngày làm việc) tới vanthu@anphu.gov.vn.</td>');
     expect(html).toContain('<td>09:00 Thứ Ba, 20/10/2026</td><td>Gia hạn từ 04/11/2026 đến 20/11/2026. Lý do: Mưa lũ. Người cho phép: Phó Chủ tịch UBND xã.</td>');
+  });
+
+  it('says what data the report covers, with the estimate when the window ends after the last day', () => {
+    expect(html).toContain('<p>Số liệu: từ 15/12/2025 đến thời điểm báo cáo, ước thực hiện đến 14/12/2026</p>');
   });
 
   it('shows no raw JSON, English event codes or ISO days', () => {
