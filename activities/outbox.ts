@@ -93,22 +93,25 @@ async function claimExisting(deps: ActivityDeps, key: string, now: Date): Promis
   return taken.count === 1;
 }
 
+/** A new outbox row for one message to one recipient. */
+function newRow(m: { key: string; deadlineId?: string; campaignRunId?: string; stepKey: string; recipient: string; subject: string }, status: 'claimed' | 'pending', now: Date) {
+  return {
+    id: m.key,
+    key: m.key,
+    deadlineId: m.deadlineId ?? null,
+    campaignRunId: m.campaignRunId ?? null,
+    stepKey: m.stepKey,
+    recipient: m.recipient,
+    subject: m.subject,
+    status,
+    claimedAt: now,
+  };
+}
+
 async function claim(deps: ActivityDeps, mail: OutgoingMail): Promise<boolean> {
   const now = deps.clock();
   try {
-    await deps.db.outboxMessage.create({
-      data: {
-        id: mail.key,
-        key: mail.key,
-        deadlineId: mail.deadlineId ?? null,
-        campaignRunId: mail.campaignRunId ?? null,
-        stepKey: mail.stepKey,
-        recipient: mail.to,
-        subject: mail.subject,
-        status: 'claimed',
-        claimedAt: now,
-      },
-    });
+    await deps.db.outboxMessage.create({ data: newRow({ ...mail, recipient: mail.to }, 'claimed', now) });
     return true;
   } catch (err) {
     if ((err as { code?: string }).code !== 'P2002') throw err;
@@ -168,19 +171,7 @@ export async function queueNotice(db: DbTx, now: Date, n: NoticeToQueue): Promis
   await db.outboxMessage.upsert({
     where: { key: n.key },
     update: {},
-    create: {
-      id: n.key,
-      key: n.key,
-      deadlineId: n.deadlineId ?? null,
-      campaignRunId: n.campaignRunId ?? null,
-      stepKey: n.stepKey,
-      recipient: n.recipient,
-      subject: n.subject,
-      status: 'pending',
-      claimedAt: now,
-      notBefore: n.notBefore ?? null,
-      payload: JSON.stringify(n.payload),
-    },
+    create: { ...newRow(n, 'pending', now), notBefore: n.notBefore ?? null, payload: JSON.stringify(n.payload) },
   });
 }
 
