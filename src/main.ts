@@ -4,11 +4,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { NativeConnection } from '@temporalio/worker';
-import nodemailer from 'nodemailer';
 import { buildServer } from './api/server';
 import { ConfigError, loadConfig } from './config';
 import { createDb } from './db';
 import { startMailCatcher } from './mail/mail-catcher';
+import { createMailer } from './mail/transport';
 import { loadSampleData, readSampleData } from './services/load-sample-data';
 import { createTemporalClient } from './temporal/client';
 import { startDevServer } from './temporal/dev-server';
@@ -49,13 +49,7 @@ async function main(): Promise<void> {
 
   const db = createDb(config.databaseUrl);
   stops.unshift(() => db.$disconnect());
-  const mailer = nodemailer.createTransport({
-    host: config.smtp.host ?? '127.0.0.1',
-    port: catcher?.port ?? config.smtp.port,
-    secure: config.smtp.secure,
-    ignoreTLS: !config.smtp.host,
-    auth: config.smtp.user ? { user: config.smtp.user, pass: config.smtp.password ?? '' } : undefined,
-  });
+  const mailer = createMailer(config.smtp, catcher?.port);
   const clock = () => new Date();
 
   installRuntimeWithoutSignalHandlers();
