@@ -22,6 +22,7 @@ import type { ServiceDeps } from './services/deps';
 import { loadSampleData, readSampleData } from './services/load-sample-data';
 import { createTemporalClient } from './temporal/client';
 import { startDevServer } from './temporal/dev-server';
+import { checkSearchAttributes } from './temporal/search-attribute-check';
 import { StartRefusedError, startProblems } from './temporal/start-checks';
 import { ensureTemporalCli } from './temporal/temporal-cli';
 import { createWorker, installRuntimeWithoutSignalHandlers } from './worker';
@@ -108,7 +109,10 @@ async function startTemporal(config: AppConfig): Promise<{ address: string; uiUr
 async function connectClient(config: AppConfig, address: string): Promise<{ client: Client; searchAttributes: boolean }> {
   const client = await createTemporalClient(address, config.temporal.namespace);
   onStop(() => client.connection.close());
-  return { client, searchAttributes: !config.temporal.address };
+  const check = await checkSearchAttributes(client.connection, config.temporal.namespace, address);
+  if (check.ok) log('search attributes: registered, set on every workflow');
+  else check.advice.forEach(warn);
+  return { client, searchAttributes: check.ok };
 }
 
 async function startWorker(config: AppConfig, address: string, deps: { db: Db; client: Client; searchAttributes: boolean; catcher?: MailCatcher }): Promise<void> {

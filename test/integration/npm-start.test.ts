@@ -130,4 +130,25 @@ describe('npm start', () => {
       await stray?.stop();
     }
   });
+
+  it.each([
+    ['registered', undefined, 'search attributes: registered, set on every workflow'],
+    ['not registered', [], 'temporal operator search-attribute create --address ADDRESS --namespace default --name HbcOrganisation --type Keyword'],
+  ] as const)(
+    'with TEMPORAL_ADDRESS and our search attributes %s, says whether it sets them and serves /health',
+    { timeout: START_TIMEOUT_MS },
+    async (_label, registered, expected) => {
+      const env = await settings();
+      const server = await startTestDevServer(null, undefined, { searchAttributes: registered });
+      try {
+        const app = await startedApp({ ...env, TEMPORAL_ADDRESS: server.address });
+        expect(app.output()).toContain(expected.replace('ADDRESS', server.address));
+        expect((await fetch(`http://127.0.0.1:${env.HBC_PORT}/health`)).status).toBe(200);
+        process.kill(app.child.pid!, 'SIGTERM');
+        expect(await app.exited).toBe(0);
+      } finally {
+        await server.stop();
+      }
+    },
+  );
 });
