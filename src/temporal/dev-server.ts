@@ -72,8 +72,12 @@ export async function temporalAnswers(address: string, timeoutMs = 1000): Promis
 }
 
 async function waitUntilReady(address: string, child: ChildProcess, output: () => string): Promise<void> {
+  // A binary that cannot be started never exits: it only emits 'error'.
+  let spawnError: Error | undefined;
+  child.once('error', (err) => (spawnError = err));
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
+    if (spawnError) throw new Error(`Temporal dev server could not start: ${spawnError.message}`);
     if (!isRunning(child)) throw new Error(`Temporal dev server exited (${child.exitCode ?? child.signalCode}):\n${output()}`);
     if (await temporalAnswers(address)) return;
     await new Promise((r) => setTimeout(r, 250));
