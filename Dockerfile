@@ -5,11 +5,14 @@ ENV NODE_ENV=production
 COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
 COPY . .
-# The Prisma client is generated here; migrations run at start (scripts/setup.ts).
+# The Prisma client is generated here. The database is migrated by the app itself at every
+# start (src/main.ts runs `prisma migrate deploy` on the file it is about to open).
 RUN PRISMA_SCHEMA_ENGINE_BINARY=/usr/local/bin/node npx prisma generate
 ENV HBC_HOST=0.0.0.0 \
     HBC_DATA_DIR=/data \
     HBC_SAMPLE_DATA=false
 VOLUME /data
 EXPOSE 3000
-CMD ["sh", "-c", "npx tsx scripts/setup.ts && exec npx tsx src/main.ts"]
+# node itself is PID 1, so `docker stop` (SIGTERM) reaches the app, which stops the HTTP
+# server and the worker before it exits.
+CMD ["node", "--import", "tsx", "src/main.ts"]

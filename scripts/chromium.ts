@@ -3,8 +3,10 @@
 // and the setup runs as root; otherwise the setup says what to install.
 import { existsSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
+import { childEnvironment, loadConfig } from '../src/config';
 
-export const CHROMIUM_PATH = process.env.HBC_CHROMIUM ?? '/usr/bin/chromium';
+/** $HBC_CHROMIUM, else Debian's /usr/bin/chromium. */
+export const CHROMIUM_PATH = loadConfig().tools.chromium;
 
 export function ensureChromium(log: (line: string) => void): string {
   if (existsSync(CHROMIUM_PATH)) return CHROMIUM_PATH;
@@ -13,7 +15,7 @@ export function ensureChromium(log: (line: string) => void): string {
   }
   log('installing chromium with apt-get (about a minute)...');
   for (const args of [['update', '-qq'], ['install', '-y', '-qq', 'chromium']]) {
-    const result = spawnSync('apt-get', args, { stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+    const result = spawnSync('apt-get', args, { stdio: ['ignore', 'inherit', 'inherit'], env: childEnvironment({ DEBIAN_FRONTEND: 'noninteractive' }) });
     if (result.status !== 0) throw new Error(`apt-get ${args.join(' ')} failed (exit ${result.status})`);
   }
   if (!existsSync(CHROMIUM_PATH)) throw new Error(`apt-get installed chromium but ${CHROMIUM_PATH} is missing`);

@@ -1,11 +1,11 @@
-// Everything `npm start` and `npm test` need beyond `npm ci`, idempotent and fast when
-// done: the Temporal CLI (built with Go when missing), the Java time-skipping test server
-// (with --test), Debian's chromium for end-to-end tests (with --test), the generated Prisma
-// client and the migrated app database.
-import { spawnSync } from 'node:child_process';
+// Everything `npm test` needs beyond `npm ci`, idempotent and fast when done: the Temporal
+// CLI (built with Go when missing), the Java time-skipping test server and Debian's chromium
+// for end-to-end tests (with --test), the generated Prisma client, and (without --test) the
+// migrated app database. `npm start` does not need it: src/main.ts prepares itself.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ensurePrismaOffline } from '../src/prisma-offline';
+import { ConfigError, loadConfig } from '../src/config';
+import { generatePrismaClient, migrateDatabase } from '../src/prisma-offline';
 import { ensureTemporalCli } from '../src/temporal/temporal-cli';
 import { ensureTestServer } from '../src/temporal/test-server';
 import { ensureChromium } from './chromium';
@@ -14,20 +14,12 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const log = (line: string) => console.log(`[setup] ${line}`);
 const forTests = process.argv.includes('--test');
 
-function prisma(...args: string[]): void {
-  const result = spawnSync(process.execPath, [path.join(root, 'node_modules', 'prisma', 'build', 'index.js'), ...args], {
-    cwd: root,
-    stdio: ['ignore', 'pipe', 'pipe'],
-    encoding: 'utf8',
-  });
-  if (result.status !== 0) throw new Error(`prisma ${args.join(' ')} failed:\n${result.stdout}\n${result.stderr}`);
-}
-
 async function main(): Promise<void> {
   const started = Date.now();
+  const config = loadConfig();
   // With TEMPORAL_ADDRESS the app talks to an existing server (production, docker-compose).
-  if (!process.env.TEMPORAL_ADDRESS || forTests) {
-    const cli = await ensureTemporalCli(root, log);
+  if (!config.temporal.address || forTests) {
+    const cli = await ensureTemporalCli(root, log, config.tools);
     if (cli) log(`Temporal CLI: ${cli}`);
     else log('Temporal CLI not found and Go is not installed: set TEMPORAL_CLI or TEMPORAL_ADDRESS (see README).');
   }
@@ -38,17 +30,16 @@ async function main(): Promise<void> {
     log(`chromium for end-to-end tests: ${ensureChromium(log)}`);
   }
 
-  ensurePrismaOffline();
-  prisma('generate');
+  await generatePrismaClient(config.databaseUrl);
   log('Prisma client generated');
   if (!forTests) {
-    prisma('migrate', 'deploy');
-    log('app database migrated');
+    await migrateDatabase(config.databaseUrl);
+    log(`app database migrated: ${config.databaseUrl}`);
   }
   log(`ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }
 
 main().catch((err: Error) => {
-  console.error(`[setup] ${err.message}`);
+  console.error(err instanceof ConfigError ? err.message : `[setup] ${err.message}`);
   process.exit(1);
 });

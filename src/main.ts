@@ -1,68 +1,121 @@
-// `npm start`: the whole product on embedded defaults. Temporal dev server (SQLite file),
-// SMTP catcher, worker, API and pages; sample data on first start. Ctrl-C stops it cleanly
-// and everything under .data/ (app database, Temporal history and timers, inbox) is kept.
+// `npm start` (`node --import tsx src/main.ts`, one process, so a signal from the terminal or
+// a process manager reaches it directly): the whole product on embedded defaults. Temporal
+// dev server (SQLite file), SMTP catcher, worker, API and pages; sample data on first start.
+// With TEMPORAL_ADDRESS and SMTP_HOST (production, the container) it starts neither.
+//
+// Start-up order: refuse early (bad configuration, a port taken, a stray Temporal server)
+// before anything runs; migrate the database where the app opens it; then start each part,
+// registering how to stop it. SIGINT/SIGTERM and a failed start stop the parts in reverse
+// order; child processes die with this process even when it is killed (./temporal/owned-process).
 import fs from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Client } from '@temporalio/client';
 import { NativeConnection } from '@temporalio/worker';
-import nodemailer from 'nodemailer';
 import { buildServer } from './api/server';
-import { ConfigError, loadConfig } from './config';
-import { createDb } from './db';
-import { startMailCatcher } from './mail/mail-catcher';
+import { ConfigError, loadConfig, type AppConfig } from './config';
+import type { Db } from './db';
+import { startMailCatcher, type MailCatcher } from './mail/mail-catcher';
+import { createMailer } from './mail/transport';
+import { generatePrismaClient, migrateDatabase, prismaClientStale } from './prisma-offline';
+import type { ServiceDeps } from './services/deps';
 import { loadSampleData, readSampleData } from './services/load-sample-data';
 import { createTemporalClient } from './temporal/client';
 import { startDevServer } from './temporal/dev-server';
-import { findTemporalCli } from './temporal/temporal-cli';
+import { checkSearchAttributes } from './temporal/search-attribute-check';
+import { StartRefusedError, startProblems } from './temporal/start-checks';
+import { ensureTemporalCli } from './temporal/temporal-cli';
 import { createWorker, installRuntimeWithoutSignalHandlers } from './worker';
 
 const log = (line: string) => console.log(`[hanbaocao] ${line}`);
-const projectRoot = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
+const warn = (line: string) => console.warn(`[hanbaocao] ${line}`);
+const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
-async function main(): Promise<void> {
-  const config = loadConfig();
-  fs.mkdirSync(config.dataDir, { recursive: true });
-  const stops: (() => Promise<unknown>)[] = [];
+// ---- stopping -------------------------------------------------------------------------
 
-  const catcher = config.smtp.host
-    ? undefined
-    : await startMailCatcher({ port: config.smtp.port, persistPath: path.join(config.dataDir, 'inbox.jsonl') });
-  if (catcher) stops.unshift(() => catcher.close());
+type Stop = () => Promise<unknown>;
+/** Last started, first stopped: the HTTP server and the worker go before the Temporal server. */
+const stops: Stop[] = [];
+let exiting = false;
 
-  let address = config.temporal.address;
-  let uiUrl: string | null = null;
-  if (!address) {
-    const cliPath = findTemporalCli(projectRoot);
-    if (!cliPath) throw new Error('Temporal CLI not found: run `npm run setup` (builds it with Go) or set TEMPORAL_CLI');
-    log('starting the Temporal dev server...');
-    const server = await startDevServer({
-      cliPath,
-      port: config.temporal.devPort,
-      uiPort: config.temporal.uiPort,
-      dbFilename: path.join(config.dataDir, 'temporal.sqlite'),
-      namespace: config.temporal.namespace,
-      log,
-    });
-    stops.unshift(() => server.stop());
-    address = server.address;
-    uiUrl = server.uiUrl;
+function onStop(stop: Stop): void {
+  stops.unshift(stop);
+}
+
+/** Stops what has started, then exits; the first caller's code wins (npm forwards a Ctrl-C the terminal also sent). */
+async function stopAndExit(code: number, reason: string): Promise<void> {
+  if (exiting) return;
+  exiting = true;
+  log(reason);
+  for (const stop of stops) await stop().catch((err: Error) => warn(`while stopping: ${err.message}`));
+  process.exit(code);
+}
+
+function handleStopSignals(dataDir: string): void {
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.on(signal, () => void stopAndExit(0, `${signal}: stopping; data kept in ${dataDir}`));
   }
+}
 
+// ---- starting -------------------------------------------------------------------------
+
+async function refuseToStartIfBlocked(config: AppConfig): Promise<void> {
+  const problems = await startProblems(config);
+  if (problems.length) throw new StartRefusedError(problems);
+}
+
+/** Migrates the database the app opens (so a container that only runs the app is migrated too), then opens it. */
+async function openDatabase(config: AppConfig): Promise<Db> {
+  if (prismaClientStale()) {
+    log('generating the Prisma client...');
+    await generatePrismaClient(config.databaseUrl);
+  }
+  await migrateDatabase(config.databaseUrl);
+  log(`database migrated: ${config.databaseUrl}`);
+  // Imported here, not at the top: src/db.ts needs the client generated just above.
+  const { createDb } = await import('./db');
   const db = createDb(config.databaseUrl);
-  stops.unshift(() => db.$disconnect());
-  const mailer = nodemailer.createTransport({
-    host: config.smtp.host ?? '127.0.0.1',
-    port: catcher?.port ?? config.smtp.port,
-    secure: config.smtp.secure,
-    ignoreTLS: !config.smtp.host,
-    auth: config.smtp.user ? { user: config.smtp.user, pass: config.smtp.password ?? '' } : undefined,
-  });
-  const clock = () => new Date();
+  onStop(() => db.$disconnect());
+  return db;
+}
 
-  installRuntimeWithoutSignalHandlers();
-  // The client first: the worker's activities use it to start each period's deadline workflow.
-  const temporal = await createTemporalClient(address, config.temporal.namespace);
-  stops.unshift(() => temporal.connection.close());
-  const searchAttributes = !config.temporal.address;
+async function startCatcher(config: AppConfig): Promise<MailCatcher | undefined> {
+  if (config.smtp.host) return undefined;
+  const catcher = await startMailCatcher({ port: config.smtp.port, persistPath: path.join(config.dataDir, 'inbox.jsonl') });
+  onStop(() => catcher.close());
+  return catcher;
+}
+
+/** The Temporal frontend's address: TEMPORAL_ADDRESS, else the embedded dev server started here. */
+async function startTemporal(config: AppConfig): Promise<{ address: string; uiUrl: string | null }> {
+  if (config.temporal.address) return { address: config.temporal.address, uiUrl: null };
+  const cliPath = await ensureTemporalCli(projectRoot, log, config.tools);
+  if (!cliPath) {
+    throw new Error('không tìm thấy Temporal CLI / Temporal CLI not found: install Go (it is built on first start) or set TEMPORAL_CLI or TEMPORAL_ADDRESS');
+  }
+  log('starting the Temporal dev server...');
+  const server = await startDevServer({
+    cliPath,
+    port: config.temporal.devPort,
+    uiPort: config.temporal.uiPort,
+    dbFilename: path.join(config.dataDir, 'temporal.sqlite'),
+    namespace: config.temporal.namespace,
+    log,
+  });
+  onStop(() => server.stop());
+  return { address: server.address, uiUrl: server.uiUrl };
+}
+
+async function connectClient(config: AppConfig, address: string): Promise<{ client: Client; searchAttributes: boolean }> {
+  const client = await createTemporalClient(address, config.temporal.namespace);
+  onStop(() => client.connection.close());
+  const check = await checkSearchAttributes(client.connection, config.temporal.namespace, address);
+  if (check.ok) log('search attributes: registered, set on every workflow');
+  else check.advice.forEach(warn);
+  return { client, searchAttributes: check.ok };
+}
+
+async function startWorker(config: AppConfig, address: string, deps: { db: Db; client: Client; searchAttributes: boolean; catcher?: MailCatcher }): Promise<void> {
   const connection = await NativeConnection.connect({ address });
   log('bundling workflows and starting the worker...');
   const worker = await createWorker({
@@ -70,64 +123,64 @@ async function main(): Promise<void> {
     namespace: config.temporal.namespace,
     taskQueue: config.temporal.taskQueue,
     deps: {
-      db,
-      mailer,
-      clock,
+      db: deps.db,
+      mailer: createMailer(config.smtp, deps.catcher?.port),
+      clock: () => new Date(),
       publicUrl: config.http.publicUrl,
       mailFrom: config.smtp.from,
-      temporal: { client: temporal, taskQueue: config.temporal.taskQueue, searchAttributes },
+      temporal: { client: deps.client, taskQueue: config.temporal.taskQueue, searchAttributes: deps.searchAttributes },
     },
   });
   const running = worker.run();
-  stops.unshift(async () => {
+  running.catch((err: Error) => void stopAndExit(1, `worker stopped / worker failed: ${err.message}`));
+  onStop(async () => {
     worker.shutdown();
-    await running;
+    await running.catch(() => undefined);
     await connection.close();
   });
+}
 
-  const services = {
-    db,
-    temporal,
-    taskQueue: config.temporal.taskQueue,
-    clock,
-    searchAttributes,
-  };
-  if (config.sampleData) {
-    const sample = await loadSampleData(services, readSampleData(path.join(projectRoot, 'samples', 'sample-data.json')));
-    const reminder = sample.firstReminder;
-    log(
-      !sample.fresh
-        ? 'sample plan already loaded'
-        : reminder?.held
-          ? `sample plan 52/KH-UBND loaded; its first reminder waits for working hours: ${reminder.sendAt}`
-          : 'sample plan 52/KH-UBND loaded; a first reminder is on its way to the inbox',
-    );
-  }
+async function loadSamplePlan(services: ServiceDeps): Promise<void> {
+  const sample = await loadSampleData(services, readSampleData(path.join(projectRoot, 'samples', 'sample-data.json')));
+  const reminder = sample.firstReminder;
+  log(
+    !sample.fresh
+      ? 'sample plan already loaded'
+      : reminder?.held
+        ? `sample plan 52/KH-UBND loaded; its first reminder waits for working hours: ${reminder.sendAt}`
+        : 'sample plan 52/KH-UBND loaded; a first reminder is on its way to the inbox',
+  );
+}
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  handleStopSignals(config.dataDir);
+  await refuseToStartIfBlocked(config);
+  fs.mkdirSync(config.dataDir, { recursive: true });
+
+  const db = await openDatabase(config);
+  const catcher = await startCatcher(config);
+  const temporal = await startTemporal(config);
+  installRuntimeWithoutSignalHandlers();
+  // The client first: the worker's activities use it to start each period's deadline workflow.
+  const { client, searchAttributes } = await connectClient(config, temporal.address);
+  await startWorker(config, temporal.address, { db, client, searchAttributes, catcher });
+
+  const services: ServiceDeps = { db, temporal: client, taskQueue: config.temporal.taskQueue, clock: () => new Date(), searchAttributes };
+  if (config.sampleData) await loadSamplePlan(services);
 
   const app = buildServer(services, { catcher });
   await app.listen({ host: config.http.host, port: config.http.port });
-  stops.unshift(() => app.close());
+  onStop(() => app.close());
 
   log(`app:         ${config.http.publicUrl}`);
   if (catcher) log(`inbox:       ${config.http.publicUrl}/inbox (SMTP 127.0.0.1:${catcher.port})`);
-  if (uiUrl) log(`Temporal UI: ${uiUrl}`);
+  if (temporal.uiUrl) log(`Temporal UI: ${temporal.uiUrl}`);
   log('press Ctrl-C to stop');
-
-  let stopping = false;
-  const shutdown = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    log(`${signal}: stopping...`);
-    for (const stop of stops) await stop().catch((err: Error) => log(`while stopping: ${err.message}`));
-    log('stopped; data kept in .data/');
-    process.exit(0);
-  };
-  process.on('SIGINT', () => void shutdown('SIGINT'));
-  process.on('SIGTERM', () => void shutdown('SIGTERM'));
 }
 
 main().catch((err: unknown) => {
-  if (err instanceof ConfigError) console.error(err.message);
+  if (err instanceof ConfigError || err instanceof StartRefusedError) console.error(err.message);
   else console.error(`[hanbaocao] không khởi động được / failed to start: ${(err as Error).message}`);
-  process.exit(1);
+  void stopAndExit(1, 'start failed; stopping what had started');
 });

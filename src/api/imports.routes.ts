@@ -3,6 +3,7 @@
 //   POST /api/imports          body: the confirm draft (src/schemas/import.schemas.ts) -> 201
 //   GET  /imports/new          the coordinator's page
 import type { FastifyInstance } from 'fastify';
+import { createParsePool, type ParsePool } from '../parse-pool/parse-pool';
 import { confirmImport } from '../services/confirm-import';
 import type { ServiceDeps } from '../services/deps';
 import { ServiceError } from '../services/errors';
@@ -18,10 +19,20 @@ const BINARY_TYPES = [
 /** Above the reader's 10 MB limit, so an oversized upload gets its clear message, not a bare 413. */
 const UPLOAD_LIMIT_BYTES = 25 * 1024 * 1024;
 
-export function registerImportRoutes(app: FastifyInstance, deps: ServiceDeps): void {
+/**
+ * `parsePool`: where uploads are read (tests pass one with a short time cap). By default the
+ * app starts its own on the first upload and closes it with the app.
+ */
+export function registerImportRoutes(app: FastifyInstance, deps: ServiceDeps, opts: { parsePool?: ParsePool } = {}): void {
+  let ownPool: ParsePool | undefined;
+  const pool = () => opts.parsePool ?? (ownPool ??= createParsePool());
+  app.addHook('onClose', async () => ownPool?.close());
+
   app.addContentTypeParser(BINARY_TYPES, { parseAs: 'buffer', bodyLimit: UPLOAD_LIMIT_BYTES }, (_req, body, done) => done(null, body));
 
-  app.post('/api/imports/preview', { bodyLimit: UPLOAD_LIMIT_BYTES }, async (req) => previewImport(deps.db, toBytes(req.body)));
+  app.post('/api/imports/preview', { bodyLimit: UPLOAD_LIMIT_BYTES }, async (req) =>
+    previewImport(deps.db, toBytes(req.body), (bytes) => pool().parse(bytes)),
+  );
 
   app.post('/api/imports', async (req, reply) => reply.status(201).send(await confirmImport(deps, req.body ?? {})));
 

@@ -7,6 +7,7 @@
 // fields; never rename or remove them.
 import { readFile, stat, writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
+import { ConfigError, loadConfig } from '../config';
 import { draftFromProposal } from '../ingest/draft';
 import { IngestError } from '../ingest/errors';
 import { importDocument } from '../ingest/import-document';
@@ -17,7 +18,7 @@ import type { CliCommand, CliIo } from './io';
 const USAGE = [
   'Cách dùng / usage:',
   '  hanbaocao import --dry-run <plan.txt|plan.docx|plan.pdf> [--json] [--draft draft.json]',
-  '  hanbaocao import --confirm draft.json [--server http://127.0.0.1:3000]',
+  '  hanbaocao import --confirm draft.json [--server http://localhost:3000]',
 ].join('\n');
 
 export const run: CliCommand = async (args, io) => {
@@ -91,7 +92,15 @@ async function confirmDraft(file: string, server: string | undefined, io: CliIo)
     io.stderr(`Không đọc được bản nháp ${file} (JSON)\nCannot read the draft ${file} as JSON: ${(err as Error).message}`);
     return 2;
   }
-  const base = (server ?? process.env.HBC_PUBLIC_URL ?? 'http://127.0.0.1:3000').replace(/\/$/, '');
+  let base: string;
+  try {
+    // The app's own address (HBC_PUBLIC_URL, else http://localhost:$HBC_PORT), read where the app reads it.
+    base = (server ?? loadConfig().http.publicUrl).replace(/\/$/, '');
+  } catch (err) {
+    if (!(err instanceof ConfigError)) throw err;
+    io.stderr(err.message);
+    return 2;
+  }
   let res: Response;
   try {
     res = await fetch(`${base}/api/imports`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });

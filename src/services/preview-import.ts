@@ -1,11 +1,13 @@
 // Reads an uploaded or pasted plan and returns the proposal and an editable draft; stores
-// nothing. A document that cannot be read is a 400 with the reader's bilingual message.
+// nothing. A document that cannot be read is a 400 with the reader's bilingual message, and
+// so is one still being read when the parse pool's time cap expires.
 import type { Db } from '../db';
 import { draftFromProposal, type ImportDraft } from '../ingest/draft';
 import { IngestError } from '../ingest/errors';
-import { importDocument } from '../ingest/import-document';
+import { importDocument, type ImportedDocument } from '../ingest/import-document';
 import type { Proposal } from '../ingest/proposal';
 import type { DocumentFormat } from '../ingest/read-document';
+import { ParseTimeCapError } from '../parse-pool/parse-pool';
 import { ServiceError } from './errors';
 
 export interface ImportPreview {
@@ -16,12 +18,25 @@ export interface ImportPreview {
   draft: ImportDraft;
 }
 
-export async function previewImport(db: Db, bytes: Uint8Array): Promise<ImportPreview> {
+/** Bytes -> cleaned text and proposal: in process by default, or a parse pool's thread (the API). */
+export type ReadPlanDocument = (bytes: Uint8Array) => Promise<ImportedDocument>;
+
+export async function previewImport(db: Db, bytes: Uint8Array, read: ReadPlanDocument = importDocument): Promise<ImportPreview> {
   let imported;
   try {
-    imported = await importDocument(bytes);
+    imported = await read(bytes);
   } catch (err) {
     if (err instanceof IngestError) throw new ServiceError('invalid-input', err.messageVi, err.messageEn, [err.code]);
+    if (err instanceof ParseTimeCapError) {
+      const ms = err.timeCapMs;
+      const [vi, en] = ms >= 1000 ? [`${Math.round(ms / 1000)} giây`, `${Math.round(ms / 1000)} s`] : [`${ms} ms`, `${ms} ms`];
+      throw new ServiceError(
+        'invalid-input',
+        `Đọc tệp quá ${vi} nên đã dừng. Hãy tách văn bản thành tệp nhỏ hơn hoặc chỉ dán phần nội dung kế hoạch.`,
+        `Reading the document took longer than ${en} and was stopped. Split it into smaller files, or paste only the plan's text.`,
+        ['too-slow'],
+      );
+    }
     throw err;
   }
   const draft = draftFromProposal(imported.proposal);

@@ -1,28 +1,33 @@
 // Finds the Temporal CLI, or builds it from the Go module proxy. These machines cannot
 // download release binaries, so `go install` is the supported way to get the dev server.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { childEnvironment, loadConfig, type AppConfig } from '../config';
+import { spawnOwned } from './owned-process';
 
 export const TEMPORAL_CLI_MODULE = 'github.com/temporalio/cli/cmd/temporal@v1.5.1';
 
-function onPath(name: string): string | null {
-  for (const dir of (process.env.PATH ?? '').split(path.delimiter)) {
+type ToolPaths = AppConfig['tools'];
+
+function onPath(name: string, searchPath: string[]): string | null {
+  for (const dir of searchPath) {
     const candidate = path.join(dir, name);
-    if (dir && fs.existsSync(candidate)) return candidate;
+    if (fs.existsSync(candidate)) return candidate;
   }
   return null;
 }
 
 /** $TEMPORAL_CLI, then PATH, then .tools/bin/temporal; null when none exists. */
-export function findTemporalCli(projectRoot: string): string | null {
-  const fromEnv = process.env.TEMPORAL_CLI;
-  if (fromEnv) {
-    if (!fs.existsSync(fromEnv)) throw new Error(`TEMPORAL_CLI=${fromEnv} does not exist`);
-    return fromEnv;
+export function findTemporalCli(projectRoot: string, tools: ToolPaths = loadConfig().tools): string | null {
+  if (tools.temporalCli) {
+    if (!fs.existsSync(tools.temporalCli)) {
+      throw new Error(`TEMPORAL_CLI=${tools.temporalCli}: không có tệp này / no such file`);
+    }
+    return tools.temporalCli;
   }
   const local = path.join(projectRoot, '.tools', 'bin', 'temporal');
-  return onPath('temporal') ?? (fs.existsSync(local) ? local : null);
+  return onPath('temporal', tools.searchPath) ?? (fs.existsSync(local) ? local : null);
 }
 
 export function goAvailable(): boolean {
@@ -38,9 +43,8 @@ export async function buildTemporalCli(projectRoot: string, log: (line: string) 
   fs.mkdirSync(bin, { recursive: true });
   log(`Building the Temporal CLI from ${TEMPORAL_CLI_MODULE} (Go module proxy; several minutes on 2 cores)...`);
   const started = Date.now();
-  const child = spawn('go', ['install', '-v', TEMPORAL_CLI_MODULE], {
-    env: { ...process.env, CGO_ENABLED: '0', GOTOOLCHAIN: 'local', GOBIN: bin },
-    stdio: ['ignore', 'pipe', 'pipe'],
+  const child = spawnOwned('go', ['install', '-v', TEMPORAL_CLI_MODULE], {
+    env: childEnvironment({ CGO_ENABLED: '0', GOTOOLCHAIN: 'local', GOBIN: bin }),
   });
   let downloaded = 0;
   let compiled = 0;
@@ -56,13 +60,13 @@ export async function buildTemporalCli(projectRoot: string, log: (line: string) 
     }
   };
   let buffer = '';
-  child.stderr.on('data', (chunk: Buffer) => {
+  child.stderr?.on('data', (chunk: Buffer) => {
     buffer += chunk.toString();
     const lines = buffer.split('\n');
     buffer = lines.pop() ?? '';
     lines.forEach(onLine);
   });
-  child.stdout.resume();
+  child.stdout?.resume();
   const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
   if (code !== 0) throw new Error(`go install failed (exit ${code}):\n${tail.join('\n')}`);
   log(`Temporal CLI built in ${Math.round((Date.now() - started) / 1000)} s: ${path.join(bin, 'temporal')}`);
@@ -70,8 +74,8 @@ export async function buildTemporalCli(projectRoot: string, log: (line: string) 
 }
 
 /** Finds the CLI or builds it; null when neither is possible (no Go on this machine). */
-export async function ensureTemporalCli(projectRoot: string, log: (line: string) => void): Promise<string | null> {
-  const found = findTemporalCli(projectRoot);
+export async function ensureTemporalCli(projectRoot: string, log: (line: string) => void, tools: ToolPaths = loadConfig().tools): Promise<string | null> {
+  const found = findTemporalCli(projectRoot, tools);
   if (found) return found;
   if (!goAvailable()) return null;
   return buildTemporalCli(projectRoot, log);

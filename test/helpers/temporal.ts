@@ -5,7 +5,7 @@ import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Runtime, DefaultLogger } from '@temporalio/worker';
 import { findTemporalCli } from '../../src/temporal/temporal-cli';
 import { testServerWrapper } from '../../src/temporal/test-server';
-import { freePort, startDevServer, type DevServer } from '../../src/temporal/dev-server';
+import { freePort, startDevServer, type DevServer, type DevServerOptions } from '../../src/temporal/dev-server';
 
 const root = path.resolve('.');
 let runtimeInstalled = false;
@@ -36,9 +36,19 @@ export async function createTimeSkippingEnv(): Promise<TestWorkflowEnvironment> 
   throw lastError;
 }
 
-export async function startTestDevServer(dbFilename: string | null = null, port?: number): Promise<DevServer> {
+/** `searchAttributes`: registered at start (default: ours; [] for none). */
+export async function startTestDevServer(
+  dbFilename: string | null = null,
+  port?: number,
+  opts: Pick<DevServerOptions, 'searchAttributes'> = {},
+): Promise<DevServer> {
   quietRuntime();
+  const cliPath = testTemporalCli();
+  return startDevServer({ cliPath, port: port ?? (await freePort()), uiPort: null, dbFilename, ...opts });
+}
+
+export function testTemporalCli(): string {
   const cliPath = findTemporalCli(root);
   if (!cliPath) throw new Error('Temporal CLI missing: run `npm run setup` first');
-  return startDevServer({ cliPath, port: port ?? (await freePort()), uiPort: null, dbFilename });
+  return cliPath;
 }

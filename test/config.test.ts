@@ -1,0 +1,69 @@
+// src/config.ts is the one reader of the environment: every setting parsed in one place,
+// every problem reported at once in both languages, and the database it names is the one
+// `prisma migrate deploy` migrates, however the CLI is started.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createClient } from '@libsql/client';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../src/config';
+
+describe('configuration', () => {
+  it('lists every bad setting at once, naming the variable and its value, in Vietnamese and English', () => {
+    let error: unknown;
+    try {
+      loadConfig({ HBC_PORT: 'ba nghìn', SMTP_SECURE: 'maybe', DATABASE_URL: 'postgres://db/app', TEMPORAL_DEV_PORT: '70000' });
+    } catch (err) {
+      error = err;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const { problems, message } = error as ConfigError;
+    expect(problems).toEqual([
+      'HBC_PORT="ba nghìn": phải là số cổng 0–65535 / must be a port number 0–65535',
+      'DATABASE_URL="postgres://db/app": phải bắt đầu bằng file: (SQLite) / must start with file: (SQLite)',
+      'TEMPORAL_DEV_PORT="70000": phải là số cổng 0–65535 / must be a port number 0–65535',
+      'SMTP_SECURE="maybe": phải là true hoặc false / must be true or false',
+    ]);
+    expect(message).toMatch(/^Cấu hình không hợp lệ \/ invalid configuration:/);
+  });
+
+  it('puts the database in HBC_DATA_DIR and makes every path absolute', () => {
+    const config = loadConfig({ HBC_DATA_DIR: 'data-here' });
+    expect(config.databaseUrl).toBe(`file:${path.resolve('data-here', 'app.sqlite')}`);
+    expect(loadConfig({ DATABASE_URL: 'file:./x/app.sqlite' }).databaseUrl).toBe(`file:${path.resolve('x', 'app.sqlite')}`);
+  });
+
+  it('reads the tool settings too: TEMPORAL_CLI, HBC_CHROMIUM and the search path', () => {
+    const config = loadConfig({ TEMPORAL_CLI: '/opt/temporal', HBC_CHROMIUM: '/opt/chromium', PATH: `/a${path.delimiter}/b` });
+    expect(config.tools).toEqual({ temporalCli: '/opt/temporal', chromium: '/opt/chromium', searchPath: ['/a', '/b'] });
+    expect(loadConfig({}).tools).toEqual({ temporalCli: null, chromium: '/usr/bin/chromium', searchPath: [] });
+  });
+
+  it('is the only module outside test/ that reads process.env', () => {
+    const roots = ['src', 'scripts', 'activities', 'workflows', 'bin', 'bench', 'prisma.config.ts'];
+    const files = roots.flatMap((root) =>
+      fs.statSync(root).isFile()
+        ? [root]
+        : fs.readdirSync(root, { recursive: true, encoding: 'utf8' }).map((f) => path.join(root, f)).filter((f) => /\.(ts|mts|js|mjs)$/.test(f) && !f.startsWith('src/generated')),
+    );
+    const readers = files.filter((f) => fs.readFileSync(f, 'utf8').includes('process.env'));
+    expect(readers).toEqual(['src/config.ts']);
+  });
+
+  it('`npx prisma migrate deploy` by hand migrates $HBC_DATA_DIR/app.sqlite, the file the app opens', async () => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hbc-cfg-'));
+    const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => k !== 'DATABASE_URL' && !k.startsWith('PRISMA_')));
+    const result = spawnSync(process.execPath, ['node_modules/prisma/build/index.js', 'migrate', 'deploy'], { env: { ...env, HBC_DATA_DIR: dataDir }, encoding: 'utf8' });
+    expect(result.status, `${result.stdout}${result.stderr}`).toBe(0);
+    const db = createClient({ url: `file:${path.join(dataDir, 'app.sqlite')}` });
+    try {
+      const applied = await db.execute('SELECT count(*) AS n FROM _prisma_migrations WHERE finished_at IS NOT NULL');
+      const migrations = fs.readdirSync('prisma/migrations', { withFileTypes: true }).filter((d) => d.isDirectory());
+      expect(Number(applied.rows[0]!.n)).toBe(migrations.length);
+    } finally {
+      db.close();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+});
