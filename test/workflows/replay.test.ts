@@ -32,6 +32,27 @@ describe('replaying recorded histories', () => {
     expect([markers(after), upserts(after)]).toEqual([1, 1]);
   });
 
+  it('holds histories from before and after the November 2026 patches, so both paths replay', () => {
+    // core_patch markers carry the patch id in their details; a history has a patch once it reached that point live.
+    const patches = (file: string) =>
+      new Set(
+        (load(file).events ?? [])
+          .filter((e) => e.markerRecordedEventAttributes?.markerName === 'core_patch')
+          .map((e) => Buffer.from(e.markerRecordedEventAttributes?.details?.['patch-data']?.payloads?.[0]?.data ?? new Uint8Array()).toString()),
+      );
+    const has = (file: string, id: string) => [...patches(file)].some((d) => d.includes(id));
+    for (const before of ['deadline-ladder-submitted.json', 'deadline-extended.json', 'deadline-waived.json', 'obligation-last-run.json', 'campaign-next-year.json']) {
+      expect(has(before, 'calendar-from-activity'), before).toBe(false);
+    }
+    for (const after of ['deadline-ladder-digest-submitted.json', 'deadline-waived-notices-after-update.json', 'obligation-last-run-calendar-activity.json', 'campaign-next-year-calendar-activity.json']) {
+      expect(has(after, 'calendar-from-activity'), after).toBe(true);
+    }
+    expect(has('deadline-extended.json', 'notices-after-update')).toBe(false);
+    expect(has('deadline-extended-notices-after-update.json', 'notices-after-update')).toBe(true);
+    expect(has('deadline-submitted-notices-after-update.json', 'notices-after-update')).toBe(true);
+    expect(has('deadline-ladder-digest-submitted.json', 'steps-never-drift')).toBe(true);
+  });
+
   it('replays every one without a nondeterminism error', async () => {
     quietRuntime();
     const histories = files.map((f) => ({ workflowId: f.replace(/\.json$/, ''), history: load(f) }));
