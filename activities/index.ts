@@ -1,10 +1,10 @@
 // createActivities(deps): every side effect the workflows may ask for.
-import { createCalendarActivities } from './calendar.activities';
 import { createCampaignActivities } from './campaign.activities';
 import { createDeadlineActivities } from './deadline.activities';
 import type { ActivityDeps } from './deps';
 import { createDigestActivities } from './digest.activities';
 import { createObligationActivities } from './obligation.activities';
+import { createPlanningActivities } from './planning.activities';
 
 export type { ActivityDeps } from './deps';
 
@@ -14,6 +14,6 @@ export function createActivities(deps: ActivityDeps) {
     ...createObligationActivities(deps),
     ...createCampaignActivities(deps),
     ...createDigestActivities(deps),
-    ...createCalendarActivities(),
+    ...createPlanningActivities(),
   };
 }

@@ -6,11 +6,11 @@
 import { allHandlersFinished, condition, continueAsNew, patched, proxyActivities, setHandler } from '@temporalio/workflow';
 import { campaignPeriods, campaignSteps } from '../src/domain/campaign';
 import { parseIsoDate, toIsoDate } from '../src/domain/local-date';
-import { defaultReminderPolicy, nextSendingInstant } from '../src/domain/timeline';
+import { nextSendingInstant } from '../src/domain/timeline';
 import { recordCampaignResultsBodySchema, type CampaignWorkflowInput } from '../src/schemas/campaign.schemas';
 import type { CampaignActivities } from '../activities/campaign.activities';
 import { recordCampaignResultsUpdate, type CampaignOutcome, type StepMessage } from '../src/contract/messages';
-import { loadCalendar } from './calendar';
+import { loadPlanning } from './planning';
 
 const activities = proxyActivities<CampaignActivities>({
   startToCloseTimeout: '2 minutes',
@@ -20,7 +20,7 @@ const activities = proxyActivities<CampaignActivities>({
 });
 
 export async function campaignWorkflow(input: CampaignWorkflowInput): Promise<CampaignOutcome> {
-  const calendar = await loadCalendar();
+  const { calendar, policy } = await loadPlanning();
   const runs = campaignPeriods(
     { name: input.name, start: input.start, end: input.end, recurring: input.recurring, resultsDue: input.resultsDue ?? null },
     { from: input.spanFrom, to: input.spanTo },
@@ -63,7 +63,7 @@ export async function campaignWorkflow(input: CampaignWorkflowInput): Promise<Ca
   if (opened.status === 'open') {
     // Planned from the run's start: a step due while an activity retried is sent late, not lost.
     const plannedFrom = new Date();
-    for (const step of campaignSteps(run, defaultReminderPolicy, calendar, { after: plannedFrom })) {
+    for (const step of campaignSteps(run, policy, calendar, { after: plannedFrom })) {
       const message: StepMessage = {
         key: step.key,
         kind: step.kind,
@@ -76,7 +76,7 @@ export async function campaignWorkflow(input: CampaignWorkflowInput): Promise<Ca
       let delayMs = step.sendAt.getTime() - Date.now();
       if (delayMs <= 0 && patched('no-night-sending')) {
         // Late (a worker was down across the instant): at once in working hours, else the next working morning.
-        delayMs = nextSendingInstant(new Date(), defaultReminderPolicy, calendar).getTime() - Date.now();
+        delayMs = nextSendingInstant(new Date(), policy, calendar).getTime() - Date.now();
       }
       if (delayMs > 0) await condition(() => resultsIn && step.key.startsWith('results-'), delayMs);
       if (resultsIn && step.key.startsWith('results-')) break;

@@ -8,9 +8,8 @@
 // delivered afterwards by `deliverNotices`, retried until the SMTP server takes them, and
 // the workflow does not complete before they are out.
 import { allHandlersFinished, condition, patched, proxyActivities, setHandler, sleep, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
-import type { BusinessCalendar } from '../src/domain/business-calendar';
 import { addDays, compareDates, formatViDate, formatViInstant, localDateOf, parseIsoDate, startOfLocalDay } from '../src/domain/local-date';
-import { defaultReminderPolicy, nextSendingInstant, planSteps, type TimelineStep } from '../src/domain/timeline';
+import { nextSendingInstant, planSteps, type TimelineStep } from '../src/domain/timeline';
 import {
   extendBodySchema,
   recordSubmissionBodySchema,
@@ -33,7 +32,7 @@ import {
 } from '../src/contract/messages';
 import { searchAttributeKeys } from '../src/contract/search-attributes';
 import type { DeadlineActivities } from '../activities/deadline.activities';
-import { loadCalendar } from './calendar';
+import { loadPlanning } from './planning';
 
 const activities = proxyActivities<DeadlineActivities>({
   startToCloseTimeout: '2 minutes',
@@ -192,7 +191,8 @@ export async function deadlineWorkflow(input: DeadlineWorkflowInput): Promise<De
       }
       // Never at night: a reminder asked for in the evening or on a day off waits for the next working morning.
       const now = new Date();
-      const sendAt = nextSendingInstant(now, defaultReminderPolicy, await loadCalendar());
+      const { calendar, policy } = await loadPlanning({ deadlineId: input.deadlineId });
+      const sendAt = nextSendingInstant(now, policy, calendar);
       const { queued } = await activities.queueManualReminder({
         deadlineId: input.deadlineId,
         key,
@@ -222,8 +222,8 @@ export async function deadlineWorkflow(input: DeadlineWorkflowInput): Promise<De
   async function walkLadder(): Promise<void> {
     while (!closing) {
       const plannedAt = Date.now();
-      const calendar: BusinessCalendar = await loadCalendar();
-      const steps = planSteps({ lastDay: parseIsoDate(lastDay) }, defaultReminderPolicy, calendar, { after: plannedFrom });
+      const { calendar, policy } = await loadPlanning({ deadlineId: input.deadlineId });
+      const steps = planSteps({ lastDay: parseIsoDate(lastDay) }, policy, calendar, { after: plannedFrom });
       const step = steps.map((s) => toMessage(s, revision)).find((s) => !sentStepKeys.includes(s.key));
       nextStep = step ?? null;
       await activities.noteNextStep({ deadlineId: input.deadlineId, nextStep });
@@ -234,7 +234,7 @@ export async function deadlineWorkflow(input: DeadlineWorkflowInput): Promise<De
       let delayMs = new Date(step.sendAt).getTime() - (patched(DRIFT_PATCH) ? Date.now() : plannedAt);
       if (delayMs <= 0 && patched(NIGHT_PATCH)) {
         // Late (a worker was down across the instant): at once in working hours, else the next working morning.
-        delayMs = nextSendingInstant(new Date(), defaultReminderPolicy, calendar).getTime() - Date.now();
+        delayMs = nextSendingInstant(new Date(), policy, calendar).getTime() - Date.now();
       }
       if (delayMs > 0) await condition(() => closing || changing || replan, delayMs);
       if (changing) await condition(() => !changing);

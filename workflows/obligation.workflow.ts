@@ -10,7 +10,7 @@ import { periodsFor } from '../src/domain/periods';
 import { periodToOpen, type ObligationWorkflowInput } from '../src/schemas/obligation.schemas';
 import type { ObligationOutcome } from '../src/contract/messages';
 import type { ObligationActivities } from '../activities/obligation.activities';
-import { loadCalendar } from './calendar';
+import { loadPlanning } from './planning';
 
 const activities = proxyActivities<ObligationActivities>({
   startToCloseTimeout: '1 minute',
@@ -18,7 +18,7 @@ const activities = proxyActivities<ObligationActivities>({
 });
 
 export async function obligationWorkflow(input: ObligationWorkflowInput): Promise<ObligationOutcome> {
-  const periods = periodsFor(parseDueRule(input.ruleText), { from: input.spanFrom, to: input.spanTo }, await loadCalendar(), {
+  const periods = periodsFor(parseDueRule(input.ruleText), { from: input.spanFrom, to: input.spanTo }, (await loadPlanning()).calendar, {
     holidayRule: input.holidayRule,
     issuedOn: parseIsoDate(input.issuedOn),
   });

@@ -5,6 +5,15 @@
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { DeadlineSnapshot, ExtendBody, RecordSubmissionBody, RemindNowBody, WaiveBody } from '../schemas/deadline.schemas';
 import type { RecordCampaignResultsBody } from '../schemas/campaign.schemas';
+import type { CalendarOverrides } from '../domain/business-calendar';
+import type { ReminderPolicy } from '../domain/timeline';
+
+/** What a workflow plans with, from the `planningContext` local activity. */
+export interface PlanningContext {
+  calendar: CalendarOverrides;
+  /** The plan's reminder policy; absent: the default one (DOMAIN.md). */
+  policy?: ReminderPolicy;
+}
 
 /** A timeline step as a workflow hands it to its activities (instants as ISO strings). */
 export interface StepMessage {

@@ -1,4 +1,4 @@
-// Workflows take the business calendar from the `calendarOverrides` activity, at every
+// Workflows take the business calendar from the `planningContext` activity, at every
 // planning point, never from their bundle: a day off announced while a deadline runs moves
 // the steps not yet planned, and nothing already sent. Time-skipping server, real SMTP and
 // SQLite. Deadline: Wednesday 14/11/2040 ("trước ngày 15/11"), 08:00 local = 01:00Z.
@@ -29,7 +29,7 @@ describe('the calendar reaches workflows as an activity result', () => {
       taskQueue: 'calendar',
       workflowsPath,
       activities: testActivities(world.db, world.catcher.port, world.starter('calendar'), {
-        calendarOverrides: async () => overrides,
+        planningContext: async () => ({ calendar: overrides }),
       }),
     });
     await world.sleepUntil('2040-10-01T02:00:00Z');
