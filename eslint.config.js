@@ -3,6 +3,7 @@
 // resolver), so a relative import cannot slip past a rule by its spelling.
 //
 //   src/api, src/web, src/cli  ->  src/services  ->  src/temporal, src/stores  ->  src/contract, src/schemas  ->  src/domain
+//   src/auth (the policy table, pure) may be imported by api, web, services and stores
 //   activities/                ->  src/temporal, src/stores, src/mail, src/contract, src/schemas, src/domain
 //   workflows/                 ->  src/contract, src/schemas, src/domain (and `import type` from activities/)
 //   src/main.ts, src/worker.ts, scripts/ are composition roots and may import anything.
@@ -38,6 +39,8 @@ export default tseslint.config(
         {
           zones: [
             // The pure core.
+            forbid('./src/auth', './src', `src/auth (the policy table) is pure and imports nothing but itself: this ${UP}`, ['./auth']),
+            forbid('./src/auth', ['./activities', './workflows'], `src/auth is pure: this ${UP}`),
             forbid('./src/domain', './src', `src/domain imports nothing but itself: it ${UP}`, ['./domain']),
             forbid('./src/domain', ['./activities', './workflows'], `src/domain imports nothing but itself: it ${UP}`),
             forbid('./src/schemas', './src', `src/schemas may import src/domain only: this ${UP}`, ['./domain', './schemas']),
@@ -92,7 +95,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/domain/**/*.ts'],
+    files: ['src/domain/**/*.ts', 'src/auth/**/*.ts'],
     rules: {
       '@typescript-eslint/no-restricted-imports': ['error', { patterns: [{ group: NODE_BUILTINS, message: 'src/domain is pure: no I/O, no Node built-ins' }] }],
       'no-restricted-syntax': [

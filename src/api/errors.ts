@@ -4,10 +4,12 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { DomainError } from '../domain/errors';
 import { ServiceError, type ServiceErrorCode } from '../services/errors';
-import { notFoundPage } from '../web/not-found-page';
+import { errorPage, notFoundPage } from '../web/not-found-page';
 
 const STATUS: Record<ServiceErrorCode, number> = {
   'invalid-input': 400,
+  unauthenticated: 401,
+  forbidden: 403,
   'not-found': 404,
   conflict: 409,
   'rate-limited': 429,
@@ -55,6 +57,12 @@ function fastifyMessage(err: FastifyError, req: FastifyRequest): { vi: string; e
       return { vi: 'Nội dung gửi lên quá lớn.', en: 'The request body is too large.' };
     case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
       return { vi: 'Độ dài nội dung không khớp với Content-Length.', en: 'The body size does not match Content-Length.' };
+    case 'FST_CSRF_MISSING_SECRET':
+    case 'FST_CSRF_INVALID_TOKEN':
+      return {
+        vi: 'Yêu cầu không đến từ trang của hệ thống hoặc phiên làm việc đã đổi; hãy tải lại trang rồi thử lại.',
+        en: 'Missing or invalid CSRF token: send the x-csrf-token header (GET /api/session gives it), or reload the page.',
+      };
     case 'FST_ERR_BAD_URL':
     case 'FST_ERR_MAX_PARAM_LENGTH':
       return { vi: 'Địa chỉ không hợp lệ.', en: 'Invalid URL.' };
@@ -64,6 +72,13 @@ function fastifyMessage(err: FastifyError, req: FastifyRequest): { vi: string; e
 }
 
 export function errorHandler(err: FastifyError | Error, req: FastifyRequest, reply: FastifyReply) {
+  if (err instanceof ServiceError && wantsHtml(req)) {
+    // A person at a page: to the sign-in page (and back), or a page that says what happened.
+    if (err.code === 'unauthenticated' && req.method === 'GET') return reply.redirect(`/sign-in?next=${encodeURIComponent(req.url)}`, 303);
+    if (err.code === 'forbidden' || err.code === 'not-found') {
+      return reply.status(STATUS[err.code]).header(REQUEST_ID_HEADER, String(req.id)).type('text/html; charset=utf-8').send(errorPage(err.messageVi));
+    }
+  }
   if (err instanceof ServiceError) {
     const status = STATUS[err.code];
     // A 503 is transient by construction, but its cause is what an operator must see.

@@ -1,18 +1,27 @@
-// HTTP: JSON API under /api and the server-rendered pages. Every body is parsed by the
-// shared zod schemas inside the use cases; errors go through one table (./errors).
+// HTTP: the JSON API under /api and the server-rendered pages, one file of routes per
+// resource (./routes). Every route declares its zod schemas (validation and the OpenAPI
+// document at /openapi.json are the same objects) and its policy action (./access); who is
+// calling comes from a session cookie or a Bearer token (./authentication); state-changing
+// requests made with a session cookie carry a CSRF token; errors go through one table
+// (./errors).
 import { randomUUID } from 'node:crypto';
+import fastifyCsrf from '@fastify/csrf-protection';
+import fastifyFormbody from '@fastify/formbody';
 import Fastify, { type FastifyInstance, type FastifyRequest, type FastifyServerOptions } from 'fastify';
+import { serializerCompiler } from 'fastify-type-provider-zod';
 import type { MailCatcher } from '../mail/mail-catcher';
-import { extendDeadline, recordSubmission, remindNow, waiveDeadline } from '../services/deadline-updates';
+import type { ParsePool } from '../parse-pool/parse-pool';
 import type { ServiceDeps } from '../services/deps';
-import { ServiceError } from '../services/errors';
-import { listDeadlines } from '../services/list-deadlines';
-import { dashboardPage, deadlinePage, inboxPage } from '../web/pages';
+import { installAccess } from './access';
+import { registerAuthentication, type AuthOptions } from './authentication';
 import { errorHandler, notFoundHandler, REQUEST_ID_HEADER } from './errors';
-import { registerImportRoutes } from './imports.routes';
-import { recordCampaignResults } from '../services/campaigns';
-import { requestAdhocReport } from '../services/request-adhoc-report';
-import { createRollUp } from '../services/create-rollup';
+import { registerOpenApi, SESSION_COOKIE, validatorCompiler } from './openapi';
+import { registerDeadlineRoutes } from './routes/deadlines.routes';
+import { registerImportRoutes } from './routes/imports.routes';
+import { registerPageRoutes } from './routes/pages.routes';
+import { registerPlanRoutes } from './routes/plans.routes';
+import { registerSessionRoutes } from './routes/session.routes';
+import { registerSystemRoutes } from './routes/system.routes';
 
 /** Fastify's logger options (pino's, plus `stream`, `serializers`). */
 export type LoggerOptions = Exclude<NonNullable<FastifyServerOptions['logger']>, boolean>;
@@ -35,11 +44,21 @@ const LOGGER_DEFAULTS: LoggerOptions = {
   },
 };
 
-/**
- * opts.logger: false for silence, or pino options merged over the defaults (tests pass a
- * `stream` to read the lines). Default: info to stdout.
- */
-export function buildServer(deps: ServiceDeps, opts: { catcher?: MailCatcher; logger?: boolean | LoggerOptions } = {}): FastifyInstance {
+/** For tests and tools that build a server without configuration: never accepted in production (src/config.ts). */
+export const DEVELOPMENT_AUTH: AuthOptions = { sessionSecret: 'hanbaocao-development-only-session-secret-0000', secureCookies: false };
+
+export interface ServerOptions {
+  catcher?: MailCatcher;
+  /** false for silence, or pino options merged over the defaults (tests pass a `stream`). Default: info to stdout. */
+  logger?: boolean | LoggerOptions;
+  auth?: AuthOptions;
+  /** Where uploads are read (tests pass one with a short time cap); default: the app's own pool. */
+  parsePool?: ParsePool;
+}
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+export function buildServer(deps: ServiceDeps, opts: ServerOptions = {}): FastifyInstance {
   const logger = opts.logger === false ? false : { ...LOGGER_DEFAULTS, ...(typeof opts.logger === 'object' ? opts.logger : {}) };
   const app = Fastify({
     logger,
@@ -47,48 +66,40 @@ export function buildServer(deps: ServiceDeps, opts: { catcher?: MailCatcher; lo
     genReqId: () => randomUUID(),
     frameworkErrors: errorHandler,
   });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
   app.addHook('onRequest', async (req, reply) => {
     reply.header(REQUEST_ID_HEADER, req.id);
   });
   app.setErrorHandler(errorHandler);
   app.setNotFoundHandler(notFoundHandler);
+  installAccess(app, deps);
 
-  app.get('/health', async () => ({ ok: true }));
-
-  app.get('/api/deadlines', async () => ({ deadlines: await listDeadlines(deps.db, deps.clock()) }));
-
-  app.get<{ Params: { id: string } }>('/api/deadlines/:id', async (req) => {
-    const [view] = await listDeadlines(deps.db, deps.clock(), { id: req.params.id });
-    if (!view) throw new ServiceError('not-found', 'Không tìm thấy hạn báo cáo', 'Deadline not found', [req.params.id]);
-    const events = await deps.db.deadlineEvent.findMany({ where: { deadlineId: view.id }, orderBy: { id: 'asc' } });
-    return { deadline: view, events };
+  // Plugins load in order: the API document sees every route registered after it.
+  registerOpenApi(app);
+  void app.register(fastifyFormbody);
+  void app.register(async (scope) => {
+    await registerAuthentication(scope, deps, opts.auth ?? DEVELOPMENT_AUTH);
+    await scope.register(fastifyCsrf, { sessionPlugin: '@fastify/session', getToken: (req) => csrfTokenOf(req) });
+    // A request that rides on a session cookie must prove it comes from our own pages; a
+    // Bearer token or a request without a session cannot be forged across sites.
+    scope.addHook('preValidation', async (req, reply) => {
+      if (SAFE_METHODS.has(req.method) || req.headers.authorization || !req.cookies[SESSION_COOKIE]) return;
+      await new Promise<void>((resolve, reject) => scope.csrfProtection(req, reply, (err?: Error) => (err ? reject(err) : resolve())));
+    });
+    registerSystemRoutes(scope, opts);
+    registerSessionRoutes(scope, deps);
+    registerDeadlineRoutes(scope, deps);
+    registerPlanRoutes(scope, deps);
+    registerImportRoutes(scope, deps, { parsePool: opts.parsePool });
+    registerPageRoutes(scope, deps, opts);
   });
-
-  app.post<{ Params: { id: string } }>('/api/deadlines/:id/submission', async (req, reply) => {
-    const receipt = await recordSubmission(deps, req.params.id, req.body ?? {});
-    return reply.status(201).send(receipt);
-  });
-
-  app.post<{ Params: { id: string } }>('/api/deadlines/:id/remind', async (req) => remindNow(deps, req.params.id, req.body ?? {}));
-  app.post<{ Params: { id: string } }>('/api/deadlines/:id/extension', async (req) => extendDeadline(deps, req.params.id, req.body ?? {}));
-  app.post<{ Params: { id: string } }>('/api/deadlines/:id/waiver', async (req) => waiveDeadline(deps, req.params.id, req.body ?? {}));
-
-  app.get('/', async (_req, reply) => reply.type('text/html; charset=utf-8').send(dashboardPage(await listDeadlines(deps.db, deps.clock()))));
-
-  app.get<{ Params: { id: string } }>('/deadlines/:id', async (req, reply) => {
-    const [view] = await listDeadlines(deps.db, deps.clock(), { id: req.params.id });
-    if (!view) return reply.status(404).type('text/html; charset=utf-8').send('<p>Không tìm thấy hạn báo cáo / deadline not found</p>');
-    const events = await deps.db.deadlineEvent.findMany({ where: { deadlineId: view.id }, orderBy: { id: 'asc' } });
-    return reply.type('text/html; charset=utf-8').send(deadlinePage(view, events));
-  });
-
-  registerImportRoutes(app, deps);
-  app.post<{ Params: { id: string } }>('/api/plans/:id/adhoc-requests', async (req, reply) => reply.status(201).send(await requestAdhocReport(deps, req.params.id, req.body ?? {})));
-  app.post<{ Params: { id: string } }>('/api/plans/:id/rollup', async (req, reply) => reply.status(201).send(await createRollUp(deps, req.params.id, req.body ?? {})));
-  app.post<{ Params: { id: string } }>('/api/campaigns/:id/results', async (req, reply) => reply.status(201).send(await recordCampaignResults(deps, req.params.id, req.body ?? {})));
-
-  app.get('/inbox', async (_req, reply) => reply.type('text/html; charset=utf-8').send(inboxPage(opts.catcher?.messages() ?? null)));
-  app.get('/api/inbox', async () => ({ messages: opts.catcher?.messages() ?? [] }));
-
   return app;
+}
+
+function csrfTokenOf(req: FastifyRequest): string | undefined {
+  const header = req.headers['x-csrf-token'];
+  if (typeof header === 'string') return header;
+  const body = req.body as { _csrf?: unknown } | undefined;
+  return typeof body?._csrf === 'string' ? body._csrf : undefined;
 }

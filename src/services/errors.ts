@@ -9,7 +9,7 @@ import {
 } from '@temporalio/client';
 import { z } from 'zod';
 
-export type ServiceErrorCode = 'invalid-input' | 'not-found' | 'conflict' | 'rate-limited' | 'unavailable';
+export type ServiceErrorCode = 'invalid-input' | 'unauthenticated' | 'forbidden' | 'not-found' | 'conflict' | 'rate-limited' | 'unavailable';
 
 export class ServiceError extends Error {
   /** The problem lines in English, one per line of `details` (the same when there is nothing to translate). */
@@ -30,6 +30,8 @@ export class ServiceError extends Error {
 
 // zod's own messages ("Invalid input: expected string, received undefined") in both languages.
 const VI = z.locales.vi().localeError;
+/** zod's Vietnamese messages, for parsing anywhere a person will read the issues. */
+export const zodVi = VI;
 const EN = z.locales.en().localeError;
 
 type Issue = z.core.$ZodIssue & { params?: Record<string, unknown> };

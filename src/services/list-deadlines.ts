@@ -5,7 +5,11 @@ import { currentCalendar } from '../stores/calendar.store';
 import { dataWindowVi } from '../domain/data-window';
 import { formatViDateWithWeekday, parseIsoDate } from '../domain/local-date';
 import { deadlineStatus } from '../domain/status';
+import type { Principal } from '../auth/policy';
 import type { Db } from '../db';
+import { deadlinesIn, scopeFor } from './access';
+import type { ServiceDeps } from './deps';
+import { ServiceError } from './errors';
 import { rollUpProgress, type RollUpProgress } from '../stores/rollup-progress';
 
 export interface DeadlineView {
@@ -31,7 +35,10 @@ export interface DeadlineView {
   progress: RollUpProgress | null;
 }
 
-export async function listDeadlines(db: Db, now: Date, where: { id?: string } = {}): Promise<DeadlineView[]> {
+/** Prisma's filter on deadlines, as far as lists use it. */
+type DeadlineWhere = NonNullable<Parameters<Db['deadline']['findMany']>[0]>['where'];
+
+export async function listDeadlines(db: Db, now: Date, where: DeadlineWhere = {}): Promise<DeadlineView[]> {
   const calendar = currentCalendar();
   const rows = await db.deadline.findMany({
     where,
@@ -79,4 +86,18 @@ export async function listDeadlines(db: Db, now: Date, where: { id?: string } = 
     });
   }
   return views;
+}
+
+/** The deadlines a principal may see (its organisations, their communes, or its own agency). */
+export async function listDeadlinesFor(deps: ServiceDeps, principal: Principal): Promise<DeadlineView[]> {
+  const scope = await scopeFor(deps, principal, 'deadline.read');
+  return listDeadlines(deps.db, deps.clock(), deadlinesIn(scope));
+}
+
+/** One deadline with its append-only history (the route has checked the caller may see it). */
+export async function deadlineWithHistory(deps: ServiceDeps, id: string) {
+  const [deadline] = await listDeadlines(deps.db, deps.clock(), { id });
+  if (!deadline) throw new ServiceError('not-found', 'Không tìm thấy hạn báo cáo', 'Deadline not found', [id]);
+  const events = await deps.db.deadlineEvent.findMany({ where: { deadlineId: id }, orderBy: { id: 'asc' } });
+  return { deadline, events };
 }

@@ -11,3 +11,8 @@ export function notFoundPage(url: string): string {
 <p><a href="/">Về danh sách hạn báo cáo</a> · <a href="/imports/new">Nhập kế hoạch</a></p>`,
   );
 }
+
+/** What a browser gets when the policy refuses a page, or the thing is not the visitor's to see. */
+export function errorPage(message: string): string {
+  return layout('Không thể mở trang', `<h1>Không thể mở trang</h1><p>${esc(message)}</p><p><a href="/">Về danh sách hạn báo cáo</a></p>`);
+}

@@ -36,29 +36,45 @@ export function dashboardPage(views: DeadlineView[]): string {
   );
 }
 
-export function deadlinePage(v: DeadlineView, events: DeadlineEventRow[]): string {
+/** What the signed-in person may do on this deadline (the policy decided; the page only shows it). */
+export interface DeadlineActions {
+  submit: boolean;
+  remind: boolean;
+  /** Sent back in the x-csrf-token header by the page's requests (session cookies need it). */
+  csrfToken: string;
+}
+
+export function deadlinePage(v: DeadlineView, events: DeadlineEventRow[], actions: DeadlineActions = { submit: false, remind: false, csrfToken: '' }): string {
   const history = events
     .map((e) => `<tr data-event="${esc(e.type)}"><td>${esc(formatViInstant(e.at))}</td><td>${esc(eventSentence(e, { periodLabel: v.periodLabel }))}</td></tr>`)
     .join('');
+  const forms = [
+    actions.submit
+      ? `<h2>Xác nhận đã gửi báo cáo</h2>
+<form id="submit" data-path="submission"><label>Người gửi / ghi nhận <input name="submittedBy" required></label>
+<label>Số văn bản <input name="documentNumber"></label><label>Đường dẫn tệp <input name="link" type="url"></label>
+<label>Ghi chú <textarea name="note"></textarea></label><button>Ghi nhận báo cáo</button></form>`
+      : '',
+    actions.remind ? `<form id="remind" data-path="remind"><input type="hidden" name="requestedBy" value="Cơ quan đầu mối"><button>Gửi nhắc ngay</button></form>` : '',
+  ].join('\n');
   const form = v.submission
     ? `<p class="msg ok">Đã nhận báo cáo lúc ${esc(formatViInstant(new Date(v.submission.submittedAt)))} từ ${esc(v.submission.submittedBy)}${v.submission.documentNumber ? `, số ${esc(v.submission.documentNumber)}` : ''}${v.submission.late ? ' (muộn hạn)' : ''}.</p>`
-    : `<h2>Xác nhận đã gửi báo cáo</h2>
-<form id="submit"><label>Người gửi / ghi nhận <input name="submittedBy" required></label>
-<label>Số văn bản <input name="documentNumber"></label><label>Đường dẫn tệp <input name="link" type="url"></label>
-<label>Ghi chú <textarea name="note"></textarea></label><button>Ghi nhận báo cáo</button></form>
-<form id="remind"><input type="hidden" name="requestedBy" value="Cơ quan đầu mối"><button>Gửi nhắc ngay</button></form>
+    : !forms.trim()
+      ? ''
+      : `${forms}
 <div id="result"></div>
 <script>
-for (const [id, path] of [['submit','submission'],['remind','remind']]) {
-  document.getElementById(id).addEventListener('submit', async (ev) => {
+for (const form of document.querySelectorAll('form[data-path]')) {
+  form.addEventListener('submit', async (ev) => {
     ev.preventDefault();
     const body = Object.fromEntries([...new FormData(ev.target)].filter(([, v]) => v !== ''));
-    const res = await fetch('/api/deadlines/${encodeURIComponent(v.id)}/' + path, { method: 'POST', headers: {'content-type':'application/json'}, body: JSON.stringify(body) });
+    const res = await fetch('/api/deadlines/${encodeURIComponent(v.id)}/' + form.dataset.path, {
+      method: 'POST', headers: { 'content-type': 'application/json', 'x-csrf-token': ${JSON.stringify(actions.csrfToken)} }, body: JSON.stringify(body) });
     const data = await res.json();
     const out = document.getElementById('result');
     out.className = 'msg ' + (res.ok ? 'ok' : 'err');
     out.textContent = (res.ok ? 'Đã thực hiện.' : data.message + (data.details.length ? ': ' + data.details.join('; ') : '')).replace(/${BIDI_CLASS}/g, '');
-    if (res.ok && id === 'submit') setTimeout(() => location.reload(), 300);
+    if (res.ok && form.dataset.path === 'submission') setTimeout(() => location.reload(), 300);
   });
 }
 </script>`;

@@ -7,11 +7,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import type { FastifyInstance } from 'fastify';
+import type { InjectOptions } from 'light-my-request';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildServer } from '../../src/api/server';
 import { createDb } from '../../src/db';
 import { ServiceError } from '../../src/services/errors';
 import { seedDeadline, seedObligation } from '../helpers/fixtures';
+import { bearer, grantToken } from '../helpers/principals';
 import { createTestDb } from '../helpers/test-db';
 
 // 10/03/2026: the 2026 period of "trước ngày 05/11 hằng năm" has begun (window from 15/12/2025).
@@ -38,6 +40,8 @@ describe('error answers and the log', () => {
   let connection: Connection;
   let app: FastifyInstance;
   const lines: LogLine[] = [];
+  let anPhu: Record<string, string>;
+  const as = (request: InjectOptions, headers: Record<string, string> = anPhu): InjectOptions => ({ ...request, headers: { ...headers, ...request.headers } });
   const raw: string[] = [];
 
   beforeAll(async () => {
@@ -48,11 +52,14 @@ describe('error answers and the log', () => {
       { db: testDb.db, temporal: new Client({ connection }), taskQueue: 'errors-test', clock: () => NOW, searchAttributes: false },
       { logger: { level: 'info', stream: { write: (line: string) => (raw.push(line), lines.push(JSON.parse(line) as LogLine)) } } },
     );
+    // The coordinators of the two communes these tests act for (API tokens: no CSRF needed).
+    await testDb.db.organisation.create({ data: { id: 'xa-an-phu', name: 'UBND xã An Phú', kind: 'commune' } });
+    anPhu = bearer(await grantToken(testDb.db, { organisationId: 'xa-an-phu', role: 'coordinator' }));
     // Two routes of this test only, to reach the table with what no real route raises yet.
-    app.get('/test/rate-limited', async () => {
+    app.get('/test/rate-limited', { config: { access: { action: 'public' } } }, async () => {
       throw new ServiceError('rate-limited', 'Đã gửi nhắc quá nhiều lần hôm nay', 'Too many reminders today');
     });
-    app.post('/test/crash', async () => {
+    app.post('/test/crash', { config: { access: { action: 'public' } } }, async () => {
       throw new TypeError('kaboom in a handler');
     });
   });
@@ -98,7 +105,8 @@ describe('error answers and the log', () => {
       { logger: { level: 'info', stream: { write: (line: string) => own.push(JSON.parse(line) as LogLine) } } },
     );
     try {
-      const res = await broken.inject({ method: 'GET', url: '/api/deadlines' });
+      // Who is calling is looked up in that database first: any token will do.
+      const res = await broken.inject({ method: 'GET', url: '/api/deadlines', headers: bearer('hbc_any') });
       expect(res.statusCode).toBe(500);
       const logged = own.find((l) => l.level === 50 && l.reqId === res.headers['x-request-id']);
       expect(logged?.err?.stack).toMatch(/\S/);
@@ -110,7 +118,7 @@ describe('error answers and the log', () => {
   });
 
   it('answers 503 "confirm again later" when Temporal is unreachable, logged with the cause, and the plan stays saved', async () => {
-    const res = await app.inject({ method: 'POST', url: '/api/imports', payload: importBody() });
+    const res = await app.inject(as({ method: 'POST', url: '/api/imports', payload: importBody() }));
     expect(res.statusCode).toBe(503);
     expect(res.json()).toMatchObject({ error: 'unavailable', message: expect.stringContaining('xác nhận lại sau'), messageEn: expect.stringContaining('confirm again later') });
     const logged = lines.find((l) => l.level === 50 && l.reqId === res.headers['x-request-id']);
@@ -120,7 +128,7 @@ describe('error answers and the log', () => {
 
   it('answers 503 for an Update while Temporal is unreachable (it was a 500)', async () => {
     const deadline = await testDb.db.deadline.findFirstOrThrow();
-    const res = await app.inject({ method: 'POST', url: `/api/deadlines/${deadline.id}/remind`, payload: { requestedBy: 'Phòng Văn hóa – Xã hội' } });
+    const res = await app.inject(as({ method: 'POST', url: `/api/deadlines/${deadline.id}/remind`, payload: { requestedBy: 'Phòng Văn hóa – Xã hội' } }));
     expect(res.statusCode).toBe(503);
     expect(res.json()).toMatchObject({ error: 'unavailable', message: expect.stringContaining('thử lại sau') });
   });
@@ -132,7 +140,7 @@ describe('error answers and the log', () => {
       data: { id: 'xa-tan-lap.7-kh-ubnd', organisationId: 'xa-tan-lap', number: '7/KH-UBND', title: 'Kế hoạch cũ', issuedOn: '2026-01-05', spanFrom: 2026, spanTo: 2080 },
     });
     const body = { ...importBody({ number: '7/KH-UBND' }), organisation: { id: 'xa-tan-lap', name: 'UBND xã Tân Lập', kind: 'commune' } };
-    const res = await app.inject({ method: 'POST', url: '/api/imports', payload: body });
+    const res = await app.inject(as({ method: 'POST', url: '/api/imports', payload: body }, bearer(await grantToken(testDb.db, { organisationId: 'xa-tan-lap', role: 'coordinator' }))));
     expect(res.statusCode).toBe(400);
     expect(res.json()).toMatchObject({
       error: 'invalid-input',
@@ -147,7 +155,7 @@ describe('error answers and the log', () => {
     ['an issue day that does not exist', importBody({ issuedOn: '2026-02-30' }), 'plan.issuedOn: Ngày không tồn tại: 30/2/2026', 'plan.issuedOn: No such day: 30/2/2026'],
   ])('refuses %s in the import schema with 400, before writing anything', async (_what, payload, vi, en) => {
     const before = await counts();
-    const res = await app.inject({ method: 'POST', url: '/api/imports', payload: { ...payload, plan: { ...payload.plan, number: '99/KH-UBND' } } });
+    const res = await app.inject(as({ method: 'POST', url: '/api/imports', payload: { ...payload, plan: { ...payload.plan, number: '99/KH-UBND' } } }));
     expect(res.statusCode).toBe(400);
     expect(res.json().details).toContain(vi);
     expect(res.json().detailsEn).toContain(en);
@@ -156,14 +164,14 @@ describe('error answers and the log', () => {
 
   it('refuses an extension to 2026-02-31 with 400 at the edge (it reached the workflow and came back 409)', async () => {
     const deadline = await testDb.db.deadline.findFirstOrThrow();
-    const res = await app.inject({ method: 'POST', url: `/api/deadlines/${deadline.id}/extension`, payload: { newLastDay: '2026-02-31', reason: 'Lũ lụt', grantedBy: 'Chủ tịch UBND xã' } });
+    const res = await app.inject(as({ method: 'POST', url: `/api/deadlines/${deadline.id}/extension`, payload: { newLastDay: '2026-02-31', reason: 'Lũ lụt', grantedBy: 'Chủ tịch UBND xã' } }));
     expect(res.statusCode).toBe(400);
     expect(res.json()).toMatchObject({ error: 'invalid-input', details: ['newLastDay: Ngày không tồn tại: 31/2/2026'], detailsEn: ['newLastDay: No such day: 31/2/2026'] });
   });
 
   it('gives zod\'s own messages in Vietnamese in details and in English in detailsEn, as "path: message"', async () => {
     const deadline = await testDb.db.deadline.findFirstOrThrow();
-    const res = await app.inject({ method: 'POST', url: `/api/deadlines/${deadline.id}/submission`, payload: { submittedBy: '', link: 'not a link', note: 5 } });
+    const res = await app.inject(as({ method: 'POST', url: `/api/deadlines/${deadline.id}/submission`, payload: { submittedBy: '', link: 'not a link', note: 5 } }));
     expect(res.statusCode).toBe(400);
     expect(res.json().details).toEqual([
       'submittedBy: không được để trống',
@@ -186,10 +194,11 @@ describe('error answers and the log', () => {
       });
     await requested(61);
     // An hour and a minute ago: allowed, so the request reaches Temporal (unreachable here: 503).
-    const allowed = await app.inject({ method: 'POST', url: '/api/deadlines/obl.2026/remind', payload: { requestedBy: 'Phòng VH-XH' } });
+    const org = bearer(await grantToken(testDb.db, { organisationId: 'org', role: 'coordinator' }));
+    const allowed = await app.inject(as({ method: 'POST', url: '/api/deadlines/obl.2026/remind', payload: { requestedBy: 'Phòng VH-XH' } }, org));
     expect(allowed.statusCode).toBe(503);
     await requested(10);
-    const refused = await app.inject({ method: 'POST', url: '/api/deadlines/obl.2026/remind', payload: { requestedBy: 'Phòng VH-XH' } });
+    const refused = await app.inject(as({ method: 'POST', url: '/api/deadlines/obl.2026/remind', payload: { requestedBy: 'Phòng VH-XH' } }, org));
     expect(refused.statusCode).toBe(429);
     expect(refused.json()).toMatchObject({
       error: 'rate-limited',

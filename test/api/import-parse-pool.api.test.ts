@@ -7,7 +7,7 @@ import { Client, Connection } from '@temporalio/client';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorHandler } from '../../src/api/errors';
-import { registerImportRoutes } from '../../src/api/imports.routes';
+import { registerImportRoutes } from '../../src/api/routes/imports.routes';
 import { buildServer } from '../../src/api/server';
 import { importDocument } from '../../src/ingest/import-document';
 import { createParsePool } from '../../src/parse-pool/parse-pool';

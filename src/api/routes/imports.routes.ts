@@ -1,14 +1,15 @@
 // Plan import: preview a document (stores nothing), then confirm the edited draft.
 //   POST /api/imports/preview  body: the file's bytes (.txt, .docx, .pdf) or text/plain or {"text": "..."}
 //   POST /api/imports          body: the confirm draft (src/schemas/import.schemas.ts) -> 201
-//   GET  /imports/new          the coordinator's page
+//   (the coordinator's page, GET /imports/new, is with the other pages)
 import type { FastifyInstance } from 'fastify';
-import { createParsePool, type ParsePool } from '../parse-pool/parse-pool';
-import { confirmImport } from '../services/confirm-import';
-import type { ServiceDeps } from '../services/deps';
-import { ServiceError } from '../services/errors';
-import { previewImport } from '../services/preview-import';
-import { importPage } from '../web/import-page';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { createParsePool, type ParsePool } from '../../parse-pool/parse-pool';
+import { confirmImportBodySchema } from '../../schemas/import.schemas';
+import { confirmImport } from '../../services/confirm-import';
+import type { ServiceDeps } from '../../services/deps';
+import { ServiceError } from '../../services/errors';
+import { previewImport } from '../../services/preview-import';
 
 const BINARY_TYPES = [
   'application/pdf',
@@ -30,13 +31,21 @@ export function registerImportRoutes(app: FastifyInstance, deps: ServiceDeps, op
 
   app.addContentTypeParser(BINARY_TYPES, { parseAs: 'buffer', bodyLimit: UPLOAD_LIMIT_BYTES }, (_req, body, done) => done(null, body));
 
-  app.post('/api/imports/preview', { bodyLimit: UPLOAD_LIMIT_BYTES }, async (req) =>
-    previewImport(deps.db, toBytes(req.body), (bytes) => pool().parse(bytes)),
-  );
+  const r = app.withTypeProvider<ZodTypeProvider>();
 
-  app.post('/api/imports', async (req, reply) => reply.status(201).send(await confirmImport(deps, req.body ?? {})));
+  r.post('/api/imports/preview', {
+    bodyLimit: UPLOAD_LIMIT_BYTES,
+    schema: {
+      tags: ['imports'],
+      summary: 'Read a plan (.txt, .docx, .pdf bytes, text/plain, or {"text": "..."}) into a proposal; stores nothing',
+    },
+    config: { access: { action: 'plan.import' } },
+  }, async (req) => previewImport(deps.db, toBytes(req.body), (bytes) => pool().parse(bytes)));
 
-  app.get('/imports/new', async (_req, reply) => reply.type('text/html; charset=utf-8').send(importPage()));
+  r.post('/api/imports', {
+    schema: { tags: ['imports'], summary: 'Confirm an edited proposal: the plan, its agencies and obligations, and their workflows', body: confirmImportBodySchema },
+    config: { access: { action: 'plan.import', resource: { kind: 'organisation', from: 'body', key: 'organisation.id' } } },
+  }, async (req, reply) => reply.status(201).send(await confirmImport(deps, req.body)));
 }
 
 function toBytes(body: unknown): Uint8Array {

@@ -1,0 +1,46 @@
+// The server-rendered pages. Each declares its policy action like the API does; an
+// anonymous visitor is sent to the sign-in page (src/api/errors.ts), and a page shows only
+// the actions the policy allows its visitor.
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { can } from '../../auth/policy';
+import type { MailCatcher } from '../../mail/mail-catcher';
+import type { ServiceDeps } from '../../services/deps';
+import { deadlineWithHistory, listDeadlinesFor } from '../../services/list-deadlines';
+import { importPage } from '../../web/import-page';
+import { dashboardPage, deadlinePage, inboxPage } from '../../web/pages';
+import { idParamsSchema } from './params';
+
+const html = (reply: FastifyReply, body: string) => reply.type('text/html; charset=utf-8').send(body);
+
+export function registerPageRoutes(app: FastifyInstance, deps: ServiceDeps, opts: { catcher?: MailCatcher }): void {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+
+  r.get('/', {
+    schema: { tags: ['pages'], summary: "The coordinator's list of deadlines" },
+    config: { access: { action: 'deadline.read' } },
+  }, async (req, reply) => html(reply, dashboardPage(await listDeadlinesFor(deps, req.principal))));
+
+  r.get('/deadlines/:id', {
+    schema: { tags: ['pages'], summary: 'One deadline: its dates, state, history, and the actions the visitor may take', params: idParamsSchema },
+    config: { access: { action: 'deadline.read', resource: { kind: 'deadline', from: 'params', key: 'id' } } },
+  }, async (req, reply) => {
+    const { deadline, events } = await deadlineWithHistory(deps, req.params.id);
+    const resource = req.resource!;
+    return html(reply, deadlinePage(deadline, events, {
+      submit: can(req.principal, 'deadline.submit', resource),
+      remind: can(req.principal, 'deadline.remind', resource),
+      csrfToken: reply.generateCsrf(),
+    }));
+  });
+
+  r.get('/imports/new', {
+    schema: { tags: ['pages'], summary: 'Plan import: upload or paste a plan, correct the proposal, confirm' },
+    config: { access: { action: 'plan.import' } },
+  }, async (_req, reply) => html(reply, importPage()));
+
+  r.get('/inbox', {
+    schema: { tags: ['pages'], summary: 'The development inbox of the embedded SMTP catcher' },
+    config: { access: { action: 'inbox.read' } },
+  }, async (_req, reply) => html(reply, inboxPage(opts.catcher?.messages() ?? null)));
+}

@@ -1,0 +1,31 @@
+// A plan's ad-hoc requests and roll-up, and a campaign's results report.
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { adhocRequestBodySchema } from '../../schemas/adhoc.schemas';
+import { recordCampaignResultsBodySchema } from '../../schemas/campaign.schemas';
+import { recordCampaignResults } from '../../services/campaigns';
+import { createRollUp, createRollUpBodySchema } from '../../services/create-rollup';
+import type { ServiceDeps } from '../../services/deps';
+import { requestAdhocReport } from '../../services/request-adhoc-report';
+import { idParamsSchema } from './params';
+
+const onPlan = { kind: 'plan', from: 'params', key: 'id' } as const;
+
+export function registerPlanRoutes(app: FastifyInstance, deps: ServiceDeps): void {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+
+  r.post('/api/plans/:id/adhoc-requests', {
+    schema: { tags: ['plans'], summary: 'Request an ad-hoc report (báo cáo đột xuất) from agencies of the plan', params: idParamsSchema, body: adhocRequestBodySchema },
+    config: { access: { action: 'plan.adhoc', resource: onPlan } },
+  }, async (req, reply) => reply.status(201).send(await requestAdhocReport(deps, req.params.id, req.body)));
+
+  r.post('/api/plans/:id/rollup', {
+    schema: { tags: ['plans'], summary: "The coordinator's own upward report on the plan's periods", params: idParamsSchema, body: createRollUpBodySchema },
+    config: { access: { action: 'plan.rollup', resource: onPlan } },
+  }, async (req, reply) => reply.status(201).send(await createRollUp(deps, req.params.id, req.body)));
+
+  r.post('/api/campaigns/:id/results', {
+    schema: { tags: ['plans'], summary: "Record a campaign year's results report", params: idParamsSchema, body: recordCampaignResultsBodySchema },
+    config: { access: { action: 'campaign.results', resource: { kind: 'campaign', from: 'params', key: 'id' } } },
+  }, async (req, reply) => reply.status(201).send(await recordCampaignResults(deps, req.params.id, req.body)));
+}

@@ -1,0 +1,27 @@
+// What the policy needs from the database, for the API's access check and for lists:
+// where a thing lives, and which organisations and agencies a principal may list.
+import type { Action, Principal, Resource } from '../auth/policy';
+import { readScope } from '../auth/policy';
+import { resolveScope, resourceOf, type ResolvedScope, type ResourceKind } from '../stores/access.store';
+import type { ServiceDeps } from './deps';
+
+export type { ResourceKind, ResolvedScope } from '../stores/access.store';
+
+export function loadResource(deps: Pick<ServiceDeps, 'db'>, kind: ResourceKind, id: string): Promise<Resource | null> {
+  return resourceOf(deps.db, kind, id);
+}
+
+/** The organisations and agencies a principal may list for an action (trees expanded). */
+export function scopeFor(deps: Pick<ServiceDeps, 'db'>, principal: Principal, action: Action): Promise<ResolvedScope> {
+  return resolveScope(deps.db, readScope(principal, action));
+}
+
+/** A Prisma filter on deadlines for a resolved scope: whole organisations, or single agencies. */
+export function deadlinesIn(scope: ResolvedScope) {
+  return {
+    OR: [
+      { obligation: { plan: { organisationId: { in: scope.organisationIds } } } },
+      ...scope.agencies.map((a) => ({ obligation: { agencyId: a.agencyId, plan: { organisationId: a.organisationId } } })),
+    ],
+  };
+}

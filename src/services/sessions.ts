@@ -1,0 +1,2 @@
+// Sessions, for the HTTP layer: the store @fastify/session keeps them in.
+export { endSessionsOf, prismaSessionStore } from '../stores/session.store';
