@@ -80,6 +80,8 @@ export async function deadlineWorkflow(input: DeadlineWorkflowInput): Promise<De
   let manualReminders = 0;
   let lastManualAt: number | null = null;
   let nextStep: StepMessage | null = null;
+  /** The planned instant of the last step sent: a policy changed since never reaches back before it. */
+  let lastSentAt = -Infinity;
   /** Deliveries started by Update handlers; the workflow completes only after they are done. */
   const deliveries: Promise<unknown>[] = [];
   // Steps are planned from the moment the workflow started (or was last replanned), not from
@@ -223,7 +225,10 @@ export async function deadlineWorkflow(input: DeadlineWorkflowInput): Promise<De
     while (!closing) {
       const plannedAt = Date.now();
       const { calendar, policy } = await loadPlanning({ deadlineId: input.deadlineId });
-      const steps = planSteps({ lastDay: parseIsoDate(lastDay) }, policy, calendar, { after: plannedFrom });
+      // The plan's policy may have changed since the last step (other offsets, other hours):
+      // the steps it adds before the last one sent are not sent late, they are skipped.
+      const after = new Date(Math.max(plannedFrom.getTime(), lastSentAt));
+      const steps = planSteps({ lastDay: parseIsoDate(lastDay) }, policy, calendar, { after });
       const step = steps.map((s) => toMessage(s, revision)).find((s) => !sentStepKeys.includes(s.key));
       nextStep = step ?? null;
       await activities.noteNextStep({ deadlineId: input.deadlineId, nextStep });
@@ -245,6 +250,7 @@ export async function deadlineWorkflow(input: DeadlineWorkflowInput): Promise<De
       if (closing) return;
       await activities.sendStep({ deadlineId: input.deadlineId, step });
       sentStepKeys.push(step.key);
+      lastSentAt = new Date(step.sendAt).getTime();
     }
   }
 
