@@ -1,7 +1,7 @@
 // `hanbaocao import --dry-run FILE [--json]`: reads a plan (.txt, .docx, .pdf) and prints
 // the proposal without touching the database. `--draft out.json` also writes the editable
 // draft; `hanbaocao import --confirm draft.json [--server URL]` sends the edited draft to
-// the running server (POST /api/imports), which creates the plan and starts its workflows. Stable JSON face (issue 5): plan {number,
+// the running server (POST /api/imports, as the holder of the API token in --token-file), which creates the plan and starts its workflows. Stable JSON face (issue 5): plan {number,
 // issuer, date, title, span}, obligations [{reporter, recipient, via, recurrence, due,
 // quote, confidence}], campaigns [{name, start, end, recurring, quote}], unread. Add
 // fields; never rename or remove them.
@@ -18,7 +18,8 @@ import type { CliCommand, CliIo } from './io';
 const USAGE = [
   'Cách dùng / usage:',
   '  hanbaocao import --dry-run <plan.txt|plan.docx|plan.pdf> [--json] [--draft draft.json]',
-  '  hanbaocao import --confirm draft.json [--server http://localhost:3000]',
+  '  hanbaocao import --confirm draft.json [--server http://localhost:3000] --token-file token.txt',
+  '    (token.txt holds an API token with the right to import for the draft\'s organisation)',
 ].join('\n');
 
 export const run: CliCommand = async (args, io) => {
@@ -33,13 +34,14 @@ export const run: CliCommand = async (args, io) => {
         draft: { type: 'string' },
         confirm: { type: 'string' },
         server: { type: 'string' },
+        'token-file': { type: 'string' },
       },
     });
   } catch (err) {
     io.stderr(`${(err as Error).message}\n${USAGE}`);
     return 2;
   }
-  if (parsed.values.confirm) return confirmDraft(parsed.values.confirm, parsed.values.server, io);
+  if (parsed.values.confirm) return confirmDraft(parsed.values.confirm, parsed.values.server, parsed.values['token-file'], io);
   const file = parsed.positionals[0];
   if (!file || parsed.positionals.length > 1) {
     io.stderr(`Cần đúng một tệp kế hoạch / exactly one plan file is required\n${USAGE}`);
@@ -84,13 +86,23 @@ export const run: CliCommand = async (args, io) => {
 };
 
 /** Sends an edited draft to the running server; prints what it created. */
-async function confirmDraft(file: string, server: string | undefined, io: CliIo): Promise<number> {
+async function confirmDraft(file: string, server: string | undefined, tokenFile: string | undefined, io: CliIo): Promise<number> {
   let body: unknown;
   try {
     body = JSON.parse(await readFile(file, 'utf8'));
   } catch (err) {
     io.stderr(`Không đọc được bản nháp ${file} (JSON)\nCannot read the draft ${file} as JSON: ${(err as Error).message}`);
     return 2;
+  }
+  // The token comes from a file, never from the command line, where other users see it (ps).
+  let token = '';
+  if (tokenFile) {
+    try {
+      token = (await readFile(tokenFile, 'utf8')).trim();
+    } catch (err) {
+      io.stderr(`Không đọc được tệp mã truy cập ${tokenFile}\nCannot read the token file ${tokenFile}: ${(err as Error).message}`);
+      return 2;
+    }
   }
   let base: string;
   try {
@@ -103,7 +115,8 @@ async function confirmDraft(file: string, server: string | undefined, io: CliIo)
   }
   let res: Response;
   try {
-    res = await fetch(`${base}/api/imports`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const headers: Record<string, string> = { 'content-type': 'application/json', ...(token && { authorization: `Bearer ${token}` }) };
+    res = await fetch(`${base}/api/imports`, { method: 'POST', headers, body: JSON.stringify(body) });
   } catch {
     io.stderr(`Không kết nối được máy chủ ${base}: hãy chạy \`npm start\` trước.\nCannot reach ${base}: start the server with \`npm start\` first.`);
     return 1;

@@ -8,7 +8,9 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorHandler } from '../../src/api/errors';
 import { registerImportRoutes } from '../../src/api/routes/imports.routes';
+import { validatorCompiler } from '../../src/api/openapi';
 import { buildServer } from '../../src/api/server';
+import { bearer, grantToken } from '../helpers/principals';
 import { importDocument } from '../../src/ingest/import-document';
 import { createParsePool } from '../../src/parse-pool/parse-pool';
 import type { ServiceDeps } from '../../src/services/deps';
@@ -48,7 +50,9 @@ describe('reading uploads off the event loop', () => {
         };
       },
     });
-    const app = buildServer({ ...deps, db });
+    const app = buildServer({ ...deps, db }, { logger: false });
+    await testDb.db.organisation.create({ data: { id: 'xa-doc', name: 'UBND xã Đọc', kind: 'commune' } });
+    const coordinator = bearer(await grantToken(testDb.db, { organisationId: 'xa-doc', role: 'coordinator' }));
     let reading!: () => void;
     const readingStarted = new Promise<void>((resolve) => (reading = resolve));
     app.addHook('preHandler', async (req) => {
@@ -56,7 +60,7 @@ describe('reading uploads off the event loop', () => {
     });
     const base = await app.listen({ host: '127.0.0.1', port: 0 });
     try {
-      const preview = fetch(`${base}/api/imports/preview`, { method: 'POST', headers: { 'content-type': 'text/plain; charset=utf-8' }, body: LARGE_PLAN }).then(async (res) => {
+      const preview = fetch(`${base}/api/imports/preview`, { method: 'POST', headers: { ...coordinator, 'content-type': 'text/plain; charset=utf-8' }, body: LARGE_PLAN }).then(async (res) => {
         events.push('preview answered');
         return { status: res.status, body: (await res.json()) as { proposal: { plan: { number: string } } } };
       });
@@ -94,6 +98,8 @@ describe('reading uploads off the event loop', () => {
     const pool = createParsePool({ timeCapMs: 1, minThreads: 1, maxThreads: 1 });
     const app: FastifyInstance = Fastify();
     app.setErrorHandler(errorHandler);
+    // The routes declare zod schemas: validated as the app validates them.
+    app.setValidatorCompiler(validatorCompiler);
     registerImportRoutes(app, deps, { parsePool: pool });
     try {
       const [thread] = pool.threads();

@@ -15,6 +15,7 @@ import { seedText } from '../ingest/ingest-helpers';
 import { createTestDb } from '../helpers/test-db';
 import { startMailCatcher } from '../../src/mail/mail-catcher';
 import { testActivities } from '../helpers/fixtures';
+import { bearer, grantToken } from '../helpers/principals';
 import { startTestDevServer } from '../helpers/temporal';
 
 // 20/12/2026: the 2026 period of "trước ngày 30/11" and the 2027 one (its data window
@@ -26,6 +27,8 @@ describe('plan import API', () => {
   let testDb: ReturnType<typeof createTestDb>;
   let client: Client;
   let app: FastifyInstance;
+  const tokens: Record<string, string> = {};
+  let binhLu: Record<string, string>;
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'hbc-imp-'));
 
   beforeAll(async () => {
@@ -34,6 +37,13 @@ describe('plan import API', () => {
     client = new Client({ connection: await Connection.connect({ address: server.address }) });
     // The log is tested in errors.api.test.ts; here it would only bury the test output.
     app = buildServer({ db: testDb.db, temporal: client, taskQueue: 'import-test', clock: () => NOW, searchAttributes: true }, { logger: false });
+    // The communes the drafts below import into exist (an administrator created them), and
+    // their coordinators import, as integrations do, with API tokens.
+    for (const [id, name] of [['uy-ban-nhan-dan-xa-binh-lu', 'UBND xã Bình Lư'], ['uy-ban-nhan-dan-xa-hoa-binh', 'UBND xã Hòa Bình'], ['xa-thu-nghiem', 'UBND xã Thử Nghiệm']]) {
+      await testDb.db.organisation.create({ data: { id: id!, name: name!, kind: 'commune' } });
+      tokens[id!] = await grantToken(testDb.db, { organisationId: id!, role: 'coordinator' });
+    }
+    binhLu = bearer(tokens['uy-ban-nhan-dan-xa-binh-lu']!);
   });
 
   afterAll(async () => {
@@ -53,7 +63,7 @@ describe('plan import API', () => {
   });
 
   it('previews seed 001, confirms it, and re-importing creates nothing twice', async () => {
-    const previewRes = await app.inject({ method: 'POST', url: '/api/imports/preview', headers: { 'content-type': 'text/plain; charset=utf-8' }, payload: seedText('001') });
+    const previewRes = await app.inject({ method: 'POST', url: '/api/imports/preview', headers: { ...binhLu, 'content-type': 'text/plain; charset=utf-8' }, payload: seedText('001') });
     expect(previewRes.statusCode).toBe(200);
     const preview = previewRes.json<ImportPreview>();
     expect(preview.proposal.plan.number).toBe('645/KH-UBND');
@@ -64,7 +74,7 @@ describe('plan import API', () => {
     // The coordinator adds a contact before confirming.
     const body = structuredClone(preview.draft.body);
     body.agencies.find((a) => a.name === 'Phòng Kinh tế')!.contacts = [{ name: 'Lò Văn Pản', email: 'kinhte@binhlu.test' }];
-    const first = await app.inject({ method: 'POST', url: '/api/imports', payload: body });
+    const first = await app.inject({ method: 'POST', url: '/api/imports', headers: binhLu, payload: body });
     expect(first.statusCode).toBe(201);
     expect(first.json()).toEqual({
       planId: 'uy-ban-nhan-dan-xa-binh-lu.645-kh-ubnd',
@@ -81,7 +91,7 @@ describe('plan import API', () => {
     expect(deadline.lastDay).toBe('2026-11-29');
     expect((await client.workflow.getHandle(deadline.workflowId).describe()).status.name).toBe('RUNNING');
 
-    const again = await app.inject({ method: 'POST', url: '/api/imports', payload: body });
+    const again = await app.inject({ method: 'POST', url: '/api/imports', headers: binhLu, payload: body });
     expect(again.statusCode).toBe(201);
     expect(again.json()).toMatchObject({ created: { plan: false, agencies: 0, obligations: 0, campaigns: 0 }, startedWorkflows: 0, obligationWorkflows: 0, campaignWorkflows: 0 });
     expect(await counts()).toEqual(after);
@@ -89,11 +99,11 @@ describe('plan import API', () => {
 
   it("adds the coordinator's roll-up: its emails and row show how many agencies have reported, and a missing gap is flagged", async () => {
     const planId = 'uy-ban-nhan-dan-xa-binh-lu.645-kh-ubnd';
-    const late = await app.inject({ method: 'POST', url: `/api/plans/${planId}/rollup`, payload: { ruleText: 'trước ngày 30/11 hằng năm', recipient: 'Sở Nội vụ' } });
+    const late = await app.inject({ method: 'POST', url: `/api/plans/${planId}/rollup`, headers: binhLu, payload: { ruleText: 'trước ngày 30/11 hằng năm', recipient: 'Sở Nội vụ' } });
     expect(late.statusCode).toBe(201);
     expect(late.json().cascade).toMatchObject({ ok: false, gapWorkingDays: 0 });
 
-    const res = await app.inject({ method: 'POST', url: `/api/plans/${planId}/rollup`, payload: { ruleText: 'trước ngày 05/12 hằng năm', recipient: 'Sở Nội vụ, UBND tỉnh' } });
+    const res = await app.inject({ method: 'POST', url: `/api/plans/${planId}/rollup`, headers: binhLu, payload: { ruleText: 'trước ngày 05/12 hằng năm', recipient: 'Sở Nội vụ, UBND tỉnh' } });
     expect(res.statusCode).toBe(201);
     // Agencies' last day Sun 29/11/2026, roll-up Fri 04/12/2026: 30/11-03/12 leave 4 working days.
     expect(res.json()).toMatchObject({ cascade: { ok: true, gapWorkingDays: 4 }, startedWorkflows: 2 });
@@ -103,9 +113,9 @@ describe('plan import API', () => {
       await testDb.db.deadline.updateMany({ where: { periodKey: '2026', obligation: { agencyId: `uy-ban-nhan-dan-xa-binh-lu.${agency}`, kind: 'periodic' } }, data: { status: 'submitted' } });
     }
     const rollupId = `${res.json().obligationId}.2026`;
-    const list = (await app.inject({ method: 'GET', url: '/api/deadlines' })).json().deadlines as { id: string; kind: string; progress: unknown }[];
+    const list = (await app.inject({ method: 'GET', url: '/api/deadlines', headers: binhLu })).json().deadlines as { id: string; kind: string; progress: unknown }[];
     expect(list.find((d) => d.id === rollupId)).toMatchObject({ kind: 'rollup', progress: { reported: 2, expected: 7 } });
-    expect((await app.inject({ method: 'GET', url: '/' })).body).toContain('Tổng hợp: 2/7 đơn vị đã gửi');
+    expect((await app.inject({ method: 'GET', url: '/', headers: binhLu })).body).toContain('Tổng hợp: 2/7 đơn vị đã gửi');
 
     // The roll-up's reminder says the same, with who is missing.
     const catcher = await startMailCatcher({ port: 0 });
@@ -130,7 +140,7 @@ describe('plan import API', () => {
     const res = await app.inject({
       method: 'POST',
       url: '/api/imports/preview',
-      headers: { 'content-type': 'application/pdf' },
+      headers: { ...binhLu, 'content-type': 'application/pdf' },
       payload: fs.readFileSync('test/fixtures/plans/27-KH-UBND.pdf'),
     });
     expect(res.statusCode).toBe(200);
@@ -142,7 +152,7 @@ describe('plan import API', () => {
     ['a 20 MB upload', 'application/octet-stream', Buffer.alloc(20 * 1024 * 1024, 0x61), 'too-large'],
     ['an English text', 'text/plain', 'All agencies shall report to the People’s Committee before 5 November every year.', 'not-vietnamese'],
   ])('answers 400 with a clear message for %s', async (_what, type, payload, code) => {
-    const res = await app.inject({ method: 'POST', url: '/api/imports/preview', headers: { 'content-type': type }, payload });
+    const res = await app.inject({ method: 'POST', url: '/api/imports/preview', headers: { ...binhLu, 'content-type': type }, payload });
     expect(res.statusCode).toBe(400);
     expect(res.json()).toMatchObject({ error: 'invalid-input', details: [code] });
     expect(res.json().message.length).toBeGreaterThan(10);
@@ -153,6 +163,7 @@ describe('plan import API', () => {
     const res = await app.inject({
       method: 'POST',
       url: '/api/imports',
+      headers: bearer(tokens['xa-thu-nghiem']!),
       payload: {
         organisation: { id: 'xa-thu-nghiem', name: 'UBND xã Thử Nghiệm', kind: 'commune' },
         plan: { number: '9/KH-UBND', title: 'Kế hoạch thử', issuedOn: '2026-01-05', spanFrom: 2026, spanTo: 2027 },
@@ -189,7 +200,9 @@ describe('plan import API', () => {
     fs.writeFileSync(draftFile, JSON.stringify(draft));
 
     const out: string[] = [];
-    const code = await cli(['import', '--confirm', draftFile, '--server', url], { stdout: (t) => out.push(t), stderr: (t) => err.push(t) });
+    const tokenFile = path.join(tmp, 'token.txt');
+    fs.writeFileSync(tokenFile, `${tokens['uy-ban-nhan-dan-xa-hoa-binh']}\n`);
+    const code = await cli(['import', '--confirm', draftFile, '--server', url, '--token-file', tokenFile], { stdout: (t) => out.push(t), stderr: (t) => err.push(t) });
     expect(code).toBe(0);
     expect(JSON.parse(out.join(''))).toMatchObject({ planId: 'uy-ban-nhan-dan-xa-hoa-binh.27-kh-ubnd', created: { plan: true, agencies: 5, obligations: 5, campaigns: 2 } });
     expect(await testDb.db.contact.count({ where: { email: 'conganxa@hoabinh.test' } })).toBe(1);
@@ -197,15 +210,15 @@ describe('plan import API', () => {
 
   it('answers 400 and 404 on a campaign results report it cannot take', async () => {
     const campaign = await testDb.db.campaign.findFirstOrThrow();
-    const bad = await app.inject({ method: 'POST', url: `/api/campaigns/${campaign.id}/results`, payload: { submittedBy: '' } });
+    const bad = await app.inject({ method: 'POST', url: `/api/campaigns/${campaign.id}/results`, headers: binhLu, payload: { submittedBy: '' } });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().details).toEqual(expect.arrayContaining([expect.stringMatching(/^year: /), expect.stringMatching(/^submittedBy: /)]));
-    const missing = await app.inject({ method: 'POST', url: '/api/campaigns/no-such/results', payload: { year: 2026, submittedBy: 'x' } });
+    const missing = await app.inject({ method: 'POST', url: '/api/campaigns/no-such/results', headers: binhLu, payload: { year: 2026, submittedBy: 'x' } });
     expect(missing.statusCode).toBe(404);
   });
 
   it('serves the import page', async () => {
-    const res = await app.inject({ method: 'GET', url: '/imports/new' });
+    const res = await app.inject({ method: 'GET', url: '/imports/new', headers: binhLu });
     expect(res.statusCode).toBe(200);
     expect(res.body).toContain('Nhập kế hoạch');
     expect(res.body).toContain('/api/imports/preview');

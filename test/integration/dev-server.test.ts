@@ -22,6 +22,7 @@ import type { DevServer } from '../../src/temporal/dev-server';
 import { bundleWorkflows, createWorker } from '../../src/worker';
 import { createTestDb } from '../helpers/test-db';
 import { startTestDevServer } from '../helpers/temporal';
+import { bearer, grantToken } from '../helpers/principals';
 import { replayAndRecord } from '../helpers/replay';
 import { searchAttributeKeys } from '../../src/contract/search-attributes';
 
@@ -35,6 +36,7 @@ describe('hanbaocao on the real Temporal dev server', () => {
   let client: Client;
   let deps: ServiceDeps;
   let sample: SampleLoad;
+  let asCoordinator: Record<string, string>;
   /** The sample's live deadline of an agency (an ad-hoc request, dated relative to today). */
   const liveOf = async (agencyId: string) => testDb.db.deadline.findFirstOrThrow({ where: { obligation: { agencyId, kind: 'adhoc' } } });
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'hbc-int-'));
@@ -69,6 +71,8 @@ describe('hanbaocao on the real Temporal dev server', () => {
     await startWorker(server.address);
     deps = { db: testDb.db, temporal: client, taskQueue: 'int-test', clock: () => new Date(), searchAttributes: true };
     sample = await loadSampleData(deps, readSampleData('samples/sample-data.json'));
+    // The commune's coordinator, as an integration would call: an API token (no CSRF needed).
+    asCoordinator = bearer(await grantToken(testDb.db, { organisationId: 'xa-hoa-an', role: 'coordinator' }));
   });
 
   afterAll(async () => {
@@ -82,7 +86,7 @@ describe('hanbaocao on the real Temporal dev server', () => {
   });
 
   it('loads the sample relative to today: received on time, due soon, overdue and escalated, and a first real reminder', async () => {
-    const list = (await buildServer(deps, { catcher, logger: false }).inject({ method: 'GET', url: '/api/deadlines' })).json().deadlines as {
+    const list = (await buildServer(deps, { catcher, logger: false }).inject({ method: 'GET', url: '/api/deadlines', headers: asCoordinator })).json().deadlines as {
       id: string; agency: string; kind: string; state: string; stateLabel: string;
     }[];
     const live = Object.fromEntries(list.filter((d) => d.kind === 'adhoc').map((d) => [d.agency, d]));
@@ -116,14 +120,14 @@ describe('hanbaocao on the real Temporal dev server', () => {
   it('records a report through the API at once while the SMTP server is down; the receipt follows once it is back', async () => {
     const app = buildServer(deps, { catcher, logger: false });
     const { id } = await liveOf('hoa-an.ca');
-    const bad = await app.inject({ method: 'POST', url: `/api/deadlines/${id}/submission`, payload: { link: 'not a url' } });
+    const bad = await app.inject({ method: 'POST', url: `/api/deadlines/${id}/submission`, headers: asCoordinator, payload: { link: 'not a url' } });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().details).toEqual(expect.arrayContaining([expect.stringMatching(/^submittedBy: /), expect.stringMatching(/^link: /)]));
 
     // The SMTP server goes away: connections to its port are refused from now on.
     const smtpPort = catcher.port;
     await catcher.close();
-    const ok = await app.inject({ method: 'POST', url: `/api/deadlines/${id}/submission`, payload: { submittedBy: 'Thượng úy Trần Văn Long', documentNumber: '45/BC-CA' } });
+    const ok = await app.inject({ method: 'POST', url: `/api/deadlines/${id}/submission`, headers: asCoordinator, payload: { submittedBy: 'Thượng úy Trần Văn Long', documentNumber: '45/BC-CA' } });
     expect(ok.statusCode).toBe(201);
     expect(ok.json()).toMatchObject({ late: true });
     // Answered with no mail server: the report is committed and its receipt waits in the outbox.
@@ -131,7 +135,7 @@ describe('hanbaocao on the real Temporal dev server', () => {
     const waiting = await testDb.db.outboxMessage.findMany({ where: { deadlineId: id, stepKey: 'receipt' } });
     expect(waiting.map((r) => r.recipient)).toEqual(['tonghop@ca.hoa-an.example']);
     expect(waiting[0]!.status).not.toBe('sent');
-    const again = await app.inject({ method: 'POST', url: `/api/deadlines/${id}/submission`, payload: { submittedBy: 'x' } });
+    const again = await app.inject({ method: 'POST', url: `/api/deadlines/${id}/submission`, headers: asCoordinator, payload: { submittedBy: 'x' } });
     expect(again.statusCode).toBe(409);
 
     // The delivery activity really tried while the server was down: the attempt released its claim.
@@ -154,9 +158,9 @@ describe('hanbaocao on the real Temporal dev server', () => {
     expect(attributes.get(searchAttributeKeys.agency)).toBe('Công an xã');
     await replayAndRecord(client, `deadline/${id}`, 'deadline-submitted-notices-after-update', bundle);
 
-    const list = (await app.inject({ method: 'GET', url: '/api/deadlines' })).json().deadlines as { id: string; state: string }[];
+    const list = (await app.inject({ method: 'GET', url: '/api/deadlines', headers: asCoordinator })).json().deadlines as { id: string; state: string }[];
     expect(list.find((d) => d.id === id)?.state).toBe('submitted-late');
-    expect((await app.inject({ method: 'GET', url: '/' })).body).toContain('Công an xã');
+    expect((await app.inject({ method: 'GET', url: '/', headers: asCoordinator })).body).toContain('Công an xã');
     await app.close();
   });
 
