@@ -21,7 +21,12 @@ export interface ImportPreview {
 /** Bytes -> cleaned text and proposal: in process by default, or a parse pool's thread (the API). */
 export type ReadPlanDocument = (bytes: Uint8Array) => Promise<ImportedDocument>;
 
-export async function previewImport(db: Db, bytes: Uint8Array, read: ReadPlanDocument = importDocument): Promise<ImportPreview> {
+/**
+ * `importInto`: the organisations the caller may import into (absent: any, as for the CLI's
+ * dry run). A plan is imported into the caller's own organisation: when the document's issuer
+ * is not one of them and the caller has exactly one, the draft names that one and says so.
+ */
+export async function previewImport(db: Db, bytes: Uint8Array, read: ReadPlanDocument = importDocument, importInto?: readonly string[]): Promise<ImportPreview> {
   let imported;
   try {
     imported = await read(bytes);
@@ -43,5 +48,12 @@ export async function previewImport(db: Db, bytes: Uint8Array, read: ReadPlanDoc
   // An organisation already in the database with the issuer's name keeps its id.
   const existing = await db.organisation.findFirst({ where: { name: draft.body.organisation.name } });
   if (existing) draft.body.organisation = { id: existing.id, name: existing.name, kind: existing.kind as 'province' | 'commune' | 'district' };
+  if (importInto && !importInto.includes(draft.body.organisation.id) && importInto.length === 1) {
+    const own = await db.organisation.findUnique({ where: { id: importInto[0]! } });
+    if (own) {
+      draft.warnings.push(`Văn bản ghi cơ quan ban hành "${draft.body.organisation.name}"; kế hoạch sẽ được nhập vào ${own.name}, tổ chức của tài khoản này.`);
+      draft.body.organisation = { id: own.id, name: own.name, kind: own.kind as 'province' | 'commune' | 'district' };
+    }
+  }
   return { format: imported.format, text: imported.plan.text, proposal: imported.proposal, draft };
 }

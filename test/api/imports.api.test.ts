@@ -136,6 +136,14 @@ describe('plan import API', () => {
     }
   });
 
+  it("proposes the caller's own organisation when the document names another issuer", async () => {
+    const res = await app.inject({ method: 'POST', url: '/api/imports/preview', headers: { ...bearer(tokens['xa-thu-nghiem']!), 'content-type': 'text/plain; charset=utf-8' }, payload: seedText('001') });
+    expect(res.statusCode).toBe(200);
+    const { draft } = res.json<ImportPreview>();
+    expect(draft.body.organisation).toEqual({ id: 'xa-thu-nghiem', name: 'UBND xã Thử Nghiệm', kind: 'commune' });
+    expect(draft.warnings).toContain('Văn bản ghi cơ quan ban hành "Ủy ban nhân dân xã Bình Lư"; kế hoạch sẽ được nhập vào UBND xã Thử Nghiệm, tổ chức của tài khoản này.');
+  });
+
   it('reads a .pdf upload', async () => {
     const res = await app.inject({
       method: 'POST',

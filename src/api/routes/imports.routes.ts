@@ -6,6 +6,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { createParsePool, type ParsePool } from '../../parse-pool/parse-pool';
 import { confirmImportBodySchema } from '../../schemas/import.schemas';
+import { scopeFor } from '../../services/access';
 import { confirmImport } from '../../services/confirm-import';
 import type { ServiceDeps } from '../../services/deps';
 import { ServiceError } from '../../services/errors';
@@ -40,7 +41,10 @@ export function registerImportRoutes(app: FastifyInstance, deps: ServiceDeps, op
       summary: 'Read a plan (.txt, .docx, .pdf bytes, text/plain, or {"text": "..."}) into a proposal; stores nothing',
     },
     config: { access: { action: 'plan.import' } },
-  }, async (req) => previewImport(deps.db, toBytes(req.body), (bytes) => pool().parse(bytes)));
+  }, async (req) => {
+    const { organisationIds } = await scopeFor(deps, req.principal, 'plan.import');
+    return previewImport(deps.db, toBytes(req.body), (bytes) => pool().parse(bytes), organisationIds);
+  });
 
   r.post('/api/imports', {
     schema: { tags: ['imports'], summary: 'Confirm an edited proposal: the plan, its agencies and obligations, and their workflows', body: confirmImportBodySchema },
