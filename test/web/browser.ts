@@ -17,7 +17,15 @@ export async function signIn(page: Page, baseUrl: string, email: string, passwor
   await page.goto(`${baseUrl}/sign-in?next=${encodeURIComponent(next)}`);
   await page.fill('input[name="email"]', email);
   await page.fill('input[name="password"]', password);
-  await Promise.all([page.waitForURL((u) => u.pathname === next), page.click('main form button')]);
+  const [answer] = await Promise.all([
+    page.waitForResponse((r) => r.request().method() === 'POST' && new URL(r.url()).pathname === '/sign-in'),
+    page.click('main form button'),
+  ]);
+  if (answer.status() !== 303) {
+    await page.waitForLoadState();
+    throw new Error(`sign-in of ${email} refused (${answer.status()}): ${await page.textContent('main')}`);
+  }
+  await page.waitForURL((u) => u.pathname === next);
   // Signed in: the header names the person.
   expect(await page.textContent('header .who')).toContain(email.toLowerCase());
 }
