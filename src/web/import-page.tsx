@@ -63,6 +63,13 @@ function renderText() {
   $('#text').innerHTML = html + esc(preview.text.slice(at));
 }
 
+// One listener instead of onclick attributes, which the Content-Security-Policy refuses.
+document.addEventListener('click', (ev) => {
+  const el = ev.target.closest('[data-flash], [data-remove-row]');
+  if (el && el.dataset.flash) flash(el.dataset.flash);
+  else if (el) el.closest('tr').remove();
+});
+
 function flash(id) {
   const el = document.getElementById('q-' + id);
   if (!el) return;
@@ -88,10 +95,10 @@ function renderDraft() {
     '<h2>Đơn vị</h2><table id="agencies"><tr><th>Tên</th><th>Chỉ tiêu phụ trách</th><th>Người liên hệ</th><th>Email</th></tr>' +
     body.agencies.map((a) => '<tr><td>' + input('name', a.name) + '</td><td>' + input('indicators', a.indicators) + '</td><td>' + input('contactName', '') + '</td><td>' + input('contactEmail', '', 'type="email"') + '</td></tr>').join('') + '</table>' +
     '<h2>Nghĩa vụ báo cáo</h2><table id="obligations"><tr><th>Đơn vị báo cáo</th><th>Hạn (lời văn của kế hoạch)</th><th></th></tr>' +
-    body.obligations.map((o) => '<tr><td><select name="reporter">' + agencyOptions(o.reporter) + '</select></td><td>' + input('ruleText', o.ruleText) + '</td><td><button type="button" onclick="this.closest(\'tr\').remove()">Bỏ</button></td></tr>').join('') + '</table>' +
-    p.obligations.map((o, i) => '<div class="quote" onclick="flash(\'o' + i + '\')">“' + esc(o.quote) + '” (' + esc(RECURRENCE[o.recurrence] ?? o.recurrence) + ', tin cậy ' + o.confidence + ')</div>').join('') +
+    body.obligations.map((o) => '<tr><td><select name="reporter">' + agencyOptions(o.reporter) + '</select></td><td>' + input('ruleText', o.ruleText) + '</td><td><button type="button" data-remove-row>Bỏ</button></td></tr>').join('') + '</table>' +
+    p.obligations.map((o, i) => '<div class="quote" data-flash="o' + i + '">“' + esc(o.quote) + '” (' + esc(RECURRENCE[o.recurrence] ?? o.recurrence) + ', tin cậy ' + o.confidence + ')</div>').join('') +
     '<h2>Đợt, chiến dịch</h2><table id="campaigns"><tr><th>Tên</th><th>Bắt đầu (MM-DD)</th><th>Kết thúc</th><th>Hằng năm</th><th></th></tr>' +
-    body.campaigns.map((c, i) => '<tr data-organiser="' + esc(c.organiser ?? '') + '"><td>' + input('name', c.name) + '<div class="quote" onclick="flash(\'c' + i + '\')">xem trong văn bản</div></td><td>' + input('start', c.start) + '</td><td>' + input('end', c.end) + '</td><td><input type="checkbox" name="recurring"' + (c.recurring ? ' checked' : '') + '></td><td><button type="button" onclick="this.closest(\'tr\').remove()">Bỏ</button></td></tr>').join('') + '</table>' +
+    body.campaigns.map((c, i) => '<tr data-organiser="' + esc(c.organiser ?? '') + '"><td>' + input('name', c.name) + '<div class="quote" data-flash="c' + i + '">xem trong văn bản</div></td><td>' + input('start', c.start) + '</td><td>' + input('end', c.end) + '</td><td><input type="checkbox" name="recurring"' + (c.recurring ? ' checked' : '') + '></td><td><button type="button" data-remove-row>Bỏ</button></td></tr>').join('') + '</table>' +
     '<p><button type="button" id="confirm">Xác nhận và bắt đầu nhắc hạn</button></p>';
   $('#confirm').addEventListener('click', confirmDraft);
 }

@@ -102,6 +102,9 @@ describe('import page, end to end in chromium', () => {
     await page.waitForSelector('#confirm');
     expect(await page.inputValue('[name="plan.number"]')).toBe('27/KH-UBND');
     expect(await page.inputValue('[name="org.name"]')).toBe('Ủy ban nhân dân xã Hòa Bình');
+    // "Bỏ" drops a proposed obligation (one listener on the page: no inline handlers).
+    await page.click('#obligations button:has-text("Bỏ")');
+    expect(await page.locator('#obligations tr').count()).toBe(1 + 4);
   });
 
   it('shows a plan whose agency name hides a right-to-left override without the override', async () => {
