@@ -19,7 +19,7 @@ export async function signIn(page: Page, baseUrl: string, email: string, passwor
   await page.fill('input[name="password"]', password);
   const [answer] = await Promise.all([
     page.waitForResponse((r) => r.request().method() === 'POST' && new URL(r.url()).pathname === '/sign-in'),
-    page.click('main form button'),
+    page.click('form[action="/sign-in"] button'),
   ]);
   if (answer.status() !== 303) {
     await page.waitForLoadState();

@@ -61,7 +61,7 @@ describe('import page, end to end in chromium', () => {
     expect(new URL(page.url()).pathname).toBe('/sign-in');
     await page.fill('input[name="email"]', COORDINATOR.email);
     await page.fill('input[name="password"]', COORDINATOR.password);
-    await Promise.all([page.waitForURL(`${url}/imports/new`), page.click('main form button')]);
+    await Promise.all([page.waitForURL(`${url}/imports/new`), page.click('form[action="/sign-in"] button')]);
     expect(await page.textContent('h1')).toBe('Nhập kế hoạch');
     await context.close();
   });
