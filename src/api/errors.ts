@@ -5,6 +5,7 @@ import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { DomainError } from '../domain/errors';
 import { ServiceError, type ServiceErrorCode } from '../services/errors';
 import { errorPage, notFoundPage } from '../web/not-found-page';
+import { chromeFor } from './chrome';
 
 const STATUS: Record<ServiceErrorCode, number> = {
   'invalid-input': 400,
@@ -76,7 +77,7 @@ export function errorHandler(err: FastifyError | Error, req: FastifyRequest, rep
     // A person at a page: to the sign-in page (and back), or a page that says what happened.
     if (err.code === 'unauthenticated' && req.method === 'GET') return reply.redirect(`/sign-in?next=${encodeURIComponent(req.url)}`, 303);
     if (err.code === 'forbidden' || err.code === 'not-found') {
-      return reply.status(STATUS[err.code]).header(REQUEST_ID_HEADER, String(req.id)).type('text/html; charset=utf-8').send(errorPage(err.messageVi));
+      return reply.status(STATUS[err.code]).header(REQUEST_ID_HEADER, String(req.id)).type('text/html; charset=utf-8').send(errorPage(err.messageVi, chromeFor(req, reply)));
     }
   }
   if (err instanceof ServiceError) {

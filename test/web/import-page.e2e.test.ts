@@ -1,19 +1,25 @@
 // The coordinator's import page in a real browser (Debian's chromium through
-// playwright-core) against the real API, SQLite database and Temporal dev server: paste a
-// plan, see its quotes highlighted, add a contact, confirm, and confirm again without
-// creating anything twice.
+// playwright-core) against the real API, SQLite database and Temporal dev server: the
+// coordinator signs in (importing needs 'plan.import', and every request of the page rides
+// on the session cookie with its CSRF token), pastes a plan, sees its quotes highlighted, adds
+// a contact, confirms, and confirms again without creating anything twice.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import type { FastifyInstance } from 'fastify';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildServer } from '../../src/api/server';
 import type { DevServer } from '../../src/temporal/dev-server';
-import { CHROMIUM_PATH } from '../../scripts/chromium';
+import { createUser } from '../helpers/principals';
 import { createTestDb } from '../helpers/test-db';
 import { startTestDevServer } from '../helpers/temporal';
+import { launchChromium, signIn } from './browser';
+
+/** The commune the sample plan 27/KH-UBND names as its issuer (the draft's organisation id). */
+const HOA_BINH = 'uy-ban-nhan-dan-xa-hoa-binh';
+const COORDINATOR = { email: 'vhxh@hoabinh.test.example', password: 'mật khẩu dài 12' };
 
 describe('import page, end to end in chromium', () => {
   let server: DevServer;
@@ -21,6 +27,7 @@ describe('import page, end to end in chromium', () => {
   let client: Client;
   let app: FastifyInstance;
   let browser: Browser;
+  let signedIn: BrowserContext;
   let url: string;
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'hbc-e2e-'));
 
@@ -30,11 +37,12 @@ describe('import page, end to end in chromium', () => {
     client = new Client({ connection: await Connection.connect({ address: server.address }) });
     app = buildServer({ db: testDb.db, temporal: client, taskQueue: 'e2e', clock: () => new Date('2026-03-10T03:00:00Z'), searchAttributes: true }, { logger: false });
     url = await app.listen({ host: '127.0.0.1', port: 0 });
-    // The flags keep a headless chromium off the (closed) network at start-up.
-    browser = await chromium.launch({
-      executablePath: CHROMIUM_PATH,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-    });
+    // Confirming writes into an organisation the coordinator belongs to: it exists before the import.
+    await testDb.db.organisation.create({ data: { id: HOA_BINH, name: 'Ủy ban nhân dân xã Hòa Bình', kind: 'commune' } });
+    await createUser(testDb.db, { ...COORDINATOR, grants: [{ organisationId: HOA_BINH, role: 'coordinator' }] });
+    browser = await launchChromium();
+    signedIn = await browser.newContext();
+    await signIn(await signedIn.newPage(), url, COORDINATOR.email, COORDINATOR.password);
   });
 
   afterAll(async () => {
@@ -46,8 +54,20 @@ describe('import page, end to end in chromium', () => {
     fs.rmSync(tmp, { recursive: true, force: true });
   });
 
+  it('sends an anonymous visitor to sign in, and back to the import page', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${url}/imports/new`);
+    expect(new URL(page.url()).pathname).toBe('/sign-in');
+    await page.fill('input[name="email"]', COORDINATOR.email);
+    await page.fill('input[name="password"]', COORDINATOR.password);
+    await Promise.all([page.waitForURL(`${url}/imports/new`), page.click('form[action="/sign-in"] button')]);
+    expect(await page.textContent('h1')).toBe('Nhập kế hoạch');
+    await context.close();
+  });
+
   it('pastes a plan, shows the proposal beside the highlighted text, and confirms it once', async () => {
-    const page = await browser.newPage();
+    const page = await signedIn.newPage();
     await page.goto(`${url}/imports/new`);
     await page.fill('#paste', fs.readFileSync('samples/plans/27-KH-UBND-chuyen-doi-so.txt', 'utf8'));
     await page.click('#read button');
@@ -75,13 +95,16 @@ describe('import page, end to end in chromium', () => {
   });
 
   it.each([['docx'], ['pdf']])('reads an uploaded .%s file', async (ext) => {
-    const page = await browser.newPage();
+    const page = await signedIn.newPage();
     await page.goto(`${url}/imports/new`);
     await page.setInputFiles('#file', `test/fixtures/plans/27-KH-UBND.${ext}`);
     await page.click('#read button');
     await page.waitForSelector('#confirm');
     expect(await page.inputValue('[name="plan.number"]')).toBe('27/KH-UBND');
     expect(await page.inputValue('[name="org.name"]')).toBe('Ủy ban nhân dân xã Hòa Bình');
+    // "Bỏ" drops a proposed obligation (one listener on the page: no inline handlers).
+    await page.click('#obligations button:has-text("Bỏ")');
+    expect(await page.locator('#obligations tr').count()).toBe(1 + 4);
   });
 
   it('shows a plan whose agency name hides a right-to-left override without the override', async () => {
@@ -97,7 +120,7 @@ describe('import page, end to end in chromium', () => {
       '2. Phòng Nội vụ',
       'Theo dõi, đôn đốc.',
     ].join('\n');
-    const page = await browser.newPage();
+    const page = await signedIn.newPage();
     await page.goto(`${url}/imports/new`);
     await page.fill('#paste', plan);
     const preview = page.waitForResponse('**/api/imports/preview');
@@ -111,7 +134,7 @@ describe('import page, end to end in chromium', () => {
   });
 
   it('shows the reader’s message for a document it cannot read', async () => {
-    const page = await browser.newPage();
+    const page = await signedIn.newPage();
     await page.goto(`${url}/imports/new`);
     await page.fill('#paste', 'All agencies shall report before 5 November every year.');
     await page.click('#read button');

@@ -14,7 +14,10 @@ export interface PageChrome {
   user?: string;
   /** The links of the header, already filtered by what the visitor may do. */
   nav: NavLink[];
-  /** For the sign-out form (and any form of the page). */
+  /**
+   * For the sign-out form, and for the page's own requests: scripts read it from
+   * <meta name="csrf-token"> and send it as the x-csrf-token header.
+   */
   csrfToken?: string;
 }
 
@@ -41,6 +44,7 @@ export function Layout(props: { title: string; chrome: PageChrome; children: Com
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width,initial-scale=1" />
+        {chrome.csrfToken ? <meta name="csrf-token" content={chrome.csrfToken} /> : null}
         <title>{`${props.title} – Hạn báo cáo`}</title>
         <style dangerouslySetInnerHTML={{ __html: STYLE }} />
       </head>

@@ -1,20 +1,26 @@
 // The coordinator's import page: upload or paste a plan, see the proposal beside the text
-// with every quote highlighted, edit the draft, confirm. Plain HTML and a small script, so
-// it works without a build step; all checks happen again on the server.
-import { BIDI_CLASS, layout } from './html';
+// with every quote highlighted, edit the draft, confirm. The page is rendered on the server
+// (JSX); its script draws the proposal that arrives by fetch and sends every request with the
+// page's CSRF token; all checks happen again on the server.
+import { BIDI_CLASS } from './html';
+import { Layout, type PageChrome } from './ui/layout';
+import { Script, Style } from './ui/parts';
+import { renderPage } from './ui/render';
 
-const STYLE = `<style>
+const STYLE = `
 .cols{display:grid;grid-template-columns:minmax(0,1fr) minmax(0,1fr);gap:1rem}
 #text{white-space:pre-wrap;max-height:80vh;overflow:auto;border:1px solid #ddd;padding:.5rem;font-size:.92em}
 mark{background:#fff3c4}mark.obligation{background:#ffd9a8}mark.campaign{background:#cfe8ff}mark.agency{background:#e3f4d7}mark.flash{outline:3px solid #8b1a1a}
 #draft input,#draft select{width:100%;box-sizing:border-box}#draft table input{min-width:6rem}
 .warn{background:#fff3c4;padding:.4rem;border-radius:.3rem;margin:.2rem 0}.quote{cursor:pointer;color:#555;font-size:.85em}
-</style>`;
+`;
 
-const SCRIPT = String.raw`<script>
+const SCRIPT = String.raw`
 const $ = (s) => document.querySelector(s);
-// As the server's esc(): markup escaped, bidirectional controls removed (a plan's text and
-// names arrive here by fetch, never through the server's templates).
+// The server takes a change made with a session cookie only with the page's CSRF token.
+const CSRF = document.querySelector('meta[name="csrf-token"]')?.getAttribute('content') ?? '';
+// As the server's renderer does: markup escaped, bidirectional controls removed (a plan's
+// text and names arrive here by fetch, never through the server's templates).
 const esc = (v) => String(v ?? '').replace(/${BIDI_CLASS}/g, '').replace(/[&<>"']/g, (c) => '&#' + c.charCodeAt(0) + ';');
 const RECURRENCE = { annual: 'hằng năm', semiannual: '6 tháng', quarterly: 'hằng quý', monthly: 'hằng tháng', once: 'một lần', adhoc: 'đột xuất' };
 const ORG_KIND = { commune: 'xã, phường', province: 'tỉnh, thành phố', district: 'huyện (trước 01/7/2025)' };
@@ -24,8 +30,8 @@ $('#read').addEventListener('submit', async (ev) => {
   ev.preventDefault();
   const file = $('#file').files[0];
   const init = file
-    ? { method: 'POST', headers: { 'content-type': file.type || 'application/octet-stream' }, body: await file.arrayBuffer() }
-    : { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ text: $('#paste').value }) };
+    ? { method: 'POST', headers: { 'content-type': file.type || 'application/octet-stream', 'x-csrf-token': CSRF }, body: await file.arrayBuffer() }
+    : { method: 'POST', headers: { 'content-type': 'application/json', 'x-csrf-token': CSRF }, body: JSON.stringify({ text: $('#paste').value }) };
   if (file && file.type.startsWith('text/')) init.headers['content-type'] = 'text/plain; charset=utf-8';
   const res = await fetch('/api/imports/preview', init);
   const data = await res.json();
@@ -57,6 +63,13 @@ function renderText() {
   $('#text').innerHTML = html + esc(preview.text.slice(at));
 }
 
+// One listener instead of onclick attributes, which the Content-Security-Policy refuses.
+document.addEventListener('click', (ev) => {
+  const el = ev.target.closest('[data-flash], [data-remove-row]');
+  if (el && el.dataset.flash) flash(el.dataset.flash);
+  else if (el) el.closest('tr').remove();
+});
+
 function flash(id) {
   const el = document.getElementById('q-' + id);
   if (!el) return;
@@ -82,10 +95,10 @@ function renderDraft() {
     '<h2>Đơn vị</h2><table id="agencies"><tr><th>Tên</th><th>Chỉ tiêu phụ trách</th><th>Người liên hệ</th><th>Email</th></tr>' +
     body.agencies.map((a) => '<tr><td>' + input('name', a.name) + '</td><td>' + input('indicators', a.indicators) + '</td><td>' + input('contactName', '') + '</td><td>' + input('contactEmail', '', 'type="email"') + '</td></tr>').join('') + '</table>' +
     '<h2>Nghĩa vụ báo cáo</h2><table id="obligations"><tr><th>Đơn vị báo cáo</th><th>Hạn (lời văn của kế hoạch)</th><th></th></tr>' +
-    body.obligations.map((o) => '<tr><td><select name="reporter">' + agencyOptions(o.reporter) + '</select></td><td>' + input('ruleText', o.ruleText) + '</td><td><button type="button" onclick="this.closest(\'tr\').remove()">Bỏ</button></td></tr>').join('') + '</table>' +
-    p.obligations.map((o, i) => '<div class="quote" onclick="flash(\'o' + i + '\')">“' + esc(o.quote) + '” (' + esc(RECURRENCE[o.recurrence] ?? o.recurrence) + ', tin cậy ' + o.confidence + ')</div>').join('') +
+    body.obligations.map((o) => '<tr><td><select name="reporter">' + agencyOptions(o.reporter) + '</select></td><td>' + input('ruleText', o.ruleText) + '</td><td><button type="button" data-remove-row>Bỏ</button></td></tr>').join('') + '</table>' +
+    p.obligations.map((o, i) => '<div class="quote" data-flash="o' + i + '">“' + esc(o.quote) + '” (' + esc(RECURRENCE[o.recurrence] ?? o.recurrence) + ', tin cậy ' + o.confidence + ')</div>').join('') +
     '<h2>Đợt, chiến dịch</h2><table id="campaigns"><tr><th>Tên</th><th>Bắt đầu (MM-DD)</th><th>Kết thúc</th><th>Hằng năm</th><th></th></tr>' +
-    body.campaigns.map((c, i) => '<tr data-organiser="' + esc(c.organiser ?? '') + '"><td>' + input('name', c.name) + '<div class="quote" onclick="flash(\'c' + i + '\')">xem trong văn bản</div></td><td>' + input('start', c.start) + '</td><td>' + input('end', c.end) + '</td><td><input type="checkbox" name="recurring"' + (c.recurring ? ' checked' : '') + '></td><td><button type="button" onclick="this.closest(\'tr\').remove()">Bỏ</button></td></tr>').join('') + '</table>' +
+    body.campaigns.map((c, i) => '<tr data-organiser="' + esc(c.organiser ?? '') + '"><td>' + input('name', c.name) + '<div class="quote" data-flash="c' + i + '">xem trong văn bản</div></td><td>' + input('start', c.start) + '</td><td>' + input('end', c.end) + '</td><td><input type="checkbox" name="recurring"' + (c.recurring ? ' checked' : '') + '></td><td><button type="button" data-remove-row>Bỏ</button></td></tr>').join('') + '</table>' +
     '<p><button type="button" id="confirm">Xác nhận và bắt đầu nhắc hạn</button></p>';
   $('#confirm').addEventListener('click', confirmDraft);
 }
@@ -102,7 +115,7 @@ async function confirmDraft() {
     obligations: rows('obligations').map((r) => ({ reporter: val(r, 'reporter'), ruleText: val(r, 'ruleText') })),
     campaigns: rows('campaigns').map((r) => ({ name: val(r, 'name'), start: val(r, 'start'), end: val(r, 'end'), recurring: r.querySelector('[name=recurring]').checked, organiser: r.dataset.organiser || null })),
   };
-  const res = await fetch('/api/imports', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const res = await fetch('/api/imports', { method: 'POST', headers: { 'content-type': 'application/json', 'x-csrf-token': CSRF }, body: JSON.stringify(body) });
   const data = await res.json();
   if (!res.ok) return show('err', data.message, data.details);
   const c = data.created;
@@ -110,15 +123,28 @@ async function confirmDraft() {
     ? 'Đã tạo kế hoạch: ' + c.agencies + ' đơn vị, ' + c.obligations + ' nghĩa vụ, ' + c.campaigns + ' đợt; ' + data.startedWorkflows + ' hạn báo cáo bắt đầu được nhắc.'
     : 'Kế hoạch này đã có; không tạo trùng (thêm mới ' + c.agencies + ' đơn vị, ' + c.obligations + ' nghĩa vụ, ' + c.campaigns + ' đợt).');
 }
-</script>`;
+`;
 
-export function importPage(): string {
-  return layout(
-    'Nhập kế hoạch',
-    `${STYLE}<h1>Nhập kế hoạch</h1>
-<form id="read"><label>Tệp kế hoạch (.docx, .pdf, .txt) <input type="file" id="file" accept=".txt,.md,.docx,.pdf"></label>
-<label>hoặc dán nội dung <textarea id="paste" rows="6"></textarea></label><button>Đọc đề xuất</button></form>
-<div id="result"></div>
-<div class="cols"><div id="text"></div><div id="draft"></div></div>${SCRIPT}`,
+export function importPage(chrome: PageChrome): string {
+  return renderPage(
+    <Layout title="Nhập kế hoạch" chrome={chrome}>
+      <Style css={STYLE} />
+      <h1>Nhập kế hoạch</h1>
+      <form id="read">
+        <label>
+          Tệp kế hoạch (.docx, .pdf, .txt) <input type="file" id="file" accept=".txt,.md,.docx,.pdf" />
+        </label>
+        <label>
+          hoặc dán nội dung <textarea id="paste" rows={6} />
+        </label>
+        <button>Đọc đề xuất</button>
+      </form>
+      <div id="result" />
+      <div class="cols">
+        <div id="text" />
+        <div id="draft" />
+      </div>
+      <Script code={SCRIPT} />
+    </Layout>,
   );
 }
