@@ -22,6 +22,8 @@ export const AUDIENCE_NAMES_VI: Record<Audience, string> = {
 /** Earliest and latest local hours a step may be planned at: office hours, never at night. */
 export const EARLIEST_SEND_HOUR = 6;
 export const LATEST_SEND_HOUR_CAP = 21;
+/** The latest hour a day's steps may be planned at. */
+export const LATEST_FIRST_SEND_HOUR = 18;
 /** Reminders and escalations more than three months of working days away are not reminders. */
 export const MAX_WORKING_DAYS = 60;
 
@@ -66,7 +68,7 @@ export const reminderPolicySchema = z
       .number()
       .int('phải là số nguyên / must be a whole number')
       .min(EARLIEST_SEND_HOUR, `không gửi trước ${EARLIEST_SEND_HOUR} giờ sáng / not before 06:00`)
-      .max(18, 'không gửi sau 18 giờ / not after 18:00'),
+      .max(LATEST_FIRST_SEND_HOUR, `không gửi sau ${LATEST_FIRST_SEND_HOUR} giờ / not after ${LATEST_FIRST_SEND_HOUR}:00`),
     sendMinute: z.number().int('phải là số nguyên / must be a whole number').min(0).max(59),
     latestSendHour: z
       .number()
@@ -93,6 +95,8 @@ export const reminderPolicySchema = z
   })
   .superRefine((p, ctx) => {
     // The sending window (src/domain/timeline.ts nextSendingInstant) must be open for an hour at least.
+    // A send hour already refused by its own bounds is the one problem to report.
+    if (p.sendHour < EARLIEST_SEND_HOUR || p.sendHour > LATEST_FIRST_SEND_HOUR) return;
     const latest = p.latestSendHour ?? DEFAULT_LATEST_SEND_HOUR;
     if (latest <= p.sendHour) {
       ctx.addIssue({

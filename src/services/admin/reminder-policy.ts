@@ -49,3 +49,10 @@ export async function setReminderPolicy(deps: Pick<ServiceDeps, 'db' | 'clock'>,
     return { planId, policy: policy ?? defaultReminderPolicy, isDefault: policy === null };
   });
 }
+
+/** What the policy page says about the plan. */
+export async function planHeading(deps: Pick<ServiceDeps, 'db'>, planId: string): Promise<{ id: string; number: string; title: string }> {
+  const plan = await deps.db.plan.findUnique({ where: { id: planId }, select: { id: true, number: true, title: true } });
+  if (!plan) throw notFound(planId);
+  return plan;
+}
