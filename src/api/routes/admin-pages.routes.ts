@@ -44,10 +44,15 @@ async function submit<T>(reply: FastifyReply, to: string | ((result: T) => strin
   return reply.redirect(typeof to === 'string' ? to : to(result), 303);
 }
 
-/** The organisation form: the head fields belong to the office shown, so they are left alone when another office is chosen. */
+/**
+ * The organisation form. Its head fields show the head of the office it was opened with, so
+ * when another office is chosen they are left alone (the new office keeps its own head);
+ * with no office before, they are the new office's head.
+ */
 function organisationInput(body: FormBody) {
   const input: Record<string, string | null> = updateInput(body, ['name', 'leadershipName', 'leadershipEmail', 'coordinatorAgencyId', 'coordinatorHeadName', 'coordinatorHeadEmail'], ['leadershipName', 'leadershipEmail', 'coordinatorAgencyId', 'coordinatorHeadName', 'coordinatorHeadEmail']);
-  const sameOffice = field(body, 'coordinatorAgencyId') === field(body, 'coordinatorWas');
+  const was = field(body, 'coordinatorWas');
+  const sameOffice = was === '' || field(body, 'coordinatorAgencyId') === was;
   const headTyped = field(body, 'coordinatorHeadName') !== '' || field(body, 'coordinatorHeadEmail') !== '';
   if (!sameOffice || (!input.coordinatorAgencyId && !headTyped)) {
     delete input.coordinatorHeadName;

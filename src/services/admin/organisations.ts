@@ -29,9 +29,15 @@ export interface OrganisationView {
   leadershipEmail: string | null;
   coordinator: { id: string; name: string; headName: string | null; headEmail: string | null } | null;
   agencies: { id: string; name: string }[];
+  /** Its plans, each with its reminder policy page. */
+  plans: { id: string; number: string; title: string; ownPolicy: boolean }[];
 }
 
-const include = { parent: { select: { name: true } }, agencies: { select: { id: true, name: true, headName: true, headEmail: true }, orderBy: { name: 'asc' as const } } };
+const include = {
+  parent: { select: { name: true } },
+  agencies: { select: { id: true, name: true, headName: true, headEmail: true }, orderBy: { name: 'asc' as const } },
+  plans: { select: { id: true, number: true, title: true, reminderPolicy: true }, orderBy: { issuedOn: 'desc' as const } },
+};
 
 type OrganisationRow = NonNullable<Awaited<ReturnType<typeof loadRow>>>;
 
@@ -51,6 +57,7 @@ function view(o: OrganisationRow): OrganisationView {
     leadershipEmail: o.leadershipEmail,
     coordinator,
     agencies: o.agencies.map((a) => ({ id: a.id, name: a.name })),
+    plans: o.plans.map((p) => ({ id: p.id, number: p.number, title: p.title, ownPolicy: p.reminderPolicy !== null })),
   };
 }
 

@@ -139,6 +139,15 @@ export function organisationPage(opts: { chrome: PageChrome; organisation: Organ
         </label>
         <button>Lưu</button>
       </form>
+      <h2>Kế hoạch</h2>
+      {o.plans.length === 0 ? <p>Chưa có kế hoạch nào.</p> : null}
+      <ul>
+        {o.plans.map((p) => (
+          <li>
+            {p.number}: {p.title} · <a href={`/plans/${encodeURIComponent(p.id)}/reminder-policy`}>Chính sách nhắc hạn{p.ownPolicy ? ' (riêng)' : ' (mặc định)'}</a>
+          </li>
+        ))}
+      </ul>
     </Layout>,
   );
 }
