@@ -1,6 +1,6 @@
 // The audit trail of the coordinator's actions through the real routes and real workflows:
-// remind, extend, record a report, waive, request an ad-hoc report, create the roll-up and
-// record a campaign's results, each one row naming the API token that asked, its address,
+// remind, extend, record a report, waive, request an ad-hoc report, create the roll-up,
+// record a campaign's results and import a plan, each one row naming the API token that asked, its address,
 // the action, the thing and before/after; a request the workflow refused leaves no row.
 // Time-skipping server, real SMTP and SQLite. 08:00 local = 01:00Z.
 import { Worker } from '@temporalio/worker';
@@ -56,6 +56,12 @@ describe('audit trail of the coordinator through the API', () => {
       expect((await post('/api/plans/plan/adhoc-requests', { title: 'Thiệt hại do bão', agencyIds: ['tyt'], lastDay: '2040-10-12', requestedBy: 'Phòng VH-XH' })).statusCode).toBe(201);
       expect((await post('/api/plans/plan/rollup', { ruleText: 'trước ngày 20/11 hằng năm', recipient: 'Sở Nội vụ' })).statusCode).toBe(201);
       expect((await post('/api/campaigns/camp/results', { year: 2040, submittedBy: 'Phòng VH-XH' })).statusCode).toBe(201);
+      const draft = {
+        organisation: { id: 'org', name: 'UBND xã Thử Nghiệm', kind: 'commune' },
+        plan: { number: '90/KH-UBND', title: 'Kế hoạch chuyển đổi số', issuedOn: '2040-09-01', spanFrom: 2040, spanTo: 2041, coordinator: null },
+        agencies: [{ name: 'Trạm Y tế xã', contacts: [] }],
+      };
+      expect((await post('/api/imports', draft)).statusCode).toBe(201);
     });
     const rows = await world.db.auditEvent.findMany({ orderBy: { id: 'asc' } });
     const tokenRow = await world.db.apiToken.findFirstOrThrow();
@@ -67,6 +73,7 @@ describe('audit trail of the coordinator through the API', () => {
       ['plan.adhoc', 'plan', 'plan'],
       ['plan.rollup', 'obligation', expect.stringMatching(/^plan\.rollup\.so-noi-vu\./)],
       ['campaign.results', 'campaign', 'camp'],
+      ['plan.import', 'plan', 'org.90-kh-ubnd'],
     ]);
     for (const r of rows) expect(r).toMatchObject({ actorType: 'token', actorId: tokenRow.id, actorLabel: 'test coordinator', ip: '127.0.0.1', organisationId: 'org', at: NOW });
     expect([JSON.parse(rows[1]!.before!), JSON.parse(rows[1]!.after!)]).toEqual([
