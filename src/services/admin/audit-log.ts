@@ -57,7 +57,9 @@ async function filterFor(deps: Pick<ServiceDeps, 'db'>, principal: Principal, q:
   };
   const where: AuditWhere = {
     organisationId: { in: q.organisationId ? [q.organisationId] : [...names.keys()] },
-    ...(q.actor ? { OR: [{ actorId: q.actor }, { actorLabel: { contains: q.actor.toLowerCase() } }] } : {}),
+    // SQLite's LIKE ignores case for ASCII only: an email typed in capitals matches, and a
+    // token's Vietnamese name is matched as written.
+    ...(q.actor ? { OR: [{ actorId: q.actor }, { actorLabel: { contains: q.actor } }] } : {}),
     ...(q.action ? { action: { startsWith: q.action } } : {}),
     ...(q.subject ? { subjectId: q.subject } : {}),
     ...(q.from || q.to ? { at } : {}),
