@@ -1,6 +1,7 @@
 // Bodies of the administration API (organisations, agencies and their contacts), shared by
 // the JSON routes and the pages' forms (which drop empty fields before parsing). In the
-// update bodies a field left out is unchanged and null clears it.
+// update bodies a field left out is unchanged and null clears it. Unknown fields are dropped,
+// as in every body of the API (a form's _csrf among them).
 import { z } from 'zod';
 
 export const ORGANISATION_KINDS = ['province', 'district', 'commune'] as const;
@@ -23,7 +24,7 @@ export const phoneSchema = z
 
 const personName = z.string().trim().min(2, 'ít nhất 2 ký tự / at least 2 characters').max(200);
 
-export const createOrganisationBodySchema = z.strictObject({
+export const createOrganisationBodySchema = z.object({
   /** The organisation it belongs under (a commune's province). */
   parentId: idSchema,
   name: nameSchema,
@@ -32,7 +33,7 @@ export const createOrganisationBodySchema = z.strictObject({
 export type CreateOrganisationBody = z.infer<typeof createOrganisationBodySchema>;
 
 export const updateOrganisationBodySchema = z
-  .strictObject({
+  .object({
     name: nameSchema.optional(),
     /** Who receives the last escalation level (Chủ tịch UBND) and the digest. */
     leadershipName: personName.nullable().optional(),
@@ -46,7 +47,7 @@ export const updateOrganisationBodySchema = z
   .refine((b) => Object.values(b).some((v) => v !== undefined), 'không có gì để thay đổi / nothing to change');
 export type UpdateOrganisationBody = z.infer<typeof updateOrganisationBodySchema>;
 
-export const contactBodySchema = z.strictObject({
+export const contactBodySchema = z.object({
   name: personName,
   email: emailSchema,
   phone: phoneSchema.optional(),
@@ -54,11 +55,11 @@ export const contactBodySchema = z.strictObject({
 export type ContactBody = z.infer<typeof contactBodySchema>;
 
 export const updateContactBodySchema = z
-  .strictObject({ name: personName.optional(), email: emailSchema.optional(), phone: phoneSchema.nullable().optional() })
+  .object({ name: personName.optional(), email: emailSchema.optional(), phone: phoneSchema.nullable().optional() })
   .refine((b) => Object.values(b).some((v) => v !== undefined), 'không có gì để thay đổi / nothing to change');
 export type UpdateContactBody = z.infer<typeof updateContactBodySchema>;
 
-export const createAgencyBodySchema = z.strictObject({
+export const createAgencyBodySchema = z.object({
   organisationId: idSchema,
   name: nameSchema,
   headName: personName.optional(),
@@ -68,6 +69,6 @@ export const createAgencyBodySchema = z.strictObject({
 export type CreateAgencyBody = z.infer<typeof createAgencyBodySchema>;
 
 export const updateAgencyBodySchema = z
-  .strictObject({ name: nameSchema.optional(), headName: personName.nullable().optional(), headEmail: emailSchema.nullable().optional() })
+  .object({ name: nameSchema.optional(), headName: personName.nullable().optional(), headEmail: emailSchema.nullable().optional() })
   .refine((b) => Object.values(b).some((v) => v !== undefined), 'không có gì để thay đổi / nothing to change');
 export type UpdateAgencyBody = z.infer<typeof updateAgencyBodySchema>;

@@ -125,6 +125,16 @@ describe('the new-user form (the browser test fills it)', () => {
     expect(list.body).toContain('Cơ quan đầu mối – UBND xã Thử Nghiệm');
   });
 
+  it('takes the same fields as JSON at POST /api/admin/users, with the CSRF token in the body or the header', async () => {
+    const { cookies, csrf } = await w.signIn('quantri@tinh.test.example', PASSWORD);
+    const fields = { email: 'json@org.test.example', name: 'Qua JSON', password: 'mười hai ký tự!', organisationId: 'org', role: 'agency', agencyId: 'tyt' };
+    const inBody = await w.app.inject({ method: 'POST', url: '/api/admin/users', cookies, payload: { ...fields, _csrf: csrf } });
+    expect(inBody.statusCode).toBe(201);
+    expect(inBody.json().memberships).toMatchObject([{ role: 'agency', agencyId: 'tyt', agencyName: 'Trạm Y tế xã' }]);
+    const inHeader = await w.app.inject({ method: 'POST', url: '/api/admin/users', cookies, headers: { 'x-csrf-token': csrf }, payload: { ...fields, email: 'json2@org.test.example' } });
+    expect(inHeader.statusCode).toBe(201);
+  });
+
   it('shows the form again with the reason and what was typed (not the password), and refuses a post without its CSRF token', async () => {
     const { cookies, csrf } = await w.signIn('quantri@tinh.test.example', PASSWORD);
     const fields = { _csrf: csrf, email: 'ngan@org.test.example', name: '<b>Tên</b>', password: 'ngắn', organisationId: 'org', role: 'leader', agencyId: '' };

@@ -31,11 +31,11 @@ function agencyRule(b: { role: Role; agencyId?: string }, ctx: z.core.$Refinemen
   if (b.role !== 'agency' && b.agencyId) ctx.addIssue({ code: 'custom', path: ['agencyId'], message: 'chỉ vai trò đơn vị báo cáo gắn với một đơn vị / only agency users are bound to an agency' });
 }
 
-export const membershipBodySchema = z.strictObject(membershipFields).superRefine(agencyRule);
+export const membershipBodySchema = z.object(membershipFields).superRefine(agencyRule);
 export type MembershipBody = z.infer<typeof membershipBodySchema>;
 
 export const createUserBodySchema = z
-  .strictObject({
+  .object({
     email: emailSchema,
     name: z.string().trim().min(2, 'ít nhất 2 ký tự / at least 2 characters').max(200),
     password: z
