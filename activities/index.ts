@@ -14,6 +14,6 @@ export function createActivities(deps: ActivityDeps) {
     ...createObligationActivities(deps),
     ...createCampaignActivities(deps),
     ...createDigestActivities(deps),
-    ...createPlanningActivities(),
+    ...createPlanningActivities(deps),
   };
 }

@@ -16,6 +16,8 @@ import { installAccess } from './access';
 import { registerAuthentication, type AuthOptions } from './authentication';
 import { errorHandler, notFoundHandler, REQUEST_ID_HEADER } from './errors';
 import { registerOpenApi, SESSION_COOKIE, validatorCompiler } from './openapi';
+import { registerAdminRoutes } from './routes/admin.routes';
+import { registerAuditRoutes } from './routes/audit.routes';
 import { registerDeadlineRoutes } from './routes/deadlines.routes';
 import { registerImportRoutes } from './routes/imports.routes';
 import { registerPageRoutes } from './routes/pages.routes';
@@ -93,6 +95,8 @@ export function buildServer(deps: ServiceDeps, opts: ServerOptions = {}): Fastif
     registerPlanRoutes(scope, deps);
     registerImportRoutes(scope, deps, { parsePool: opts.parsePool });
     registerPageRoutes(scope, deps, opts);
+    registerAdminRoutes(scope, deps);
+    registerAuditRoutes(scope, deps);
   });
   return app;
 }

@@ -4,6 +4,7 @@ import { recordCampaignResultsBodySchema } from '../schemas/campaign.schemas';
 import { recordCampaignResultsUpdate } from '../contract/messages';
 import { campaignWorkflowId } from '../contract/names';
 import { startCampaignWorkflow as start } from '../temporal/starters';
+import { appendAudit, type Actor } from './audit';
 import { starterOf, type ServiceDeps } from './deps';
 import { parseBody, runUpdate, ServiceError } from './errors';
 
@@ -26,13 +27,22 @@ export async function startCampaignWorkflow(deps: ServiceDeps, campaignId: strin
   return start(starterOf(deps), input);
 }
 
-export async function recordCampaignResults(deps: ServiceDeps, campaignId: string, body: unknown): Promise<{ year: number }> {
+/** Recorded by the campaign workflow's activity; the audit log records who asked, once the workflow accepted. */
+export async function recordCampaignResults(deps: ServiceDeps, actor: Actor, campaignId: string, body: unknown): Promise<{ year: number }> {
   const parsed = parseBody(recordCampaignResultsBodySchema, body);
-  const campaign = await deps.db.campaign.findUnique({ where: { id: campaignId } });
+  const campaign = await deps.db.campaign.findUnique({ where: { id: campaignId }, include: { plan: { select: { organisationId: true } } } });
   if (!campaign) throw new ServiceError('not-found', 'Không tìm thấy đợt hoạt động', 'Campaign not found', [campaignId]);
-  return runUpdate(() => deps.temporal.workflow.getHandle(campaignWorkflowId(campaignId)).executeUpdate(recordCampaignResultsUpdate, { args: [parsed] }), {
+  const result = await runUpdate(() => deps.temporal.workflow.getHandle(campaignWorkflowId(campaignId)).executeUpdate(recordCampaignResultsUpdate, { args: [parsed] }), {
     refusedVi: 'Không thể ghi nhận',
     nameVi: 'Quy trình của đợt',
     nameEn: 'campaign workflow',
   });
+  await appendAudit(deps.db, deps.clock(), actor, {
+    action: 'campaign.results',
+    organisationId: campaign.plan.organisationId,
+    subjectType: 'campaign',
+    subjectId: campaignId,
+    after: { ...parsed, year: result.year },
+  });
+  return result;
 }

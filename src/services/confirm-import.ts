@@ -4,6 +4,7 @@
 // keys, ids are derived from them, and workflow ids from the deadline ids.
 import { slug } from '../ingest/draft';
 import { confirmImportBodySchema, type ConfirmImportBody } from '../schemas/import.schemas';
+import { appendAudit, type Actor } from './audit';
 import type { ServiceDeps } from './deps';
 import { parseBody, rethrowClassified } from './errors';
 import { shortHash } from '../stores/ids';
@@ -22,7 +23,7 @@ export interface ImportResult {
   campaignWorkflows: number;
 }
 
-export async function confirmImport(deps: ServiceDeps, input: unknown): Promise<ImportResult> {
+export async function confirmImport(deps: ServiceDeps, actor: Actor, input: unknown): Promise<ImportResult> {
   const body: ConfirmImportBody = parseBody(confirmImportBodySchema, input, { vi: 'Đề xuất chưa hợp lệ, hãy sửa các mục sau', en: 'The proposal is not valid yet' });
   const orgId = body.organisation.id;
   const planNumber = body.plan.number.replace(/\s+/g, '');
@@ -96,6 +97,15 @@ export async function confirmImport(deps: ServiceDeps, input: unknown): Promise<
       created.campaigns += 1;
     }
     const campaignIds = (await tx.campaign.findMany({ where: { planId: plan.id }, select: { id: true } })).map((c) => c.id);
+    // A re-import that creates nothing is recorded too: it restarts whatever workflows are missing.
+    await appendAudit(tx, deps.clock(), actor, {
+      action: 'plan.import',
+      organisationId: orgId,
+      subjectType: 'plan',
+      subjectId: plan.id,
+      before: existingPlan ? { number: existingPlan.number, title: existingPlan.title } : null,
+      after: { number: plan.number, title: plan.title, created, obligations: ids, agencies: [...agencyIds.values()] },
+    });
     return { savedPlanId: plan.id, obligationIds: ids, campaignIds };
   });
 

@@ -10,6 +10,7 @@ import { DomainError } from '../domain/errors';
 import { parseIsoDate } from '../domain/local-date';
 import { slug } from '../ingest/draft';
 import { periodsFor } from '../domain/periods';
+import { appendAudit, type Actor } from './audit';
 import type { ServiceDeps } from './deps';
 import { parseBody, ServiceError } from './errors';
 import { shortHash } from '../stores/ids';
@@ -28,7 +29,7 @@ export interface RollUpResult {
   startedWorkflows: number;
 }
 
-export async function createRollUp(deps: ServiceDeps, planId: string, input: unknown): Promise<RollUpResult> {
+export async function createRollUp(deps: ServiceDeps, actor: Actor, planId: string, input: unknown): Promise<RollUpResult> {
   const body = parseBody(createRollUpBodySchema, input);
   const plan = await deps.db.plan.findUnique({ where: { id: planId }, include: { obligations: { where: { kind: 'periodic' } } } });
   if (!plan) throw new ServiceError('not-found', 'Không tìm thấy kế hoạch', 'Plan not found', [planId]);
@@ -50,11 +51,21 @@ export async function createRollUp(deps: ServiceDeps, planId: string, input: unk
   const cascade = ownFirst && agencyFirst ? checkCascade(agencyFirst.lastDay, ownFirst.lastDay, calendar) : null;
 
   const key = { planId_agencyId_ruleText_title: { planId, agencyId: plan.coordinatorAgencyId, ruleText: body.ruleText, title: `Báo cáo tổng hợp gửi ${body.recipient}` } };
-  const obligation =
-    (await deps.db.obligation.findUnique({ where: key })) ??
-    (await deps.db.obligation.create({
+  const obligation = await deps.db.$transaction(async (tx) => {
+    const existing = await tx.obligation.findUnique({ where: key });
+    if (existing) return existing;
+    const created = await tx.obligation.create({
       data: { id: `${planId}.rollup.${slug(body.recipient, 40)}.${shortHash(body.ruleText)}`, ...key.planId_agencyId_ruleText_title, kind: 'rollup', indicators: 'Tổng hợp báo cáo của các đơn vị' },
-    }));
+    });
+    await appendAudit(tx, deps.clock(), actor, {
+      action: 'plan.rollup',
+      organisationId: plan.organisationId,
+      subjectType: 'obligation',
+      subjectId: created.id,
+      after: { ruleText: created.ruleText, title: created.title, agencyId: created.agencyId },
+    });
+    return created;
+  });
   const started = await startObligationDeadlines(deps, obligation.id);
   await startObligationWorkflow(deps, obligation.id);
   return { obligationId: obligation.id, cascade, startedWorkflows: started.length };

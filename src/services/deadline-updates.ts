@@ -1,7 +1,10 @@
 // Use cases that change a running deadline: record a report received, send a reminder now,
 // extend, waive.
 // validate (shared zod schema) -> find the deadline -> Temporal Update (the workflow
-// validates again and owns the state change; the activity writes the database).
+// validates again and owns the state change; the activity writes the database) -> the
+// audit log records who asked, once the workflow has accepted. The change itself is
+// committed by an activity in another process, so the request is what this side can
+// record; a request the workflow refused changed nothing and is not recorded.
 import {
   extendUpdate,
   recordSubmissionUpdate,
@@ -14,11 +17,12 @@ import {
 } from '../contract/messages';
 import { formatViInstant } from '../domain/local-date';
 import { extendBodySchema, recordSubmissionBodySchema, remindNowBodySchema, waiveBodySchema } from '../schemas/deadline.schemas';
+import { appendAudit, type Actor } from './audit';
 import type { ServiceDeps } from './deps';
 import { parseBody, runUpdate, ServiceError } from './errors';
 
 async function openDeadline(deps: ServiceDeps, deadlineId: string) {
-  const deadline = await deps.db.deadline.findUnique({ where: { id: deadlineId } });
+  const deadline = await deps.db.deadline.findUnique({ where: { id: deadlineId }, include: { obligation: { select: { plan: { select: { organisationId: true } } } } } });
   if (!deadline) throw new ServiceError('not-found', 'Không tìm thấy hạn báo cáo', 'Deadline not found', [deadlineId]);
   if (deadline.status === 'submitted') {
     throw new ServiceError('conflict', 'Báo cáo này đã được ghi nhận', 'This report is already recorded');
@@ -29,17 +33,31 @@ async function openDeadline(deps: ServiceDeps, deadlineId: string) {
   return deadline;
 }
 
+type OpenDeadline = Awaited<ReturnType<typeof openDeadline>>;
+
+async function recordRequest(deps: ServiceDeps, actor: Actor, deadline: OpenDeadline, action: string, change: { before: object; after: object }): Promise<void> {
+  await appendAudit(deps.db, deps.clock(), actor, {
+    action,
+    organisationId: deadline.obligation.plan.organisationId,
+    subjectType: 'deadline',
+    subjectId: deadline.id,
+    ...change,
+  });
+}
+
 /** The deadline workflow's Update failures, as people read them. */
 const DEADLINE_WORKFLOW = { refusedVi: 'Không thể thực hiện', nameVi: 'Quy trình nhắc hạn', nameEn: 'deadline workflow' };
 
 /** Same interval as the workflow's own check (MANUAL_REMINDER_INTERVAL_MS), which stays the authority in a race. */
 const MANUAL_REMINDER_INTERVAL_MS = 60 * 60_000;
 
-export async function recordSubmission(deps: ServiceDeps, deadlineId: string, body: unknown): Promise<SubmissionReceipt> {
+export async function recordSubmission(deps: ServiceDeps, actor: Actor, deadlineId: string, body: unknown): Promise<SubmissionReceipt> {
   const parsed = parseBody(recordSubmissionBodySchema, body);
   const deadline = await openDeadline(deps, deadlineId);
   const handle = deps.temporal.workflow.getHandle(deadline.workflowId);
-  return runUpdate(() => handle.executeUpdate(recordSubmissionUpdate, { args: [parsed] }), DEADLINE_WORKFLOW);
+  const receipt = await runUpdate(() => handle.executeUpdate(recordSubmissionUpdate, { args: [parsed] }), DEADLINE_WORKFLOW);
+  await recordRequest(deps, actor, deadline, 'deadline.submit', { before: { status: deadline.status }, after: { status: 'submitted', ...parsed, ...receipt } });
+  return receipt;
 }
 
 /**
@@ -47,7 +65,7 @@ export async function recordSubmission(deps: ServiceDeps, deadlineId: string, bo
  * flood an agency), answered with 429 and when the next one is possible. The reminder is
  * queued and leaves at once in working hours, or at the next working morning (`held`).
  */
-export async function remindNow(deps: ServiceDeps, deadlineId: string, body: unknown): Promise<RemindNowResult> {
+export async function remindNow(deps: ServiceDeps, actor: Actor, deadlineId: string, body: unknown): Promise<RemindNowResult> {
   const parsed = parseBody(remindNowBodySchema, body);
   const deadline = await openDeadline(deps, deadlineId);
   const last = await deps.db.deadlineEvent.findFirst({ where: { deadlineId, type: 'reminder-requested' }, orderBy: { at: 'desc' } });
@@ -61,19 +79,28 @@ export async function remindNow(deps: ServiceDeps, deadlineId: string, body: unk
     );
   }
   const handle = deps.temporal.workflow.getHandle(deadline.workflowId);
-  return runUpdate(() => handle.executeUpdate(remindNowUpdate, { args: [parsed] }), DEADLINE_WORKFLOW);
+  const result = await runUpdate(() => handle.executeUpdate(remindNowUpdate, { args: [parsed] }), DEADLINE_WORKFLOW);
+  await recordRequest(deps, actor, deadline, 'deadline.remind', { before: {}, after: { ...parsed, ...result } });
+  return result;
 }
 
-export async function extendDeadline(deps: ServiceDeps, deadlineId: string, body: unknown): Promise<ExtensionResult> {
+export async function extendDeadline(deps: ServiceDeps, actor: Actor, deadlineId: string, body: unknown): Promise<ExtensionResult> {
   const parsed = parseBody(extendBodySchema, body);
   const deadline = await openDeadline(deps, deadlineId);
   const handle = deps.temporal.workflow.getHandle(deadline.workflowId);
-  return runUpdate(() => handle.executeUpdate(extendUpdate, { args: [parsed] }), DEADLINE_WORKFLOW);
+  const result = await runUpdate(() => handle.executeUpdate(extendUpdate, { args: [parsed] }), DEADLINE_WORKFLOW);
+  await recordRequest(deps, actor, deadline, 'deadline.extend', {
+    before: { lastDay: deadline.lastDay, revision: deadline.revision },
+    after: { lastDay: result.lastDay, revision: result.revision, reason: parsed.reason, grantedBy: parsed.grantedBy },
+  });
+  return result;
 }
 
-export async function waiveDeadline(deps: ServiceDeps, deadlineId: string, body: unknown): Promise<WaiverResult> {
+export async function waiveDeadline(deps: ServiceDeps, actor: Actor, deadlineId: string, body: unknown): Promise<WaiverResult> {
   const parsed = parseBody(waiveBodySchema, body);
   const deadline = await openDeadline(deps, deadlineId);
   const handle = deps.temporal.workflow.getHandle(deadline.workflowId);
-  return runUpdate(() => handle.executeUpdate(waiveUpdate, { args: [parsed] }), DEADLINE_WORKFLOW);
+  const result = await runUpdate(() => handle.executeUpdate(waiveUpdate, { args: [parsed] }), DEADLINE_WORKFLOW);
+  await recordRequest(deps, actor, deadline, 'deadline.waive', { before: { status: deadline.status }, after: { status: 'waived', ...parsed, ...result } });
+  return result;
 }

@@ -20,6 +20,7 @@ import { currentCalendar } from '../stores/calendar.store';
 import { loadDeadlineContext, recipientsFor } from '../stores/deadline-context';
 import { openPeriod } from '../stores/open-period';
 import { deadlineStarter } from '../temporal/starters';
+import { systemActor } from './audit';
 import { remindNow } from './deadline-updates';
 import { starterOf, type ServiceDeps } from './deps';
 import { startObligationDeadlines, startObligationWorkflow } from './start-deadlines';
@@ -115,7 +116,7 @@ export async function loadSampleData(deps: ServiceDeps, data: SampleData): Promi
   }
 
   // One real email on the first start: the coordinator "reminds now" the agency whose report is due soon.
-  const firstReminder = dueSoon ? await remindNow(deps, dueSoon, { requestedBy: 'Dữ liệu mẫu (lần chạy đầu)' }) : null;
+  const firstReminder = dueSoon ? await remindNow(deps, systemActor('sample-data'), dueSoon, { requestedBy: 'Dữ liệu mẫu (lần chạy đầu)' }) : null;
   return { fresh: true, firstReminder };
 }
 

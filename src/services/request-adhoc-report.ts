@@ -1,11 +1,14 @@
 // Báo cáo đột xuất: validate -> one obligation (kind "adhoc") and one deadline per agency ->
 // start each deadline's workflow, which runs the same ladder as a periodic report (the
 // reminders that would fall before today are skipped). Idempotent per (plan, agency, title).
+// Each period is opened with its workflow on its own (a retry repairs a half-done request),
+// so the audit row is written once every deadline exists, listing them.
 import { addDays, compareDates, localDateOf, parseIsoDate, startOfLocalDay, toIsoDate } from '../domain/local-date';
 import { DomainError } from '../domain/errors';
 import { adhocRequestBodySchema, type AdhocRequestBody } from '../schemas/adhoc.schemas';
 import { openPeriod } from '../stores/open-period';
 import { deadlineStarter } from '../temporal/starters';
+import { appendAudit, type Actor } from './audit';
 import { starterOf, type ServiceDeps } from './deps';
 import { parseBody, ServiceError } from './errors';
 import { upsertAdhocObligation } from '../stores/adhoc.store';
@@ -15,7 +18,7 @@ export interface AdhocResult {
   startedWorkflows: number;
 }
 
-export async function requestAdhocReport(deps: ServiceDeps, planId: string, input: unknown): Promise<AdhocResult> {
+export async function requestAdhocReport(deps: ServiceDeps, actor: Actor, planId: string, input: unknown): Promise<AdhocResult> {
   const body: AdhocRequestBody = parseBody(adhocRequestBodySchema, input);
   let lastDay;
   try {
@@ -52,5 +55,12 @@ export async function requestAdhocReport(deps: ServiceDeps, planId: string, inpu
     deadlineIds.push(opened.deadlineId);
     if (opened.started) startedWorkflows += 1;
   }
+  await appendAudit(deps.db, deps.clock(), actor, {
+    action: 'plan.adhoc',
+    organisationId: plan.organisationId,
+    subjectType: 'plan',
+    subjectId: plan.id,
+    after: { title: body.title, lastDay: body.lastDay, indicators: body.indicators, agencyIds: agencies.map((a) => a.id), deadlineIds },
+  });
   return { deadlineIds, startedWorkflows };
 }

@@ -5,10 +5,24 @@
 import type { Principal } from '../auth/policy';
 import type { DbTx } from '../db';
 
+/**
+ * The product itself acting on a person's behalf at start-up (the sample data's first
+ * reminder, a command run by an operator on the server): recorded as "system" with what ran.
+ */
+export interface SystemPrincipal {
+  kind: 'system';
+  /** What acted: "sample-data", "cli admin create-user". */
+  label: string;
+}
+
 /** Who made a change and from where (the request's address). */
 export interface Actor {
-  principal: Principal;
+  principal: Principal | SystemPrincipal;
   ip: string | null;
+}
+
+export function systemActor(label: string): Actor {
+  return { principal: { kind: 'system', label }, ip: null };
 }
 
 export interface AuditEntry {
@@ -26,8 +40,8 @@ export async function appendAudit(db: DbTx, at: Date, actor: Actor, entry: Audit
   await db.auditEvent.create({
     data: {
       at,
-      actorType: p.kind === 'anonymous' ? 'anonymous' : p.kind,
-      actorId: p.kind === 'anonymous' ? '' : p.id,
+      actorType: p.kind,
+      actorId: p.kind === 'anonymous' ? '' : p.kind === 'system' ? 'system' : p.id,
       actorLabel: p.kind === 'anonymous' ? '' : p.label,
       ip: actor.ip,
       action: entry.action,

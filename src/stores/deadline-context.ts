@@ -23,9 +23,10 @@ export async function loadDeadlineContext(deps: { db: DbTx }, deadlineId: string
     },
   });
   const plan = deadline.obligation.plan;
-  const coordinator = plan.coordinatorAgencyId
-    ? await deps.db.agency.findUnique({ where: { id: plan.coordinatorAgencyId }, include: { contacts: true } })
-    : null;
+  // A plan without a coordinator of its own goes through its organisation's coordinating
+  // office (set by an administrator), whose head receives the level-1 escalations.
+  const coordinatorId = plan.coordinatorAgencyId ?? plan.organisation.coordinatorAgencyId;
+  const coordinator = coordinatorId ? await deps.db.agency.findUnique({ where: { id: coordinatorId }, include: { contacts: true } }) : null;
   return { deadline, obligation: deadline.obligation, agency: deadline.obligation.agency, plan, coordinator };
 }
 

@@ -2,6 +2,7 @@
 // role in one organisation (no CSRF dance needed), or a user with memberships.
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { Role } from '../../src/auth/policy';
+import type { Actor } from '../../src/services/audit';
 import type { Db } from '../../src/db';
 import { hashToken } from '../../src/services/principals';
 import { hashPassword } from '../../src/services/sign-in';
@@ -30,4 +31,9 @@ export async function createUser(db: Db, u: { email: string; password: string; g
     },
   });
   return id;
+}
+
+/** Who changes something when a test calls a use case directly: a user with these grants, from a documentation address. */
+export function actorWith(grants: { organisationId: string; role: Role; agencyId?: string }[], who = { id: 'test-user', label: 'tester@test.example' }): Actor {
+  return { principal: { kind: 'user', ...who, grants }, ip: '192.0.2.1' };
 }

@@ -9,10 +9,12 @@ import { ServiceError } from '../../src/services/errors';
 import { workflowsPath } from '../../src/worker';
 import { recordSubmissionUpdate } from '../../src/contract/messages';
 import { PEOPLE, seedObligation, testActivities } from '../helpers/fixtures';
+import { actorWith } from '../helpers/principals';
 import { timeSkippingWorld } from '../helpers/world';
 
 const { agencyContacts: contacts } = PEOPLE;
 const REQUESTED_AT = new Date('2040-11-05T03:00:00Z'); // Monday 05/11/2040 10:00 local
+const coordinator = actorWith([{ organisationId: 'org', role: 'coordinator' }]);
 
 describe('ad-hoc report request, time-skipping', () => {
   const world = timeSkippingWorld(async (db) => {
@@ -24,17 +26,17 @@ describe('ad-hoc report request, time-skipping', () => {
     const deps = { db: world.db, temporal: world.env.client, taskQueue: 'adhoc', clock: () => REQUESTED_AT, searchAttributes: false };
     const body = { title: 'Tình hình thiệt hại do bão số 9', agencyIds: ['tyt'], lastDay: '2040-11-16', requestedBy: 'Phòng VH-XH' };
 
-    await expect(requestAdhocReport(deps, 'plan', { ...body, lastDay: '2040-11-01' })).rejects.toMatchObject({ code: 'invalid-input' });
-    await expect(requestAdhocReport(deps, 'plan', { ...body, agencyIds: ['tyt', 'no-such'] })).rejects.toBeInstanceOf(ServiceError);
+    await expect(requestAdhocReport(deps, coordinator, 'plan', { ...body, lastDay: '2040-11-01' })).rejects.toMatchObject({ code: 'invalid-input' });
+    await expect(requestAdhocReport(deps, coordinator, 'plan', { ...body, agencyIds: ['tyt', 'no-such'] })).rejects.toBeInstanceOf(ServiceError);
 
     const worker = await Worker.create({ connection: world.env.nativeConnection, taskQueue: 'adhoc', workflowsPath, activities: testActivities(world.db, world.catcher.port, world.starter('adhoc')) });
     await world.sleepUntil(REQUESTED_AT.toISOString());
     await worker.runUntil(async () => {
-      const result = await requestAdhocReport(deps, 'plan', body);
+      const result = await requestAdhocReport(deps, coordinator, 'plan', body);
       expect(result.startedWorkflows).toBe(1);
       expect(result.deadlineIds).toEqual([expect.stringMatching(/^plan\.adhoc\.tyt\.[0-9a-f]{8}\.2040-11-16$/)]);
       // Asking again changes nothing.
-      expect(await requestAdhocReport(deps, 'plan', body)).toEqual({ ...result, startedWorkflows: 0 });
+      expect(await requestAdhocReport(deps, coordinator, 'plan', body)).toEqual({ ...result, startedWorkflows: 0 });
 
       await world.sleepUntil('2040-11-16T03:00:00Z'); // Friday 16/11 10:00 local
       const handle = world.env.client.workflow.getHandle(`deadline/${result.deadlineIds[0]}`);
@@ -56,5 +58,11 @@ describe('ad-hoc report request, time-skipping', () => {
     });
     const row = await world.db.obligation.findFirstOrThrow({ where: { kind: 'adhoc' } });
     expect([row.title, row.agencyId]).toEqual(['Tình hình thiệt hại do bão số 9', 'tyt']);
+    // Each accepted request is in the audit log under who made it (the refused ones are not).
+    const audit = await world.db.auditEvent.findMany({ where: { action: 'plan.adhoc' } });
+    expect(audit.map((a) => [a.actorId, a.organisationId, a.subjectId, JSON.parse(a.after!).deadlineIds])).toEqual([
+      ['test-user', 'org', 'plan', [row.id + '.2040-11-16']],
+      ['test-user', 'org', 'plan', [row.id + '.2040-11-16']],
+    ]);
   });
 });

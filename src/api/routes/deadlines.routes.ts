@@ -7,6 +7,7 @@ import { extendBodySchema, recordSubmissionBodySchema, remindNowBodySchema, waiv
 import { extendDeadline, recordSubmission, remindNow, waiveDeadline } from '../../services/deadline-updates';
 import type { ServiceDeps } from '../../services/deps';
 import { deadlineWithHistory, listDeadlinesFor } from '../../services/list-deadlines';
+import { actorOf } from '../actor';
 import { idParamsSchema } from './params';
 
 const onDeadline = { kind: 'deadline', from: 'params', key: 'id' } as const;
@@ -27,20 +28,20 @@ export function registerDeadlineRoutes(app: FastifyInstance, deps: ServiceDeps):
   r.post('/api/deadlines/:id/submission', {
     schema: { tags: ['deadlines'], summary: 'Record the report as received', params: idParamsSchema, body: recordSubmissionBodySchema },
     config: { access: { action: 'deadline.submit', resource: onDeadline } },
-  }, async (req, reply) => reply.status(201).send(await recordSubmission(deps, req.params.id, req.body)));
+  }, async (req, reply) => reply.status(201).send(await recordSubmission(deps, actorOf(req), req.params.id, req.body)));
 
   r.post('/api/deadlines/:id/remind', {
     schema: { tags: ['deadlines'], summary: 'Send a reminder now (at most one an hour; held for working hours)', params: idParamsSchema, body: remindNowBodySchema },
     config: { access: { action: 'deadline.remind', resource: onDeadline } },
-  }, async (req) => remindNow(deps, req.params.id, req.body));
+  }, async (req) => remindNow(deps, actorOf(req), req.params.id, req.body));
 
   r.post('/api/deadlines/:id/extension', {
     schema: { tags: ['deadlines'], summary: 'Extend the deadline (gia hạn)', params: idParamsSchema, body: extendBodySchema },
     config: { access: { action: 'deadline.extend', resource: onDeadline } },
-  }, async (req) => extendDeadline(deps, req.params.id, req.body));
+  }, async (req) => extendDeadline(deps, actorOf(req), req.params.id, req.body));
 
   r.post('/api/deadlines/:id/waiver', {
     schema: { tags: ['deadlines'], summary: 'Waive this period (miễn báo cáo)', params: idParamsSchema, body: waiveBodySchema },
     config: { access: { action: 'deadline.waive', resource: onDeadline } },
-  }, async (req) => waiveDeadline(deps, req.params.id, req.body));
+  }, async (req) => waiveDeadline(deps, actorOf(req), req.params.id, req.body));
 }

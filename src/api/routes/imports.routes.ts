@@ -11,6 +11,7 @@ import { confirmImport } from '../../services/confirm-import';
 import type { ServiceDeps } from '../../services/deps';
 import { ServiceError } from '../../services/errors';
 import { previewImport } from '../../services/preview-import';
+import { actorOf } from '../actor';
 
 const BINARY_TYPES = [
   'application/pdf',
@@ -49,7 +50,7 @@ export function registerImportRoutes(app: FastifyInstance, deps: ServiceDeps, op
   r.post('/api/imports', {
     schema: { tags: ['imports'], summary: 'Confirm an edited proposal: the plan, its agencies and obligations, and their workflows', body: confirmImportBodySchema },
     config: { access: { action: 'plan.import', resource: { kind: 'organisation', from: 'body', key: 'organisation.id' } } },
-  }, async (req, reply) => reply.status(201).send(await confirmImport(deps, req.body)));
+  }, async (req, reply) => reply.status(201).send(await confirmImport(deps, actorOf(req), req.body)));
 }
 
 function toBytes(body: unknown): Uint8Array {

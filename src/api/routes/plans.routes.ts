@@ -7,6 +7,7 @@ import { recordCampaignResults } from '../../services/campaigns';
 import { createRollUp, createRollUpBodySchema } from '../../services/create-rollup';
 import type { ServiceDeps } from '../../services/deps';
 import { requestAdhocReport } from '../../services/request-adhoc-report';
+import { actorOf } from '../actor';
 import { idParamsSchema } from './params';
 
 const onPlan = { kind: 'plan', from: 'params', key: 'id' } as const;
@@ -17,15 +18,15 @@ export function registerPlanRoutes(app: FastifyInstance, deps: ServiceDeps): voi
   r.post('/api/plans/:id/adhoc-requests', {
     schema: { tags: ['plans'], summary: 'Request an ad-hoc report (báo cáo đột xuất) from agencies of the plan', params: idParamsSchema, body: adhocRequestBodySchema },
     config: { access: { action: 'plan.adhoc', resource: onPlan } },
-  }, async (req, reply) => reply.status(201).send(await requestAdhocReport(deps, req.params.id, req.body)));
+  }, async (req, reply) => reply.status(201).send(await requestAdhocReport(deps, actorOf(req), req.params.id, req.body)));
 
   r.post('/api/plans/:id/rollup', {
     schema: { tags: ['plans'], summary: "The coordinator's own upward report on the plan's periods", params: idParamsSchema, body: createRollUpBodySchema },
     config: { access: { action: 'plan.rollup', resource: onPlan } },
-  }, async (req, reply) => reply.status(201).send(await createRollUp(deps, req.params.id, req.body)));
+  }, async (req, reply) => reply.status(201).send(await createRollUp(deps, actorOf(req), req.params.id, req.body)));
 
   r.post('/api/campaigns/:id/results', {
     schema: { tags: ['plans'], summary: "Record a campaign year's results report", params: idParamsSchema, body: recordCampaignResultsBodySchema },
     config: { access: { action: 'campaign.results', resource: { kind: 'campaign', from: 'params', key: 'id' } } },
-  }, async (req, reply) => reply.status(201).send(await recordCampaignResults(deps, req.params.id, req.body)));
+  }, async (req, reply) => reply.status(201).send(await recordCampaignResults(deps, actorOf(req), req.params.id, req.body)));
 }

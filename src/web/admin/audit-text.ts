@@ -1,0 +1,45 @@
+// How the audit log reads for people, shared by the page and the CSV export so they never
+// disagree: the Vietnamese name of each action, who acted, and the local time.
+import { formatViDate, localDateOf, TIME_ZONE } from '../../domain/local-date';
+
+export const AUDIT_ACTION_NAMES_VI: Record<string, string> = {
+  'deadline.submit': 'Ghi nhận báo cáo đã nhận',
+  'deadline.remind': 'Gửi nhắc ngay',
+  'deadline.extend': 'Gia hạn',
+  'deadline.waive': 'Miễn báo cáo kỳ này',
+  'plan.import': 'Nhập kế hoạch',
+  'plan.adhoc': 'Yêu cầu báo cáo đột xuất',
+  'plan.rollup': 'Tạo báo cáo tổng hợp gửi cấp trên',
+  'plan.policy': 'Đổi chính sách nhắc hạn',
+  'campaign.results': 'Ghi nhận báo cáo kết quả đợt hoạt động',
+  'admin.organisation.create': 'Tạo cơ quan',
+  'admin.organisation.update': 'Sửa thông tin cơ quan',
+  'admin.agency.create': 'Tạo đơn vị',
+  'admin.agency.update': 'Sửa thông tin đơn vị',
+  'admin.agency.contact.add': 'Thêm đầu mối liên hệ',
+  'admin.agency.contact.update': 'Sửa đầu mối liên hệ',
+  'admin.agency.contact.remove': 'Xóa đầu mối liên hệ',
+  'admin.user.create': 'Tạo tài khoản',
+  'admin.user.membership.add': 'Giao vai trò',
+  'admin.user.membership.remove': 'Thu hồi vai trò',
+  'admin.user.disable': 'Khóa tài khoản',
+  'admin.user.enable': 'Mở khóa tài khoản',
+};
+
+export function auditActionVi(action: string): string {
+  return AUDIT_ACTION_NAMES_VI[action] ?? action;
+}
+
+const ACTOR_TYPES_VI: Record<string, string> = { user: 'Người dùng', token: 'Mã truy cập API', system: 'Hệ thống' };
+
+export function actorTypeVi(type: string): string {
+  return ACTOR_TYPES_VI[type] ?? type;
+}
+
+const TIME = new Intl.DateTimeFormat('en-GB', { timeZone: TIME_ZONE, hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' });
+
+/** "04/11/2026 08:00:05", local time (Asia/Ho_Chi_Minh). */
+export function formatAuditInstant(iso: string): string {
+  const at = new Date(iso);
+  return `${formatViDate(localDateOf(at))} ${TIME.format(at)}`;
+}

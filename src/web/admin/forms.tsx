@@ -1,0 +1,48 @@
+// Pieces every administration page shares: what went wrong with the last form (the
+// service's bilingual refusal, shown in Vietnamese with its "field: problem" lines), the
+// note after a saved change, and the hidden CSRF field of each form.
+import type { ComponentChildren } from 'preact';
+
+export interface FormProblem {
+  message: string;
+  lines: string[];
+}
+
+export function Problem(props: { problem?: FormProblem | null }) {
+  const p = props.problem;
+  if (!p) return null;
+  return (
+    <div class="msg err" role="alert">
+      <p>{p.message}</p>
+      {p.lines.length ? (
+        <ul>
+          {p.lines.map((l) => (
+            <li>{l}</li>
+          ))}
+        </ul>
+      ) : null}
+    </div>
+  );
+}
+
+export function Saved(props: { saved?: boolean; children?: ComponentChildren }) {
+  return props.saved ? (
+    <p class="msg ok" role="status">
+      {props.children ?? 'Đã lưu thay đổi.'}
+    </p>
+  ) : null;
+}
+
+export function Csrf(props: { token?: string }) {
+  return <input type="hidden" name="_csrf" value={props.token ?? ''} />;
+}
+
+/** A POST form of one button (remove, disable): the CSRF token travels with it. */
+export function ActionButton(props: { action: string; token?: string; label: string }) {
+  return (
+    <form method="post" action={props.action} style="display:inline;margin:0">
+      <Csrf token={props.token} />
+      <button>{props.label}</button>
+    </form>
+  );
+}
