@@ -1,0 +1,75 @@
+// Rate limits on the doors of an account (signing in, asking for a password reset), through
+// @fastify/rate-limit: one count per network address, so one machine cannot try many
+// accounts, and one per email tried, so many machines cannot try one account. Counted in
+// memory on the app's injected clock (a custom store), which keeps tests on a pinned clock
+// and a lock of the database (src/services/sign-in.ts) in the same time. In memory is enough
+// for the one app process; the lock in the database is what survives a restart.
+import fastifyRateLimit, { type FastifyRateLimitStore } from '@fastify/rate-limit';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { ServiceError } from '../services/errors';
+
+export interface AttemptLimit {
+  max: number;
+  windowMs: number;
+}
+
+export interface DoorLimits {
+  perAddress: AttemptLimit;
+  perEmail: AttemptLimit;
+}
+
+/** What to answer when one network address has tried too often, until `until`. */
+export type AddressRefusal = (until: Date) => ServiceError;
+
+/** Counts per key in fixed windows, like the library's own LocalStore, but on `clock`. */
+class ClockStore implements FastifyRateLimitStore {
+  /** Bounded: past this many keys the oldest window is forgotten (a flood of made-up emails must not grow memory). */
+  private static readonly MAX_KEYS = 10_000;
+  private readonly windows = new Map<string, { count: number; startMs: number }>();
+
+  constructor(private readonly clock: () => Date) {}
+
+  incr(key: string, callback: (err: Error | null, result?: { current: number; ttl: number }) => void, timeWindow: number): void {
+    const now = this.clock().getTime();
+    let w = this.windows.get(key);
+    if (!w || w.startMs + timeWindow <= now) {
+      w = { count: 0, startMs: now };
+      this.windows.delete(key);
+      if (this.windows.size >= ClockStore.MAX_KEYS) this.windows.delete(this.windows.keys().next().value!);
+      this.windows.set(key, w);
+    }
+    w.count += 1;
+    callback(null, { current: w.count, ttl: w.startMs + timeWindow - now });
+  }
+
+  child(): FastifyRateLimitStore {
+    return new ClockStore(this.clock);
+  }
+}
+
+const emailOf = (req: FastifyRequest): string => {
+  const email = (req.body as { email?: unknown } | undefined)?.email;
+  return typeof email === 'string' ? email.trim().toLowerCase() : '';
+};
+
+/**
+ * Registers @fastify/rate-limit in `app` (a plugin context of its own, so its counts are
+ * this door's) and returns the check a handler runs before it does any work. It counts the
+ * attempt under both keys, throws the address's refusal when that limit is passed, and
+ * returns until when the email is limited (null: it is not), for the use case to answer:
+ * an account's own lock may say a later time.
+ */
+export async function doorLimiter(app: FastifyInstance, clock: () => Date, limits: DoorLimits, refuseAddress: AddressRefusal) {
+  await app.register(fastifyRateLimit, { global: false, store: class extends ClockStore { constructor() { super(clock); } } });
+  const byAddress = app.createRateLimit({ max: limits.perAddress.max, timeWindow: limits.perAddress.windowMs });
+  const byEmail = app.createRateLimit({ max: limits.perEmail.max, timeWindow: limits.perEmail.windowMs, keyGenerator: (req) => `email:${emailOf(req)}` });
+  const limitedUntil = async (limit: typeof byAddress, req: FastifyRequest): Promise<Date | null> => {
+    const state = await limit(req);
+    return !state.isAllowed && state.isExceeded ? new Date(clock().getTime() + state.ttl) : null;
+  };
+  return async function countAttempt(req: FastifyRequest): Promise<{ emailLimitedUntil: Date | null }> {
+    const addressUntil = await limitedUntil(byAddress, req);
+    if (addressUntil) throw refuseAddress(addressUntil);
+    return { emailLimitedUntil: await limitedUntil(byEmail, req) };
+  };
+}
