@@ -1,6 +1,7 @@
 // Tiny HTML helpers: every interpolated value goes through esc(); pages are plain HTML so
 // they work without a build step and in any browser a commune office has.
 import { neutraliseBidi } from '../domain/text';
+import { NONCE_PLACEHOLDERS } from './ui/render';
 
 /**
  * A value made safe for HTML text and attributes: markup characters escaped, and
@@ -20,7 +21,7 @@ export function layout(title: string, body: string): string {
   return `<!doctype html>
 <html lang="vi"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
 <title>${esc(title)} – Hạn báo cáo</title>
-<style>
+<style nonce="${NONCE_PLACEHOLDERS.style}">
 body{font-family:system-ui,sans-serif;margin:0;color:#1d2733}
 header{background:#8b1a1a;color:#fff;padding:.6rem 1rem;display:flex;gap:1.5rem;align-items:center}
 header a{color:#fff}main{padding:1rem}

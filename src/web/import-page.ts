@@ -2,8 +2,9 @@
 // with every quote highlighted, edit the draft, confirm. Plain HTML and a small script, so
 // it works without a build step; all checks happen again on the server.
 import { BIDI_CLASS, layout } from './html';
+import { NONCE_PLACEHOLDERS } from './ui/render';
 
-const STYLE = `<style>
+const STYLE = `<style nonce="${NONCE_PLACEHOLDERS.style}">
 .cols{display:grid;grid-template-columns:minmax(0,1fr) minmax(0,1fr);gap:1rem}
 #text{white-space:pre-wrap;max-height:80vh;overflow:auto;border:1px solid #ddd;padding:.5rem;font-size:.92em}
 mark{background:#fff3c4}mark.obligation{background:#ffd9a8}mark.campaign{background:#cfe8ff}mark.agency{background:#e3f4d7}mark.flash{outline:3px solid #8b1a1a}
@@ -11,7 +12,7 @@ mark{background:#fff3c4}mark.obligation{background:#ffd9a8}mark.campaign{backgro
 .warn{background:#fff3c4;padding:.4rem;border-radius:.3rem;margin:.2rem 0}.quote{cursor:pointer;color:#555;font-size:.85em}
 </style>`;
 
-const SCRIPT = String.raw`<script>
+const SCRIPT = String.raw`<script nonce="${NONCE_PLACEHOLDERS.script}">
 const $ = (s) => document.querySelector(s);
 // As the server's esc(): markup escaped, bidirectional controls removed (a plan's text and
 // names arrive here by fetch, never through the server's templates).
@@ -57,6 +58,13 @@ function renderText() {
   $('#text').innerHTML = html + esc(preview.text.slice(at));
 }
 
+// One listener instead of onclick attributes, which the Content-Security-Policy refuses.
+document.addEventListener('click', (ev) => {
+  const el = ev.target.closest('[data-flash], [data-remove-row]');
+  if (el && el.dataset.flash) flash(el.dataset.flash);
+  else if (el) el.closest('tr').remove();
+});
+
 function flash(id) {
   const el = document.getElementById('q-' + id);
   if (!el) return;
@@ -82,10 +90,10 @@ function renderDraft() {
     '<h2>Đơn vị</h2><table id="agencies"><tr><th>Tên</th><th>Chỉ tiêu phụ trách</th><th>Người liên hệ</th><th>Email</th></tr>' +
     body.agencies.map((a) => '<tr><td>' + input('name', a.name) + '</td><td>' + input('indicators', a.indicators) + '</td><td>' + input('contactName', '') + '</td><td>' + input('contactEmail', '', 'type="email"') + '</td></tr>').join('') + '</table>' +
     '<h2>Nghĩa vụ báo cáo</h2><table id="obligations"><tr><th>Đơn vị báo cáo</th><th>Hạn (lời văn của kế hoạch)</th><th></th></tr>' +
-    body.obligations.map((o) => '<tr><td><select name="reporter">' + agencyOptions(o.reporter) + '</select></td><td>' + input('ruleText', o.ruleText) + '</td><td><button type="button" onclick="this.closest(\'tr\').remove()">Bỏ</button></td></tr>').join('') + '</table>' +
-    p.obligations.map((o, i) => '<div class="quote" onclick="flash(\'o' + i + '\')">“' + esc(o.quote) + '” (' + esc(RECURRENCE[o.recurrence] ?? o.recurrence) + ', tin cậy ' + o.confidence + ')</div>').join('') +
+    body.obligations.map((o) => '<tr><td><select name="reporter">' + agencyOptions(o.reporter) + '</select></td><td>' + input('ruleText', o.ruleText) + '</td><td><button type="button" data-remove-row>Bỏ</button></td></tr>').join('') + '</table>' +
+    p.obligations.map((o, i) => '<div class="quote" data-flash="o' + i + '">“' + esc(o.quote) + '” (' + esc(RECURRENCE[o.recurrence] ?? o.recurrence) + ', tin cậy ' + o.confidence + ')</div>').join('') +
     '<h2>Đợt, chiến dịch</h2><table id="campaigns"><tr><th>Tên</th><th>Bắt đầu (MM-DD)</th><th>Kết thúc</th><th>Hằng năm</th><th></th></tr>' +
-    body.campaigns.map((c, i) => '<tr data-organiser="' + esc(c.organiser ?? '') + '"><td>' + input('name', c.name) + '<div class="quote" onclick="flash(\'c' + i + '\')">xem trong văn bản</div></td><td>' + input('start', c.start) + '</td><td>' + input('end', c.end) + '</td><td><input type="checkbox" name="recurring"' + (c.recurring ? ' checked' : '') + '></td><td><button type="button" onclick="this.closest(\'tr\').remove()">Bỏ</button></td></tr>').join('') + '</table>' +
+    body.campaigns.map((c, i) => '<tr data-organiser="' + esc(c.organiser ?? '') + '"><td>' + input('name', c.name) + '<div class="quote" data-flash="c' + i + '">xem trong văn bản</div></td><td>' + input('start', c.start) + '</td><td>' + input('end', c.end) + '</td><td><input type="checkbox" name="recurring"' + (c.recurring ? ' checked' : '') + '></td><td><button type="button" data-remove-row>Bỏ</button></td></tr>').join('') + '</table>' +
     '<p><button type="button" id="confirm">Xác nhận và bắt đầu nhắc hạn</button></p>';
   $('#confirm').addEventListener('click', confirmDraft);
 }

@@ -5,6 +5,7 @@ import { formatViInstant } from '../domain/local-date';
 import type { DeadlineView } from '../services/list-deadlines';
 import { eventSentence, type DeadlineEventRow } from './event-text';
 import { BIDI_CLASS, esc, layout } from './html';
+import { NONCE_PLACEHOLDERS } from './ui/render';
 
 const STEP_LABEL: Record<string, string> = {
   reminder: 'Nhắc hạn',
@@ -63,7 +64,7 @@ export function deadlinePage(v: DeadlineView, events: DeadlineEventRow[], action
       ? ''
       : `${forms}
 <div id="result"></div>
-<script>
+<script nonce="${NONCE_PLACEHOLDERS.script}">
 for (const form of document.querySelectorAll('form[data-path]')) {
   form.addEventListener('submit', async (ev) => {
     ev.preventDefault();
