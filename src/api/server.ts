@@ -20,6 +20,7 @@ import { registerOpenApi, SESSION_COOKIE, validatorCompiler } from './openapi';
 import { registerDeadlineRoutes } from './routes/deadlines.routes';
 import { registerImportRoutes } from './routes/imports.routes';
 import { registerPageRoutes } from './routes/pages.routes';
+import { registerPasswordResetRoutes } from './routes/password-reset.routes';
 import { registerPlanRoutes } from './routes/plans.routes';
 import { registerSessionRoutes } from './routes/session.routes';
 import { registerSystemRoutes } from './routes/system.routes';
@@ -42,9 +43,17 @@ const LOGGER_DEFAULTS: LoggerOptions = {
     censor: '[redacted]',
   },
   serializers: {
-    req: (req: FastifyRequest) => ({ method: req.method, url: req.url.split('?')[0], host: req.host, remoteAddress: req.ip }),
+    req: (req: FastifyRequest) => ({ method: req.method, url: withoutSecrets(req.url), host: req.host, remoteAddress: req.ip }),
   },
 };
+
+/**
+ * The path of a request as a log may keep it: no query string, and no secret a path
+ * carries (a password reset link's token).
+ */
+export function withoutSecrets(url: string): string {
+  return url.split('?')[0]!.replace(/^\/password-reset\/[^/]+/, '/password-reset/[redacted]');
+}
 
 /** For tests and tools that build a server without configuration: never accepted in production (src/config.ts). */
 export const DEVELOPMENT_AUTH: AuthOptions = { sessionSecret: DEVELOPMENT_SESSION_SECRET, secureCookies: false };
@@ -97,6 +106,7 @@ export function buildServer(deps: ServiceDeps, opts: ServerOptions = {}): Fastif
     });
     registerSystemRoutes(scope, opts);
     registerSessionRoutes(scope, deps);
+    registerPasswordResetRoutes(scope, deps);
     registerDeadlineRoutes(scope, deps);
     registerPlanRoutes(scope, deps);
     registerImportRoutes(scope, deps, { parsePool: opts.parsePool });

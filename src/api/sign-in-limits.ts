@@ -5,8 +5,8 @@
 // and a lock of the database (src/services/sign-in.ts) in the same time. In memory is enough
 // for the one app process; the lock in the database is what survives a restart.
 import fastifyRateLimit, { type FastifyRateLimitStore } from '@fastify/rate-limit';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { ServiceError } from '../services/errors';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { ServiceError } from '../services/errors';
 
 export interface AttemptLimit {
   max: number;
@@ -16,6 +16,18 @@ export interface AttemptLimit {
 export interface DoorLimits {
   perAddress: AttemptLimit;
   perEmail: AttemptLimit;
+}
+
+/** A refusal for too many attempts, with the instant it ends (sent as Retry-After). */
+export class TooManyAttemptsError extends ServiceError {
+  constructor(vi: string, en: string, readonly retryAt: Date) {
+    super('rate-limited', vi, en, [`retry-at: ${retryAt.toISOString()}`]);
+  }
+}
+
+/** Retry-After, in whole seconds from `now` (the app's clock), for a refusal that ends at `retryAt`. */
+export function setRetryAfter(reply: FastifyReply, now: Date, retryAt: Date): void {
+  reply.header('retry-after', String(Math.max(1, Math.ceil((retryAt.getTime() - now.getTime()) / 1000))));
 }
 
 /** What to answer when one network address has tried too often, until `until`. */
