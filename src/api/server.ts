@@ -24,6 +24,7 @@ import { registerPasswordResetRoutes } from './routes/password-reset.routes';
 import { registerPlanRoutes } from './routes/plans.routes';
 import { registerSessionRoutes } from './routes/session.routes';
 import { registerSystemRoutes } from './routes/system.routes';
+import { registerTokenRoutes } from './routes/tokens.routes';
 import { registerSecurityHeaders } from './security-headers';
 
 /** Fastify's logger options (pino's, plus `stream`, `serializers`). */
@@ -107,6 +108,7 @@ export function buildServer(deps: ServiceDeps, opts: ServerOptions = {}): Fastif
     registerSystemRoutes(scope, opts);
     registerSessionRoutes(scope, deps);
     registerPasswordResetRoutes(scope, deps);
+    registerTokenRoutes(scope, deps);
     registerDeadlineRoutes(scope, deps);
     registerPlanRoutes(scope, deps);
     registerImportRoutes(scope, deps, { parsePool: opts.parsePool });

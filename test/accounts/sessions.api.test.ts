@@ -3,7 +3,7 @@
 // an Authorization header that is not a Bearer token), a cookie kept after signing out, and
 // one that has expired. Each refusal changes nothing.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createUser } from '../helpers/principals';
+import { bearer, createUser, grantToken } from '../helpers/principals';
 import { createTestDb } from '../helpers/test-db';
 import { movableClock, sessionCookie, signInAs, testApp, visit, type TestApp } from './helpers';
 
@@ -80,6 +80,12 @@ describe('sessions', () => {
     expect(await sessionRows(cookie)).toBe(1);
 
     expect((await signOut({ 'x-csrf-token': csrfToken })).statusCode).toBe(204);
+  });
+
+  it('takes a Bearer token without any CSRF token', async () => {
+    const token = await grantToken(testDb.db, { organisationId: 'xa', role: 'administrator' });
+    const res = await t.app.inject({ method: 'POST', url: '/api/admin/tokens', headers: bearer(token), payload: { organisationId: 'xa', role: 'leader', name: 'Cổng dữ liệu tỉnh' } });
+    expect(res.statusCode).toBe(201);
   });
 
   it('deletes the session row on sign-out: the old cookie is anonymous from then on', async () => {
