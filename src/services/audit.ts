@@ -1,3 +1,3 @@
 // Recording changes in the audit log (src/stores/audit.store.ts), for every use case that
 // changes something. Call it inside the use case's transaction.
-export { appendAudit, type Actor, type AuditEntry } from '../stores/audit.store';
+export { appendAudit, type Actor, type AuditEntry, type SystemPrincipal } from '../stores/audit.store';

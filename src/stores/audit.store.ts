@@ -5,9 +5,16 @@
 import type { Principal } from '../auth/policy';
 import type { DbTx } from '../db';
 
+/** An operator at the server's console (`hanbaocao admin ...`): neither a user nor a token. */
+export interface SystemPrincipal {
+  kind: 'system';
+  id: string;
+  label: string;
+}
+
 /** Who made a change and from where (the request's address). */
 export interface Actor {
-  principal: Principal;
+  principal: Principal | SystemPrincipal;
   ip: string | null;
 }
 
