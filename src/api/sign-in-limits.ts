@@ -33,6 +33,8 @@ export function setRetryAfter(reply: FastifyReply, now: Date, retryAt: Date): vo
 /** What to answer when one network address has tried too often, until `until`. */
 export type AddressRefusal = (until: Date) => ServiceError;
 
+type StoreCallback = (err: Error | null, result?: { current: number; ttl: number }) => void;
+
 /** Counts per key in fixed windows, like the library's own LocalStore, but on `clock`. */
 class ClockStore implements FastifyRateLimitStore {
   /** Bounded: past this many keys the oldest window is forgotten (a flood of made-up emails must not grow memory). */
@@ -41,10 +43,16 @@ class ClockStore implements FastifyRateLimitStore {
 
   constructor(private readonly clock: () => Date) {}
 
-  incr(key: string, callback: (err: Error | null, result?: { current: number; ttl: number }) => void, timeWindow: number): void {
+  /** The key's live window, or null when it has none (never counted, or its window ended). */
+  private live(key: string, timeWindow: number, now: number) {
+    const w = this.windows.get(key);
+    return w && w.startMs + timeWindow > now ? w : null;
+  }
+
+  incr(key: string, callback: StoreCallback, timeWindow: number): void {
     const now = this.clock().getTime();
-    let w = this.windows.get(key);
-    if (!w || w.startMs + timeWindow <= now) {
+    let w = this.live(key, timeWindow, now);
+    if (!w) {
       w = { count: 0, startMs: now };
       this.windows.delete(key);
       if (this.windows.size >= ClockStore.MAX_KEYS) this.windows.delete(this.windows.keys().next().value!);
@@ -52,6 +60,12 @@ class ClockStore implements FastifyRateLimitStore {
     }
     w.count += 1;
     callback(null, { current: w.count, ttl: w.startMs + timeWindow - now });
+  }
+
+  read(key: string, callback: StoreCallback, timeWindow: number): void {
+    const now = this.clock().getTime();
+    const w = this.live(key, timeWindow, now);
+    callback(null, w ? { current: w.count, ttl: w.startMs + timeWindow - now } : { current: 0, ttl: 0 });
   }
 
   child(): FastifyRateLimitStore {
@@ -64,24 +78,39 @@ const emailOf = (req: FastifyRequest): string => {
   return typeof email === 'string' ? email.trim().toLowerCase() : '';
 };
 
+export interface DoorLimiter {
+  /**
+   * Run before any work: counts the attempt for its network address (throwing the address's
+   * refusal past the limit) and says until when its email is limited (null: it is not).
+   * `countEmail`: count the attempt for its email now; false to count only failures, later.
+   */
+  check(req: FastifyRequest, opts: { countEmail: boolean }): Promise<{ emailLimitedUntil: Date | null }>;
+  /** Counts a failed attempt for its email. */
+  countEmailFailure(req: FastifyRequest): Promise<void>;
+}
+
 /**
- * Registers @fastify/rate-limit in `app` (a plugin context of its own, so its counts are
- * this door's) and returns the check a handler runs before it does any work. It counts the
- * attempt under both keys, throws the address's refusal when that limit is passed, and
- * returns until when the email is limited (null: it is not), for the use case to answer:
- * an account's own lock may say a later time.
+ * Registers @fastify/rate-limit in `app` (a plugin context of its own, so its counts are this
+ * door's). The answer for a limited email is the use case's to give: an account's own lock
+ * may say a later time.
  */
-export async function doorLimiter(app: FastifyInstance, clock: () => Date, limits: DoorLimits, refuseAddress: AddressRefusal) {
+export async function doorLimiter(app: FastifyInstance, clock: () => Date, limits: DoorLimits, refuseAddress: AddressRefusal): Promise<DoorLimiter> {
   await app.register(fastifyRateLimit, { global: false, store: class extends ClockStore { constructor() { super(clock); } } });
   const byAddress = app.createRateLimit({ max: limits.perAddress.max, timeWindow: limits.perAddress.windowMs });
   const byEmail = app.createRateLimit({ max: limits.perEmail.max, timeWindow: limits.perEmail.windowMs, keyGenerator: (req) => `email:${emailOf(req)}` });
-  const limitedUntil = async (limit: typeof byAddress, req: FastifyRequest): Promise<Date | null> => {
-    const state = await limit(req);
-    return !state.isAllowed && state.isExceeded ? new Date(clock().getTime() + state.ttl) : null;
-  };
-  return async function countAttempt(req: FastifyRequest): Promise<{ emailLimitedUntil: Date | null }> {
-    const addressUntil = await limitedUntil(byAddress, req);
-    if (addressUntil) throw refuseAddress(addressUntil);
-    return { emailLimitedUntil: await limitedUntil(byEmail, req) };
+  const until = (ttl: number) => new Date(clock().getTime() + ttl);
+  return {
+    async check(req, { countEmail }) {
+      const address = await byAddress(req);
+      if (!address.isAllowed && address.isExceeded) throw refuseAddress(until(address.ttl));
+      // Counted: refused past `max`. Only looked at (failures are counted after): refused at `max`.
+      const email = await byEmail(req, { increment: countEmail });
+      if (email.isAllowed) return { emailLimitedUntil: null };
+      const limited = countEmail ? email.isExceeded : email.remaining === 0;
+      return { emailLimitedUntil: limited ? until(email.ttl) : null };
+    },
+    async countEmailFailure(req) {
+      await byEmail(req);
+    },
   };
 }

@@ -95,6 +95,12 @@ describe('sign-in against guessing', () => {
     expect(await testDb.db.user.findUniqueOrThrow({ where: { email } })).toMatchObject({ failedLogins: 9, lockedUntil: null });
   });
 
+  it('never limits a person for signing in often: only failures count against an email', async () => {
+    clock.set('2026-10-26T03:00:00Z');
+    const t = open();
+    for (let i = 1; i <= 12; i++) expect((await attempt(t, 'khoa@xa.test.example', PASSWORD, `10.0.1.${i}`)).statusCode, `sign-in ${i}`).toBe(201);
+  });
+
   it('refuses an address without an account like one with, after as many tries', async () => {
     clock.set('2026-10-23T03:00:00Z');
     const t = open();

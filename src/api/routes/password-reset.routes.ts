@@ -51,11 +51,12 @@ const noStore = (reply: FastifyReply) => reply.header('cache-control', 'no-store
 export function registerPasswordResetRoutes(app: FastifyInstance, deps: ServiceDeps): void {
   // A plugin context of its own: the rate limiter's counts belong to these routes.
   void app.register(async (scope) => {
-    const countAttempt = await doorLimiter(scope, deps.clock, RESET_LIMITS, (until) => tooMany(until, 'address'));
+    const limiter = await doorLimiter(scope, deps.clock, RESET_LIMITS, (until) => tooMany(until, 'address'));
     /** Counts the request, refuses it when limited, and starts the work without waiting for it. */
     const ask = async (req: FastifyRequest, reply: FastifyReply, email: string, log: FastifyBaseLogger) => {
       try {
-        const { emailLimitedUntil } = await countAttempt(req);
+        // Every request counts against its email: each one may send an email.
+        const { emailLimitedUntil } = await limiter.check(req, { countEmail: true });
         if (emailLimitedUntil) throw tooMany(emailLimitedUntil, 'email');
       } catch (err) {
         if (err instanceof TooManyAttemptsError) setRetryAfter(reply, deps.clock(), err.retryAt);

@@ -16,9 +16,9 @@ import { signInPage } from '../../web/sign-in-page';
 import { doorLimiter, type DoorLimits } from '../sign-in-limits';
 
 /**
- * Per email as many attempts as the lock allows, in the lock's time, so an address without
- * an account is refused like one with (src/services/sign-in.ts); per network address more,
- * since the clerks of a commune office share one.
+ * Per email as many failures as the lock allows, in the lock's time, so an address without
+ * an account is refused like one with (src/services/sign-in.ts); per network address more
+ * attempts, failed or not, since the clerks of a commune office share one.
  */
 export const SIGN_IN_LIMITS: DoorLimits = {
   perAddress: { max: 30, windowMs: 60_000 },
@@ -49,7 +49,7 @@ function noteRefusal(req: FastifyRequest, reply: FastifyReply, now: Date, email:
 export function registerSessionRoutes(app: FastifyInstance, deps: ServiceDeps): void {
   // A plugin context of its own: the rate limiter's counts belong to these routes.
   void app.register(async (scope) => {
-    const countAttempt = await doorLimiter(scope, deps.clock, SIGN_IN_LIMITS, (until) => {
+    const limiter = await doorLimiter(scope, deps.clock, SIGN_IN_LIMITS, (until) => {
       const t = untilText(until);
       return new SignInRefusedError(
         'rate-limited',
@@ -61,10 +61,12 @@ export function registerSessionRoutes(app: FastifyInstance, deps: ServiceDeps): 
     });
     const attempt = async (req: FastifyRequest, reply: FastifyReply, body: { email: string; password: string }) => {
       try {
-        const { emailLimitedUntil } = await countAttempt(req);
+        // Only failures count against an email: a person who signs in often is never limited for it.
+        const { emailLimitedUntil } = await limiter.check(req, { countEmail: false });
         const { userId } = await signIn(deps, body, { ip: req.ip ?? null, emailLimitedUntil });
         await startSession(req, userId);
       } catch (err) {
+        if (err instanceof SignInRefusedError && (err.reason === 'wrong-password' || err.reason === 'unknown-email')) await limiter.countEmailFailure(req);
         noteRefusal(req, reply, deps.clock(), body.email, err);
         throw err;
       }
