@@ -71,7 +71,7 @@ export async function requestPasswordReset(deps: ServiceDeps, input: unknown, ct
   await deps.db.$transaction(async (tx) => {
     await tx.passwordReset.create({ data: { id: resetId, userId: user.id, tokenHash: hashToken(token), expiresAt, createdAt: now } });
     await tx.outboxMessage.create({
-      data: { id: key, key, stepKey: 'password-reset', recipient: user.email, subject: 'Đặt lại mật khẩu', status: 'pending', claimedAt: now, payload: JSON.stringify(payload) },
+      data: { id: key, key, stepKey: 'password-reset', recipient: user.email, subject: '[Hạn báo cáo] Đặt lại mật khẩu', status: 'pending', claimedAt: now, payload: JSON.stringify(payload) },
     });
     await appendAudit(tx, now, { principal: ANONYMOUS, ip: ctx.ip }, {
       action: 'account.password-reset.request',

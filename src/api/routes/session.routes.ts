@@ -13,7 +13,7 @@ import type { ServiceDeps } from '../../services/deps';
 import { ServiceError } from '../../services/errors';
 import { LOCKOUT_MS, MAX_FAILED_SIGN_INS, signIn, signInBodySchema, SignInRefusedError, untilText } from '../../services/sign-in';
 import { signInPage } from '../../web/sign-in-page';
-import { doorLimiter, type DoorLimits } from '../sign-in-limits';
+import { doorLimiter, setRetryAfter, type DoorLimits } from '../sign-in-limits';
 
 /**
  * Per email as many failures as the lock allows, in the lock's time, so an address without
@@ -41,9 +41,7 @@ function noteRefusal(req: FastifyRequest, reply: FastifyReply, now: Date, email:
   if (!(err instanceof ServiceError)) return;
   const reason = err instanceof SignInRefusedError ? err.reason : err.code;
   req.log.warn({ signIn: { email: email.trim().toLowerCase().slice(0, 320), reason } }, 'sign-in refused');
-  if (err instanceof SignInRefusedError && err.retryAt) {
-    reply.header('retry-after', String(Math.max(1, Math.ceil((err.retryAt.getTime() - now.getTime()) / 1000))));
-  }
+  if (err instanceof SignInRefusedError && err.retryAt) setRetryAfter(reply, now, err.retryAt);
 }
 
 export function registerSessionRoutes(app: FastifyInstance, deps: ServiceDeps): void {
