@@ -108,6 +108,22 @@ describe('security headers', () => {
       expect(await page.evaluate(() => (window as unknown as { violations: string[] }).violations)).toEqual(['script-src-elem']);
       await context.close();
     });
+
+    it('shows the API browser at /docs with nothing refused (its own policy allows the styles its script injects)', async () => {
+      const page = await browser.newPage();
+      const refused: string[] = [];
+      page.on('console', (m) => {
+        if (/Content Security Policy/.test(m.text())) refused.push(m.text());
+      });
+      const res = await page.goto(`${url}/docs/`);
+      expect(String(res?.headers()['content-security-policy'])).toContain("style-src 'self' 'unsafe-inline'");
+      await page.waitForSelector('.opblock');
+      expect(await page.locator('.opblock').count()).toBeGreaterThan(10);
+      expect(refused).toEqual([]);
+      // Everywhere else inline styles still need the nonce.
+      expect(String((await app.inject({ method: 'GET', url: '/sign-in' })).headers['content-security-policy'])).toMatch(/style-src 'self' 'nonce-[0-9a-f]{32}';/);
+      await page.close();
+    });
   });
 });
 
