@@ -8,7 +8,9 @@ COPY . .
 # The Prisma client is generated here. The database is migrated by the app itself at every
 # start (src/main.ts runs `prisma migrate deploy` on the file it is about to open).
 RUN PRISMA_SCHEMA_ENGINE_BINARY=/usr/local/bin/node npx prisma generate
-ENV HBC_HOST=0.0.0.0 \
+# Production: the app refuses to start without its own HBC_SESSION_SECRET (docs/operations.md).
+ENV HBC_ENV=production \
+    HBC_HOST=0.0.0.0 \
     HBC_DATA_DIR=/data \
     HBC_SAMPLE_DATA=false
 VOLUME /data

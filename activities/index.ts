@@ -3,6 +3,7 @@ import { createCampaignActivities } from './campaign.activities';
 import { createDeadlineActivities } from './deadline.activities';
 import type { ActivityDeps } from './deps';
 import { createDigestActivities } from './digest.activities';
+import { createMailActivities } from './mail.activities';
 import { createObligationActivities } from './obligation.activities';
 import { createPlanningActivities } from './planning.activities';
 
@@ -14,6 +15,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createObligationActivities(deps),
     ...createCampaignActivities(deps),
     ...createDigestActivities(deps),
+    ...createMailActivities(deps),
     ...createPlanningActivities(deps),
   };
 }

@@ -119,8 +119,12 @@ async function claim(deps: ActivityDeps, mail: OutgoingMail): Promise<boolean> {
   return claimExisting(deps, mail.key, now);
 }
 
-/** Sends a claimed row's message and records the outcome; a transient failure releases the claim and rethrows. */
-async function sendClaimed(deps: ActivityDeps, mail: OutgoingMail): Promise<SendOutcome> {
+/**
+ * Sends a claimed row's message and records the outcome; a transient failure releases the claim and rethrows.
+ * `forgetPayload`: once the row is sent or failed, its payload is emptied (an account email's link must not outlive its delivery).
+ */
+async function sendClaimed(deps: ActivityDeps, mail: OutgoingMail, forgetPayload = false): Promise<SendOutcome> {
+  const forget = forgetPayload ? { payload: '{}' } : {};
   const messageId = messageIdFor(mail.key);
   try {
     await transmit(deps, { ...mail, messageId, headers: { 'X-Hbc-Key': mail.key, 'X-Hbc-Step': mail.stepKey, ...mail.headers } });
@@ -128,7 +132,7 @@ async function sendClaimed(deps: ActivityDeps, mail: OutgoingMail): Promise<Send
     if (isPermanent(err)) {
       await deps.db.outboxMessage.update({
         where: { key: mail.key },
-        data: { status: 'failed', error: String((err as Error).message).slice(0, 1000) },
+        data: { status: 'failed', error: String((err as Error).message).slice(0, 1000), ...forget },
       });
       return 'failed';
     }
@@ -138,7 +142,7 @@ async function sendClaimed(deps: ActivityDeps, mail: OutgoingMail): Promise<Send
   }
   await deps.db.outboxMessage.update({
     where: { key: mail.key },
-    data: { status: 'sent', sentAt: deps.clock(), messageId },
+    data: { status: 'sent', sentAt: deps.clock(), messageId, ...forget },
   });
   return 'sent';
 }
@@ -214,4 +218,25 @@ export async function deliverPending(
     results.push({ row, outcome: outcome === 'sent' ? 'sent' : 'failed' });
   }
   return results;
+}
+
+/**
+ * Sends one pending row by its key, composed from the row at sending time (`compose` returns
+ * null to drop it: a link that expired before it could be sent). The row's payload is
+ * emptied once it is sent, failed or dropped. 'skipped': the row was already sent by an
+ * earlier attempt. Throws on a transient SMTP failure after releasing the claim.
+ */
+export async function deliverOne(
+  deps: ActivityDeps,
+  key: string,
+  compose: (row: PendingRow) => Promise<Omit<OutgoingMail, 'key' | 'deadlineId' | 'campaignRunId' | 'stepKey' | 'to'> | null>,
+): Promise<SendOutcome | 'dropped'> {
+  if (!(await claimExisting(deps, key, deps.clock()))) return 'skipped';
+  const row = await deps.db.outboxMessage.findUniqueOrThrow({ where: { key } });
+  const message = await compose(row);
+  if (!message) {
+    await deps.db.outboxMessage.update({ where: { key }, data: { status: 'failed', error: 'expired before sending', payload: '{}' } });
+    return 'dropped';
+  }
+  return sendClaimed(deps, { ...message, key, stepKey: row.stepKey, to: row.recipient }, true);
 }

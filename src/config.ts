@@ -15,12 +15,32 @@ const flag = z
   .transform((v) => v === 'true' || v === '1');
 const text = z.string({ error: 'không được để trống / must not be empty' }).min(1, { error: 'không được để trống / must not be empty' });
 
+/**
+ * Signs the session cookies of `npm start` on embedded defaults. Public (it is in the
+ * repository), so an app started with HBC_ENV=production refuses it (productionProblems).
+ */
+export const DEVELOPMENT_SESSION_SECRET = 'hanbaocao-development-only-session-secret-0000';
+const SESSION_SECRET_MIN = 32;
+
+/** Never echoed in a problem line: a wrong secret is still a secret. */
+const SECRET_VARIABLES = new Set(['HBC_SESSION_SECRET', 'HBC_API_TOKEN', 'SMTP_PASSWORD']);
+
 const envSchema = z.object({
+  HBC_ENV: z.enum(['development', 'production'], { error: 'phải là development hoặc production / must be development or production' }).default('development'),
+  HBC_SESSION_SECRET: z
+    .string()
+    .min(SESSION_SECRET_MIN, { error: `phải dài ít nhất ${SESSION_SECRET_MIN} ký tự / must be at least ${SESSION_SECRET_MIN} characters` })
+    .default(DEVELOPMENT_SESSION_SECRET),
+  // An API token (hbc_...) for the CLI's calls to the running server (`import --confirm`).
+  HBC_API_TOKEN: text.optional(),
   HBC_DATA_DIR: text.default('.data'),
   HBC_HOST: text.default('127.0.0.1'),
   HBC_PORT: port.default(3000),
   HBC_PUBLIC_URL: z.url({ error: 'phải là địa chỉ URL đầy đủ / must be a full URL (https://...)' }).optional(),
-  HBC_SAMPLE_DATA: flag.default(true),
+  // Default: true when HBC_PUBLIC_URL is https (the app speaks plain HTTP, so a proxy ends TLS).
+  HBC_TRUST_PROXY: flag.optional(),
+  // Default: on in development, off in production (where turning it on is refused).
+  HBC_SAMPLE_DATA: flag.optional(),
   HBC_CHROMIUM: text.default('/usr/bin/chromium'),
   DATABASE_URL: z
     .string()
@@ -43,9 +63,21 @@ const envSchema = z.object({
 });
 
 export interface AppConfig {
+  /** production: refuses the development defaults and sample accounts (productionProblems). */
+  env: 'development' | 'production';
   dataDir: string;
   http: { host: string; port: number; publicUrl: string };
   sampleData: boolean;
+  auth: {
+    /** Signs the session cookie. */
+    sessionSecret: string;
+    /** Secure cookies: the app is reached over HTTPS (HBC_PUBLIC_URL starts with https:). */
+    secureCookies: boolean;
+    /** Believe one proxy's X-Forwarded-For/-Proto (HBC_TRUST_PROXY). */
+    trustProxy: boolean;
+  };
+  /** HBC_API_TOKEN: how the CLI authenticates to the running server; null when unset. */
+  apiToken: string | null;
   /** Absolute `file:` URL: the app and `prisma migrate deploy` open the same file whatever the working directory. */
   databaseUrl: string;
   temporal: {
@@ -100,20 +132,25 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     throw new ConfigError(
       parsed.error.issues.map((i) => {
         const key = i.path.join('.');
-        return `${key}=${JSON.stringify(env[key] ?? '')}: ${i.message}`;
+        const shown = SECRET_VARIABLES.has(key) ? '(ẩn / hidden)' : JSON.stringify(env[key] ?? '');
+        return `${key}=${shown}: ${i.message}`;
       }),
     );
   }
   const e = parsed.data;
   const dataDir = path.resolve(e.HBC_DATA_DIR);
+  const publicUrl = (e.HBC_PUBLIC_URL ?? `http://localhost:${e.HBC_PORT}`).replace(/\/$/, '');
   return {
+    env: e.HBC_ENV,
     dataDir,
-    http: {
-      host: e.HBC_HOST,
-      port: e.HBC_PORT,
-      publicUrl: (e.HBC_PUBLIC_URL ?? `http://localhost:${e.HBC_PORT}`).replace(/\/$/, ''),
+    http: { host: e.HBC_HOST, port: e.HBC_PORT, publicUrl },
+    sampleData: e.HBC_SAMPLE_DATA ?? e.HBC_ENV === 'development',
+    auth: {
+      sessionSecret: e.HBC_SESSION_SECRET,
+      secureCookies: publicUrl.startsWith('https:'),
+      trustProxy: e.HBC_TRUST_PROXY ?? publicUrl.startsWith('https:'),
     },
-    sampleData: e.HBC_SAMPLE_DATA,
+    apiToken: e.HBC_API_TOKEN ?? null,
     databaseUrl: absoluteFileUrl(e.DATABASE_URL ?? `file:${path.join(dataDir, 'app.sqlite')}`),
     temporal: {
       address: e.TEMPORAL_ADDRESS ?? null,
@@ -136,6 +173,29 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       searchPath: e.PATH.split(path.delimiter).filter(Boolean),
     },
   };
+}
+
+/**
+ * What a production start refuses in the configuration itself, one bilingual line each,
+ * naming the variable to change. The database's own check (sample accounts) comes once it
+ * is open (src/services/accounts.ts). Empty in development.
+ */
+export function productionProblems(config: AppConfig): string[] {
+  if (config.env !== 'production') return [];
+  const problems: string[] = [];
+  if (config.auth.sessionSecret === DEVELOPMENT_SESSION_SECRET) {
+    problems.push(
+      'HBC_SESSION_SECRET: đang dùng khóa mặc định chỉ dành cho phát triển; hãy đặt một chuỗi ngẫu nhiên dài ít nhất 32 ký tự (ví dụ `openssl rand -base64 48`) ' +
+        '/ the development-only default is in use: set a random string of at least 32 characters (e.g. `openssl rand -base64 48`)',
+    );
+  }
+  if (config.sampleData) {
+    problems.push(
+      'HBC_SAMPLE_DATA=true: dữ liệu mẫu kèm tài khoản mẫu có mật khẩu công khai, không dùng khi HBC_ENV=production; hãy bỏ biến này hoặc đặt false ' +
+        '/ sample data comes with sample accounts whose password is public, refused with HBC_ENV=production: unset it or set it to false',
+    );
+  }
+  return problems;
 }
 
 /**

@@ -13,11 +13,12 @@ import { fileURLToPath } from 'node:url';
 import type { Client } from '@temporalio/client';
 import { NativeConnection } from '@temporalio/worker';
 import { buildServer } from './api/server';
-import { ConfigError, loadConfig, type AppConfig } from './config';
+import { ConfigError, loadConfig, productionProblems, type AppConfig } from './config';
 import type { Db } from './db';
 import { startMailCatcher, type MailCatcher } from './mail/mail-catcher';
 import { createMailer } from './mail/transport';
 import { generatePrismaClient, migrateDatabase, prismaClientStale } from './prisma-offline';
+import { sampleAccountProblems, sampleSignInLines } from './services/accounts';
 import type { ServiceDeps } from './services/deps';
 import { loadSampleData, readSampleData } from './services/load-sample-data';
 import { createTemporalClient } from './temporal/client';
@@ -140,8 +141,10 @@ async function startWorker(config: AppConfig, address: string, deps: { db: Db; c
   });
 }
 
-async function loadSamplePlan(services: ServiceDeps): Promise<void> {
-  const sample = await loadSampleData(services, readSampleData(path.join(projectRoot, 'samples', 'sample-data.json')));
+/** Development: the sample plan, its organisations and an account per role; returns how to sign in with them. */
+async function loadSamplePlan(services: ServiceDeps, publicUrl: string): Promise<string[]> {
+  const data = readSampleData(path.join(projectRoot, 'samples', 'sample-data.json'));
+  const sample = await loadSampleData(services, data);
   const reminder = sample.firstReminder;
   log(
     !sample.fresh
@@ -150,15 +153,34 @@ async function loadSamplePlan(services: ServiceDeps): Promise<void> {
         ? `sample plan 52/KH-UBND loaded; its first reminder waits for working hours: ${reminder.sendAt}`
         : 'sample plan 52/KH-UBND loaded; a first reminder is on its way to the inbox',
   );
+  const names = Object.fromEntries([data.organisation, ...data.accounts.organisations].map((o) => [o.id, o.name]));
+  return sampleSignInLines(data.accounts, names, publicUrl);
+}
+
+/** What to do on an installation without any account yet (production starts without sample data). */
+async function firstAccountHint(db: Db): Promise<string[]> {
+  if ((await db.user.count()) > 0) return [];
+  return [
+    'no account yet / chưa có tài khoản nào: create the first organisation and administrator:',
+    '  npx hanbaocao admin create-organisation --id <id> --name "UBND ..." --kind province|commune [--parent <id>]',
+    '  npx hanbaocao admin create-user --org <id> --role administrator --email <email>   (the password is read from stdin)',
+  ];
 }
 
 async function main(): Promise<void> {
   const config = loadConfig();
   handleStopSignals(config.dataDir);
+  // Production refuses the development defaults before anything starts, and sample accounts once the database is open.
+  const unsafe = productionProblems(config);
+  if (unsafe.length) throw new StartRefusedError(unsafe);
   await refuseToStartIfBlocked(config);
   fs.mkdirSync(config.dataDir, { recursive: true });
 
   const db = await openDatabase(config);
+  if (config.env === 'production') {
+    const samples = await sampleAccountProblems({ db });
+    if (samples.length) throw new StartRefusedError(samples);
+  }
   const catcher = await startCatcher(config);
   const temporal = await startTemporal(config);
   installRuntimeWithoutSignalHandlers();
@@ -167,15 +189,16 @@ async function main(): Promise<void> {
   await startWorker(config, temporal.address, { db, client, searchAttributes, catcher });
 
   const services: ServiceDeps = { db, temporal: client, taskQueue: config.temporal.taskQueue, clock: () => new Date(), searchAttributes };
-  if (config.sampleData) await loadSamplePlan(services);
+  const signIn = config.sampleData ? await loadSamplePlan(services, config.http.publicUrl) : await firstAccountHint(db);
 
-  const app = buildServer(services, { catcher });
+  const app = buildServer(services, { catcher, auth: config.auth });
   await app.listen({ host: config.http.host, port: config.http.port });
   onStop(() => app.close());
 
   log(`app:         ${config.http.publicUrl}`);
   if (catcher) log(`inbox:       ${config.http.publicUrl}/inbox (SMTP 127.0.0.1:${catcher.port})`);
   if (temporal.uiUrl) log(`Temporal UI: ${temporal.uiUrl}`);
+  signIn.forEach(log);
   log('press Ctrl-C to stop');
 }
 

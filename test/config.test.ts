@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { createClient } from '@libsql/client';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from '../src/config';
+import { ConfigError, DEVELOPMENT_SESSION_SECRET, loadConfig, productionProblems } from '../src/config';
 
 describe('configuration', () => {
   it('lists every bad setting at once, naming the variable and its value, in Vietnamese and English', () => {
@@ -38,6 +38,48 @@ describe('configuration', () => {
     const config = loadConfig({ TEMPORAL_CLI: '/opt/temporal', HBC_CHROMIUM: '/opt/chromium', PATH: `/a${path.delimiter}/b` });
     expect(config.tools).toEqual({ temporalCli: '/opt/temporal', chromium: '/opt/chromium', searchPath: ['/a', '/b'] });
     expect(loadConfig({}).tools).toEqual({ temporalCli: null, chromium: '/usr/bin/chromium', searchPath: [] });
+  });
+
+  it('runs on embedded development defaults: sample data on, the development secret, no API token', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({ env: 'development', sampleData: true, apiToken: null });
+    expect(config.auth).toEqual({ sessionSecret: DEVELOPMENT_SESSION_SECRET, secureCookies: false, trustProxy: false });
+    expect(productionProblems(config)).toEqual([]);
+  });
+
+  it('in production refuses the development secret and sample data, naming what to change in both languages', () => {
+    const problems = productionProblems(loadConfig({ HBC_ENV: 'production', HBC_SAMPLE_DATA: 'true' }));
+    expect(problems).toHaveLength(2);
+    expect(problems[0]).toMatch(/^HBC_SESSION_SECRET: đang dùng khóa mặc định chỉ dành cho phát triển; .+ \/ the development-only default is in use: set a random string of at least 32 characters/);
+    expect(problems[1]).toMatch(/^HBC_SAMPLE_DATA=true: .+ \/ sample data comes with sample accounts whose password is public, refused with HBC_ENV=production: unset it or set it to false$/);
+    // Set explicitly to the public default: refused all the same.
+    expect(productionProblems(loadConfig({ HBC_ENV: 'production', HBC_SESSION_SECRET: DEVELOPMENT_SESSION_SECRET }))).toHaveLength(1);
+  });
+
+  it('in production starts with its own secret and without sample data (off by default there)', () => {
+    const config = loadConfig({ HBC_ENV: 'production', HBC_SESSION_SECRET: 'x'.repeat(48), HBC_API_TOKEN: 'hbc_abc' });
+    expect(config).toMatchObject({ env: 'production', sampleData: false, apiToken: 'hbc_abc' });
+    expect(productionProblems(config)).toEqual([]);
+  });
+
+  it('refuses a short secret and an unknown HBC_ENV without ever printing the secret', () => {
+    let error: unknown;
+    try {
+      loadConfig({ HBC_ENV: 'staging', HBC_SESSION_SECRET: 'ngắn-quá-bí-mật' });
+    } catch (err) {
+      error = err;
+    }
+    expect((error as ConfigError).problems).toEqual([
+      'HBC_ENV="staging": phải là development hoặc production / must be development or production',
+      'HBC_SESSION_SECRET=(ẩn / hidden): phải dài ít nhất 32 ký tự / must be at least 32 characters',
+    ]);
+    expect((error as ConfigError).message).not.toContain('ngắn-quá-bí-mật');
+  });
+
+  it('behind HTTPS makes cookies Secure and believes one proxy, unless HBC_TRUST_PROXY says otherwise', () => {
+    expect(loadConfig({ HBC_PUBLIC_URL: 'https://hanbaocao.laichau.gov.vn' }).auth).toMatchObject({ secureCookies: true, trustProxy: true });
+    expect(loadConfig({ HBC_PUBLIC_URL: 'https://hanbaocao.laichau.gov.vn', HBC_TRUST_PROXY: 'false' }).auth.trustProxy).toBe(false);
+    expect(loadConfig({ HBC_PUBLIC_URL: 'http://10.0.0.5:3000' }).auth.secureCookies).toBe(false);
   });
 
   it('is the only module outside test/ that reads process.env', () => {

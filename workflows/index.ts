@@ -2,4 +2,5 @@
 export { campaignWorkflow } from './campaign.workflow';
 export { deadlineWorkflow } from './deadline.workflow';
 export { digestWorkflow } from './digest.workflow';
+export { mailWorkflow } from './mail.workflow';
 export { obligationWorkflow } from './obligation.workflow';

@@ -47,6 +47,8 @@ const SEE: Record<ResourceKind, Action> = {
   campaign: 'plan.read',
   organisation: 'plan.read',
   agency: 'plan.read',
+  // An API token is seen only by those who manage tokens.
+  token: 'admin.token',
 };
 
 function valueAt(source: unknown, dotted: string): string | undefined {

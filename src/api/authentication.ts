@@ -23,6 +23,12 @@ export interface AuthOptions {
   sessionSecret: string;
   /** Secure cookies: true when the app is reached over HTTPS (HBC_PUBLIC_URL starts with https). */
   secureCookies: boolean;
+  /**
+   * The app sits behind one TLS-terminating proxy whose X-Forwarded-* headers are believed
+   * (src/config.ts: HBC_TRUST_PROXY). Without it, a Secure cookie is never set on the
+   * proxy's plain-HTTP requests.
+   */
+  trustProxy?: boolean;
 }
 
 /** A session lasts a working day and a bit without activity. */

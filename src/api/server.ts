@@ -12,6 +12,7 @@ import { serializerCompiler } from 'fastify-type-provider-zod';
 import type { MailCatcher } from '../mail/mail-catcher';
 import type { ParsePool } from '../parse-pool/parse-pool';
 import type { ServiceDeps } from '../services/deps';
+import { DEVELOPMENT_SESSION_SECRET } from '../config';
 import { installAccess } from './access';
 import { registerAuthentication, type AuthOptions } from './authentication';
 import { errorHandler, notFoundHandler, REQUEST_ID_HEADER } from './errors';
@@ -21,9 +22,12 @@ import { registerAuditRoutes } from './routes/audit.routes';
 import { registerDeadlineRoutes } from './routes/deadlines.routes';
 import { registerImportRoutes } from './routes/imports.routes';
 import { registerPageRoutes } from './routes/pages.routes';
+import { registerPasswordResetRoutes } from './routes/password-reset.routes';
 import { registerPlanRoutes } from './routes/plans.routes';
 import { registerSessionRoutes } from './routes/session.routes';
 import { registerSystemRoutes } from './routes/system.routes';
+import { registerTokenRoutes } from './routes/tokens.routes';
+import { registerSecurityHeaders } from './security-headers';
 
 /** Fastify's logger options (pino's, plus `stream`, `serializers`). */
 export type LoggerOptions = Exclude<NonNullable<FastifyServerOptions['logger']>, boolean>;
@@ -42,12 +46,20 @@ const LOGGER_DEFAULTS: LoggerOptions = {
     censor: '[redacted]',
   },
   serializers: {
-    req: (req: FastifyRequest) => ({ method: req.method, url: req.url.split('?')[0], host: req.host, remoteAddress: req.ip }),
+    req: (req: FastifyRequest) => ({ method: req.method, url: withoutSecrets(req.url), host: req.host, remoteAddress: req.ip }),
   },
 };
 
+/**
+ * The path of a request as a log may keep it: no query string, and no secret a path
+ * carries (a password reset link's token).
+ */
+export function withoutSecrets(url: string): string {
+  return url.split('?')[0]!.replace(/^\/password-reset\/[^/]+/, '/password-reset/[redacted]');
+}
+
 /** For tests and tools that build a server without configuration: never accepted in production (src/config.ts). */
-export const DEVELOPMENT_AUTH: AuthOptions = { sessionSecret: 'hanbaocao-development-only-session-secret-0000', secureCookies: false };
+export const DEVELOPMENT_AUTH: AuthOptions = { sessionSecret: DEVELOPMENT_SESSION_SECRET, secureCookies: false };
 
 export interface ServerOptions {
   catcher?: MailCatcher;
@@ -62,8 +74,12 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 export function buildServer(deps: ServiceDeps, opts: ServerOptions = {}): FastifyInstance {
   const logger = opts.logger === false ? false : { ...LOGGER_DEFAULTS, ...(typeof opts.logger === 'object' ? opts.logger : {}) };
+  const auth = opts.auth ?? DEVELOPMENT_AUTH;
   const app = Fastify({
     logger,
+    // Behind a TLS-terminating proxy: its X-Forwarded-For and -Proto give the client's address
+    // (rate limits) and https (Secure cookies). One hop only, so a client cannot add its own.
+    trustProxy: auth.trustProxy ? (_address: string, hop: number) => hop < 1 : false,
     // Our own ids, unique across restarts, so a line found by the id in an answer is that request's.
     genReqId: () => randomUUID(),
     frameworkErrors: errorHandler,
@@ -76,21 +92,25 @@ export function buildServer(deps: ServiceDeps, opts: ServerOptions = {}): Fastif
   app.setErrorHandler(errorHandler);
   app.setNotFoundHandler(notFoundHandler);
   installAccess(app, deps);
+  registerSecurityHeaders(app, { https: auth.secureCookies });
 
   // Plugins load in order: the API document sees every route registered after it.
   registerOpenApi(app);
   void app.register(fastifyFormbody);
   void app.register(async (scope) => {
-    await registerAuthentication(scope, deps, opts.auth ?? DEVELOPMENT_AUTH);
+    await registerAuthentication(scope, deps, auth);
     await scope.register(fastifyCsrf, { sessionPlugin: '@fastify/session', getToken: (req) => csrfTokenOf(req) });
     // A request that rides on a session cookie must prove it comes from our own pages; a
-    // Bearer token or a request without a session cannot be forged across sites.
+    // Bearer token or a request without a session cannot be forged across sites. Only a
+    // token that authenticated counts: any other Authorization header leaves the cookie in charge.
     scope.addHook('preValidation', async (req, reply) => {
-      if (SAFE_METHODS.has(req.method) || req.headers.authorization || !req.cookies[SESSION_COOKIE]) return;
+      if (SAFE_METHODS.has(req.method) || req.principal.kind === 'token' || !req.cookies[SESSION_COOKIE]) return;
       await new Promise<void>((resolve, reject) => scope.csrfProtection(req, reply, (err?: Error) => (err ? reject(err) : resolve())));
     });
     registerSystemRoutes(scope, opts);
     registerSessionRoutes(scope, deps);
+    registerPasswordResetRoutes(scope, deps);
+    registerTokenRoutes(scope, deps);
     registerDeadlineRoutes(scope, deps);
     registerPlanRoutes(scope, deps);
     registerImportRoutes(scope, deps, { parsePool: opts.parsePool });

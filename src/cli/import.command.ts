@@ -105,9 +105,13 @@ async function confirmDraft(file: string, server: string | undefined, tokenFile:
     }
   }
   let base: string;
+  let apiToken: string | null;
   try {
-    // The app's own address (HBC_PUBLIC_URL, else http://localhost:$HBC_PORT), read where the app reads it.
-    base = (server ?? loadConfig().http.publicUrl).replace(/\/$/, '');
+    // The app's own address (HBC_PUBLIC_URL, else http://localhost:$HBC_PORT) and the API token
+    // an administrator made for this (HBC_API_TOKEN), read where the app reads its settings.
+    const config = loadConfig();
+    base = (server ?? config.http.publicUrl).replace(/\/$/, '');
+    apiToken = config.apiToken;
   } catch (err) {
     if (!(err instanceof ConfigError)) throw err;
     io.stderr(err.message);
@@ -115,7 +119,9 @@ async function confirmDraft(file: string, server: string | undefined, tokenFile:
   }
   let res: Response;
   try {
-    const headers: Record<string, string> = { 'content-type': 'application/json', ...(token && { authorization: `Bearer ${token}` }) };
+    // --token-file wins over HBC_API_TOKEN: both keep the token off the command line (ps).
+    const bearerToken = token || apiToken;
+    const headers: Record<string, string> = { 'content-type': 'application/json', ...(bearerToken && { authorization: `Bearer ${bearerToken}` }) };
     res = await fetch(`${base}/api/imports`, { method: 'POST', headers, body: JSON.stringify(body) });
   } catch {
     io.stderr(`Không kết nối được máy chủ ${base}: hãy chạy \`npm start\` trước.\nCannot reach ${base}: start the server with \`npm start\` first.`);
@@ -123,7 +129,11 @@ async function confirmDraft(file: string, server: string | undefined, tokenFile:
   }
   const answer = (await res.json()) as { message?: string; messageEn?: string; details?: string[]; created?: Record<string, unknown>; startedWorkflows?: number; planId?: string };
   if (!res.ok) {
-    io.stderr([answer.message, answer.messageEn, ...(answer.details ?? []).map((d) => `  - ${d}`)].filter(Boolean).join('\n'));
+    const hint =
+      res.status === 401 && !apiToken
+        ? 'Hãy đặt HBC_API_TOKEN là một mã truy cập API (quản trị viên tạo tại /admin/tokens, vai trò cơ quan đầu mối). / Set HBC_API_TOKEN to an API token (an administrator makes one at /admin/tokens, with the coordinator role).'
+        : undefined;
+    io.stderr([answer.message, answer.messageEn, ...(answer.details ?? []).map((d) => `  - ${d}`), hint].filter(Boolean).join('\n'));
     return 1;
   }
   io.stdout(JSON.stringify(answer));

@@ -2,6 +2,7 @@ import { processIo, type CliCommand, type CliIo } from './io';
 
 // One file per command; loaded lazily so `calendar` does not pay for the PDF reader.
 const commands: Record<string, { summary: string; load: () => Promise<CliCommand> }> = {
+  admin: { summary: 'tổ chức, quản trị viên đầu tiên / organisations, the first administrator', load: async () => (await import('./admin.command')).run },
   calendar: { summary: 'ngày nghỉ / working-day calendar of a year', load: async () => (await import('./calendar.command')).run },
   import: { summary: 'đọc thử kế hoạch / preview a plan import (--dry-run)', load: async () => (await import('./import.command')).run },
   periods: { summary: 'kỳ báo cáo của một quy tắc hạn / periods of a due rule', load: async () => (await import('./periods.command')).run },

@@ -11,6 +11,7 @@ export const WORKFLOW_TYPES = {
   obligation: 'obligationWorkflow',
   campaign: 'campaignWorkflow',
   digest: 'digestWorkflow',
+  mail: 'mailWorkflow',
 } as const;
 
 /** Custom search attributes, registered with the dev server and set on every deadline workflow. */
@@ -44,4 +45,9 @@ export function campaignWorkflowId(campaignId: string): string {
  */
 export function digestWorkflowId(recipient: string, day: string): string {
   return `digest/${recipient.trim().toLowerCase()}/${day}`;
+}
+
+/** One mail workflow per outbox row it delivers (an account email: a password reset link). */
+export function mailWorkflowId(outboxKey: string): string {
+  return `mail/${outboxKey}`;
 }

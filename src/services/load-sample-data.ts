@@ -20,6 +20,7 @@ import { currentCalendar } from '../stores/calendar.store';
 import { loadDeadlineContext, recipientsFor } from '../stores/deadline-context';
 import { openPeriod } from '../stores/open-period';
 import { deadlineStarter } from '../temporal/starters';
+import { ensureSampleOrganisations, ensureSampleUsers } from './accounts';
 import { systemActor } from './audit';
 import { remindNow } from './deadline-updates';
 import { starterOf, type ServiceDeps } from './deps';
@@ -43,7 +44,12 @@ function workingDaysFrom(calendar: BusinessCalendar, today: LocalDate, n: number
 
 export async function loadSampleData(deps: ServiceDeps, data: SampleData): Promise<SampleLoad> {
   const { db } = deps;
-  if (await db.plan.findUnique({ where: { id: data.plan.id } })) return { fresh: false, firstReminder: null };
+  // The province above the sample commune, a second commune, and an account per role in each.
+  await ensureSampleOrganisations(deps, data.accounts);
+  if (await db.plan.findUnique({ where: { id: data.plan.id } })) {
+    await ensureSampleUsers(deps, data.accounts, data.organisation);
+    return { fresh: false, firstReminder: null };
+  }
   const now = deps.clock();
   const today = localDateOf(now);
   const calendar = currentCalendar();
@@ -61,6 +67,7 @@ export async function loadSampleData(deps: ServiceDeps, data: SampleData): Promi
     });
     for (const o of data.obligations) await tx.obligation.create({ data: { ...o, planId: plan.id } });
   });
+  await ensureSampleUsers(deps, data.accounts, data.organisation);
   // The yearly reports: a plan issued days ago has no period that is already late.
   for (const o of data.obligations) {
     await startObligationDeadlines(deps, o.id);

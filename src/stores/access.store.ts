@@ -7,7 +7,7 @@ import type { DbTx } from '../db';
 
 const MAX_DEPTH = 8;
 
-export type ResourceKind = 'deadline' | 'plan' | 'campaign' | 'organisation' | 'agency';
+export type ResourceKind = 'deadline' | 'plan' | 'campaign' | 'organisation' | 'agency' | 'token';
 
 /** Parent, grandparent, ... of an organisation. */
 export async function ancestorsOf(db: DbTx, organisationId: string): Promise<string[]> {
@@ -43,6 +43,8 @@ export async function resourceOf(db: DbTx, kind: ResourceKind, id: string): Prom
       const a = await db.agency.findUnique({ where: { id }, select: { organisationId: true } });
       return resource(db, a?.organisationId, id);
     }
+    case 'token':
+      return resource(db, (await db.apiToken.findUnique({ where: { id }, select: { organisationId: true } }))?.organisationId);
   }
 }
 

@@ -6,12 +6,14 @@ import type { Principal } from '../auth/policy';
 import type { DbTx } from '../db';
 
 /**
- * The product itself acting on a person's behalf at start-up (the sample data's first
- * reminder, a command run by an operator on the server): recorded as "system" with what ran.
+ * The product itself, or an operator at the server's console (`hanbaocao admin ...`): neither
+ * a user nor a token; recorded as "system" with what ran (the sample data's first reminder).
  */
 export interface SystemPrincipal {
   kind: 'system';
-  /** What acted: "sample-data", "cli admin create-user". */
+  /** "system" when absent; "cli" for the console. */
+  id?: string;
+  /** What acted: "sample-data", "hanbaocao admin (root)". */
   label: string;
 }
 
@@ -41,7 +43,7 @@ export async function appendAudit(db: DbTx, at: Date, actor: Actor, entry: Audit
     data: {
       at,
       actorType: p.kind,
-      actorId: p.kind === 'anonymous' ? '' : p.kind === 'system' ? 'system' : p.id,
+      actorId: p.kind === 'anonymous' ? '' : p.kind === 'system' ? (p.id ?? 'system') : p.id,
       actorLabel: p.kind === 'anonymous' ? '' : p.label,
       ip: actor.ip,
       action: entry.action,

@@ -23,6 +23,9 @@ export function signInPage(opts: { csrfToken: string; next: string; error?: stri
         </label>
         <button>Đăng nhập</button>
       </form>
+      <p>
+        <a href="/password-reset">Quên mật khẩu?</a>
+      </p>
     </Layout>,
   );
 }

@@ -18,7 +18,7 @@ const load = (file: string) => temporal.api.history.v1.History.fromObject(JSON.p
 describe('replaying recorded histories', () => {
   it('has histories of every workflow type to replay', () => {
     const types = new Set(files.map((f) => load(f).events?.[0]?.workflowExecutionStartedEventAttributes?.workflowType?.name));
-    expect([...types].sort()).toEqual(['campaignWorkflow', 'deadlineWorkflow', 'digestWorkflow', 'obligationWorkflow']);
+    expect([...types].sort()).toEqual(['campaignWorkflow', 'deadlineWorkflow', 'digestWorkflow', 'mailWorkflow', 'obligationWorkflow']);
   });
 
   it('holds a deadline closed before the status patch and one closed after it (marker and upsert recorded)', () => {
