@@ -121,7 +121,7 @@ describe('the deadline page offers the actions the policy allows, and no other',
     const paths: Record<string, string> = { submit: 'submission', remind: 'remind', extend: 'extension', waive: 'waiver' };
     expect(formsOf(html)).toEqual(ids.map((id) => `${id} ${api(paths[id]!)}`));
     // Without a form there is nothing for a script to send.
-    expect(html.includes('<script>')).toBe(ids.length > 0);
+    expect(/<script[\s>]/.test(html)).toBe(ids.length > 0);
   });
 
   it.each([
