@@ -53,7 +53,8 @@ export async function createRollUp(deps: ServiceDeps, planId: string, input: unk
   const obligation =
     (await deps.db.obligation.findUnique({ where: key })) ??
     (await deps.db.obligation.create({
-      data: { id: `${planId}.rollup.${slug(body.recipient, 40)}.${shortHash(body.ruleText)}`, ...key.planId_agencyId_ruleText_title, kind: 'rollup', indicators: 'Tổng hợp báo cáo của các đơn vị' },
+      // The hash covers the recipient too: two recipients that slug alike ("Sở Nội vụ", "Sở nội vụ") are two obligations.
+      data: { id: `${planId}.rollup.${slug(body.recipient, 40)}.${shortHash(`${body.ruleText}\n${body.recipient}`)}`, ...key.planId_agencyId_ruleText_title, kind: 'rollup', indicators: 'Tổng hợp báo cáo của các đơn vị' },
     }));
   const started = await startObligationDeadlines(deps, obligation.id);
   await startObligationWorkflow(deps, obligation.id);
