@@ -1,0 +1,85 @@
+// Hostile input, property-based: for every operation of /openapi.json, generated bodies,
+// query strings and headers (wrong types, huge and strange strings, bidi controls and NUL,
+// deep nesting, prototype-pollution keys, ids that climb out of their path, injection text,
+// wrong content types, absurd numbers, impossible days), sent as a persona the policy table
+// allows to perform it. Every answer is 2xx, a redirect within the site, or a 4xx with the
+// bilingual error shape; never 5xx; a refused request leaves every table as it was.
+// `npm run fuzz` runs the same properties many more times (scripts/fuzz.ts).
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startAuthzWorld, type AuthzWorld } from '../helpers/authz-world';
+import { checkAnswer, fuzz } from '../helpers/hostile-input';
+import { readOperations, type Operation } from '../helpers/operations';
+
+/** Requests in total in the normal test command, spread over the operations. */
+const HOSTILE_RUNS = 1_000;
+
+describe('hostile input to every operation of /openapi.json', () => {
+  let world: AuthzWorld;
+  let ops: Operation[];
+
+  beforeAll(async () => {
+    world = await startAuthzWorld();
+    ops = await readOperations(world);
+  }, 240_000);
+
+  afterAll(async () => {
+    await world?.close();
+  });
+
+  // What the properties found, kept as named cases (each failed before its fix).
+  describe('findings', () => {
+    const asCoordinator = async () => (await world.authenticate(world.personas.find((p) => p.name === 'commune-coordinator-token')!)).headers;
+
+    it('takes roll-ups to two recipients whose names differ only in case or punctuation as two obligations (their ids once collided: 500)', async () => {
+      const url = `/api/plans/${world.locations.commune.plan}/rollup`;
+      const headers = await asCoordinator();
+      const ruleText = 'trước ngày 25/11 hằng năm';
+      const answers = [];
+      for (const recipient of ['Sở Nội vụ', 'Sở nội vụ', 'Sở Nội vụ.']) answers.push(await world.app.inject({ method: 'POST', url, headers, payload: { ruleText, recipient } }));
+      expect(answers.map((a) => a.statusCode)).toEqual([201, 201, 201]);
+      expect(new Set(answers.map((a) => a.json().obligationId)).size).toBe(3);
+    });
+
+    it('imports agencies, campaigns and plans whose names differ only in case or accents (their ids once collided: 500)', async () => {
+      const headers = await asCoordinator();
+      const org = world.locations.commune.organisation;
+      const draft = (number: string) => ({
+        organisation: org,
+        plan: { number, title: 'Kế hoạch tên gần giống nhau', issuedOn: world.daysFromToday(-3), spanFrom: Number(world.today.slice(0, 4)), spanTo: Number(world.today.slice(0, 4)) },
+        agencies: [{ name: 'Trạm Y tế Thôn' }, { name: 'Trạm y tế thôn' }, { name: '\u202E\u202E' }],
+        obligations: [{ reporter: 'Trạm Y tế Thôn', ruleText: 'trước ngày 10/12 hằng năm' }, { reporter: 'Trạm y tế thôn', ruleText: 'trước ngày 10/12 hằng năm' }],
+        campaigns: [{ name: 'Tháng hành động', start: '11-15', end: '12-15' }, { name: 'Tháng Hành Động', start: '11-15', end: '12-15' }],
+      });
+      const first = await world.app.inject({ method: 'POST', url: '/api/imports', headers, payload: draft('77/KH-UBND') });
+      expect(first.statusCode, first.body).toBe(201);
+      expect(first.json().created).toMatchObject({ agencies: 3, obligations: 2, campaigns: 2, plan: true });
+      const second = await world.app.inject({ method: 'POST', url: '/api/imports', headers, payload: { ...draft('77/KH-UBNĐ'), agencies: [{ name: 'TRẠM Y TẾ THÔN' }, { name: '😀😀' }], obligations: [], campaigns: [] } });
+      expect(second.statusCode, second.body).toBe(201);
+      expect(second.json().created).toMatchObject({ agencies: 2, plan: true });
+    });
+  });
+
+  it('never answers 5xx, answers every refusal with the bilingual error shape, and leaves nothing half-written', async () => {
+    const summary = await fuzz(world, ops, { runs: HOSTILE_RUNS });
+    const found = summary.violations.map((v) => `${v.op}: ${v.problem}\n    sent: ${v.request}`);
+    expect(found, `fast-check seed ${summary.seed}`).toEqual([]);
+    expect(summary.requests).toBeGreaterThanOrEqual(HOSTILE_RUNS);
+    expect(Object.keys(summary.statuses).sort()).toEqual(ops.map((o) => o.key).sort());
+    // Not vacuous: hostile requests were refused (4xx) and some still went through (2xx) on the way.
+    const all = Object.values(summary.statuses).flatMap((byStatus) => Object.entries(byStatus));
+    expect(all.some(([s]) => Number(s) >= 400)).toBe(true);
+    expect(all.some(([s]) => Number(s) < 300)).toBe(true);
+  }, 900_000);
+
+  it('judges answers as the properties claim: a 5xx, an off-site redirect, a bare 4xx and an HTML answer from the API are each caught', async () => {
+    const answer = (statusCode: number, headers: Record<string, string>, body: string) => ({ statusCode, headers, body, json: () => JSON.parse(body) }) as never;
+    const shape = JSON.stringify({ error: 'invalid-input', message: 'Dữ liệu không hợp lệ', messageEn: 'Invalid input', details: [], detailsEn: [], requestId: 'r1' });
+    expect(checkAnswer(answer(400, { 'content-type': 'application/json', 'x-request-id': 'r1' }, shape), '/api/x')).toEqual([]);
+    expect(checkAnswer(answer(500, { 'content-type': 'application/json' }, '{}'), '/api/x')).toHaveLength(1);
+    expect(checkAnswer(answer(303, { location: '//evil.example/' }, ''), '/sign-in')).toHaveLength(1);
+    expect(checkAnswer(answer(400, { 'content-type': 'application/json', 'x-request-id': 'r1' }, '{"error":"x"}'), '/api/x')).toHaveLength(1);
+    expect(checkAnswer(answer(404, { 'content-type': 'text/html' }, '<html></html>'), '/api/x')).toHaveLength(1);
+    const stack = JSON.stringify({ ...JSON.parse(shape), details: ['TypeError: x\n    at f (src/a.ts:1:2)'] });
+    expect(checkAnswer(answer(400, { 'content-type': 'application/json', 'x-request-id': 'r1' }, stack), '/api/x')).toHaveLength(1);
+  });
+});
