@@ -12,8 +12,9 @@ import {
   type SubmissionReceipt,
   type WaiverResult,
 } from '../contract/messages';
-import { formatViInstant } from '../domain/local-date';
+import { formatViInstant, localDateOf, parseIsoDate } from '../domain/local-date';
 import { extendBodySchema, recordSubmissionBodySchema, remindNowBodySchema, waiveBodySchema } from '../schemas/deadline.schemas';
+import { checkDeadlineHorizon } from './deadline-horizon';
 import type { ServiceDeps } from './deps';
 import { parseBody, runUpdate, ServiceError } from './errors';
 
@@ -66,6 +67,7 @@ export async function remindNow(deps: ServiceDeps, deadlineId: string, body: unk
 
 export async function extendDeadline(deps: ServiceDeps, deadlineId: string, body: unknown): Promise<ExtensionResult> {
   const parsed = parseBody(extendBodySchema, body);
+  checkDeadlineHorizon(parseIsoDate(parsed.newLastDay), localDateOf(deps.clock()), 'newLastDay');
   const deadline = await openDeadline(deps, deadlineId);
   const handle = deps.temporal.workflow.getHandle(deadline.workflowId);
   return runUpdate(() => handle.executeUpdate(extendUpdate, { args: [parsed] }), DEADLINE_WORKFLOW);

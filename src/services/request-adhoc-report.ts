@@ -6,6 +6,7 @@ import { DomainError } from '../domain/errors';
 import { adhocRequestBodySchema, type AdhocRequestBody } from '../schemas/adhoc.schemas';
 import { openPeriod } from '../stores/open-period';
 import { deadlineStarter } from '../temporal/starters';
+import { checkDeadlineHorizon } from './deadline-horizon';
 import { starterOf, type ServiceDeps } from './deps';
 import { parseBody, ServiceError } from './errors';
 import { upsertAdhocObligation } from '../stores/adhoc.store';
@@ -28,6 +29,7 @@ export async function requestAdhocReport(deps: ServiceDeps, planId: string, inpu
   if (compareDates(lastDay, today) < 0) {
     throw new ServiceError('invalid-input', 'Hạn báo cáo đã qua', 'The last day is in the past', [`lastDay: before ${toIsoDate(today)}`]);
   }
+  checkDeadlineHorizon(lastDay, today, 'lastDay');
   const plan = await deps.db.plan.findUnique({ where: { id: planId } });
   if (!plan) throw new ServiceError('not-found', 'Không tìm thấy kế hoạch', 'Plan not found', [planId]);
   const agencies = await deps.db.agency.findMany({ where: { id: { in: body.agencyIds }, organisationId: plan.organisationId } });
