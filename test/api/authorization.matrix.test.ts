@@ -11,7 +11,7 @@
 // the same thing succeeded (a campaign's results recorded twice).
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ACTIONS, type Resource } from '../../src/auth/policy';
+import { ACTIONS, can, type Principal, type Resource } from '../../src/auth/policy';
 import { loadResource } from '../../src/services/access';
 import { startAuthzWorld, type AuthzWorld, type LocationName } from '../helpers/authz-world';
 import { expectedAnswer, fixtureId, isSafe, prepareRequest, readOperations, type Expected, type Operation } from '../helpers/operations';
@@ -66,10 +66,23 @@ describe('authorisation: every operation of /openapi.json as every persona, agai
       }),
     );
 
+  /** The fixture deadlines and where they live: a list or page must name them only to those who may read them. */
+  let deadlines: { id: string; resource: Resource }[];
+  let seenInLists = 0;
+  function leak(principal: Principal, body: string): string | null {
+    for (const d of deadlines) {
+      if (!body.includes(d.id)) continue;
+      if (!can(principal, 'deadline.read', d.resource)) return `names deadline ${d.id}, which the policy table does not let this persona read`;
+      seenInLists += 1;
+    }
+    return null;
+  }
+
   beforeAll(async () => {
     world = await startAuthzWorld();
     ops = await readOperations(world);
     fixturesBefore = await fixtureState();
+    deadlines = await Promise.all(Object.values(world.locations).map(async (l) => ({ id: l.deadline, resource: (await loadResource(world.deps, 'deadline', l.deadline))! })));
   }, 240_000);
 
   afterAll(async () => {
@@ -93,7 +106,7 @@ describe('authorisation: every operation of /openapi.json as every persona, agai
     expect(problems).toEqual([]);
   });
 
-  it('answers 2xx only where the table allows, 401 to anonymous, expired and revoked, 404 where the thing is not theirs to see, 403 where it is seen but not theirs to change; never 5xx', async () => {
+  it('answers 2xx only where the table allows, 401 to anonymous, expired and revoked, 404 where the thing is not theirs to see, 403 where it is seen but not theirs to change; never 5xx; no list names what the caller may not read', async () => {
     let n = 0;
     for (const op of ops) {
       const locations: LocationName[] = op.resource ? ['commune', 'province'] : ['commune'];
@@ -121,7 +134,7 @@ describe('authorisation: every operation of /openapi.json as every persona, agai
             cookies: auth.cookies,
             ...(req.body === undefined ? {} : { payload: req.body as object }),
           });
-          const problem = judge(expected, res, changed);
+          const problem = judge(expected, res, changed) ?? (op.resource ? null : leak(persona.principal, res.body));
           if (expected.allowed && res.statusCode < 300 && !isSafe(op.method) && !copy) changed = true;
           calls.push({ op: op.key, location: op.resource ? name : '-', persona: persona.name, expected: describeExpected(expected), status: res.statusCode, problem });
         }
@@ -134,6 +147,8 @@ describe('authorisation: every operation of /openapi.json as every persona, agai
     expect(new Set(calls.map((c) => c.op))).toEqual(new Set(ops.map((o) => o.key)));
     expect(new Set(calls.map((c) => c.persona))).toEqual(new Set(world.personas.map((p) => p.name)));
     expect(new Set(calls.map((c) => c.expected))).toEqual(new Set(['allowed', '401', '403', '404']));
+    // and the lists do name the fixture deadlines to those who may read them, so the leak check above can fail.
+    expect(seenInLists).toBeGreaterThan(0);
   }, 600_000);
 
   it('left the fixture deadlines as they were: every change the table refused changed nothing', async () => {

@@ -18,7 +18,7 @@ import { NativeConnection, Worker } from '@temporalio/worker';
 import type { FastifyInstance } from 'fastify';
 import nodemailer from 'nodemailer';
 import { createActivities } from '../../activities';
-import { ANONYMOUS, ROLES, type Grant, type Principal, type Role } from '../../src/auth/policy';
+import { ANONYMOUS, ROLES, type Grant, type Principal } from '../../src/auth/policy';
 import { SESSION_COOKIE } from '../../src/api/openapi';
 import { buildServer, DEVELOPMENT_AUTH } from '../../src/api/server';
 import type { Db } from '../../src/db';
@@ -231,7 +231,7 @@ export async function startAuthzWorld(): Promise<AuthzWorld> {
   }
 
   for (const loc of Object.values(locations)) {
-    for (const role of ROLES satisfies readonly Role[]) {
+    for (const role of ROLES) {
       await user(`${loc.name}-${role}`, [{ organisationId: loc.organisation.id, role, agencyId: role === 'agency' ? loc.agency : null }]);
     }
   }
