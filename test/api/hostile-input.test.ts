@@ -7,7 +7,7 @@
 // `npm run fuzz` runs the same properties many more times (scripts/fuzz.ts).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startAuthzWorld, type AuthzWorld } from '../helpers/authz-world';
-import { checkAnswer, fuzz } from '../helpers/hostile-input';
+import { answerWithin, checkAnswer, fuzz } from '../helpers/hostile-input';
 import { readOperations, type Operation } from '../helpers/operations';
 
 /** Requests in total in the normal test command, spread over the operations. */
@@ -56,6 +56,46 @@ describe('hostile input to every operation of /openapi.json', () => {
       const second = await world.app.inject({ method: 'POST', url: '/api/imports', headers, payload: { ...draft('77/KH-UBNĐ'), agencies: [{ name: 'TRẠM Y TẾ THÔN' }, { name: '😀😀' }], obligations: [], campaigns: [] } });
       expect(second.statusCode, second.body).toBe(201);
       expect(second.json().created).toMatchObject({ agencies: 2, plan: true });
+    });
+
+    it('refuses an extension or an ad-hoc request dated beyond the longest plan span (a last day in 2200 left the workflow failing and the request unanswered)', async () => {
+      const headers = await asCoordinator();
+      const { commune } = world.locations;
+      const farAway = `${Number(world.today.slice(0, 4)) + 51}-06-30`;
+      const answers = [];
+      for (const newLastDay of ['2200-12-31', farAway]) {
+        const url = `/api/deadlines/${await world.freshDeadline('commune')}/extension`;
+        answers.push(await answerWithin(world.app.inject({ method: 'POST', url, headers, payload: { newLastDay, reason: 'Chờ số liệu', grantedBy: 'Chủ tịch UBND' } })));
+      }
+      const adhoc = { title: 'Báo cáo đột xuất xa xôi', agencyIds: [commune.agency], lastDay: '2200-12-31', requestedBy: 'Chuyên viên' };
+      answers.push(await answerWithin(world.app.inject({ method: 'POST', url: `/api/plans/${commune.plan}/adhoc-requests`, headers, payload: adhoc })));
+      expect(answers.map((a) => [a.statusCode, a.json().details])).toEqual([
+        [400, [expect.stringMatching(/^newLastDay: /)]],
+        [400, [expect.stringMatching(/^newLastDay: /)]],
+        [400, [expect.stringMatching(/^lastDay: /)]],
+      ]);
+      // Fifty years ahead is still a day the calculus plans for: the longest plan runs that long.
+      const url = `/api/deadlines/${await world.freshDeadline('commune')}/extension`;
+      const inSpan = await answerWithin(world.app.inject({ method: 'POST', url, headers, payload: { newLastDay: world.daysFromToday(49 * 365), reason: 'Chờ số liệu', grantedBy: 'Chủ tịch UBND' } }));
+      expect(inSpan.statusCode, inSpan.body).toBe(200);
+    });
+
+    it('refuses a report recorded as received on a day still to come (year 9999 was recorded, late, and closed the deadline)', async () => {
+      const headers = await asCoordinator();
+      const tomorrow = `${world.daysFromToday(1)}T02:00:00Z`;
+      const answers = [];
+      for (const submittedAt of ['9999-12-31T23:59:59.999+23:59', tomorrow]) {
+        const url = `/api/deadlines/${await world.freshDeadline('commune')}/submission`;
+        answers.push(await answerWithin(world.app.inject({ method: 'POST', url, headers, payload: { submittedBy: 'Văn thư', submittedAt } })));
+      }
+      expect(answers.map((a) => [a.statusCode, a.json().details])).toEqual([
+        [400, [expect.stringMatching(/^submittedAt: /)]],
+        [400, [expect.stringMatching(/^submittedAt: /)]],
+      ]);
+      // Earlier today is when a clerk records most reports.
+      const url = `/api/deadlines/${await world.freshDeadline('commune')}/submission`;
+      const today = await answerWithin(world.app.inject({ method: 'POST', url, headers, payload: { submittedBy: 'Văn thư', submittedAt: new Date().toISOString() } }));
+      expect(today.statusCode, today.body).toBe(201);
     });
   });
 

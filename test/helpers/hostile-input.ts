@@ -91,6 +91,18 @@ function bodyText(body: unknown, contentType: string): string {
 
 let counter = 0;
 
+/** How long an answer may take: far beyond any real one, so only a request left hanging reaches it. */
+export const ANSWER_CAP_MS = 30_000;
+
+/** The answer, or an error saying none came (a request the server never answers is a finding too). */
+export function answerWithin<T>(answer: Promise<T>, capMs = ANSWER_CAP_MS): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const cap = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer within ${capMs / 1000} s`)), capMs);
+  });
+  return Promise.race([answer, cap]).finally(() => clearTimeout(timer));
+}
+
 /** Sends one hostile request and returns what is wrong with its answer. */
 export async function sendHostile(world: AuthzWorld, op: Operation, r: HostileRequest): Promise<{ status: number; problems: string[]; request: string }> {
   const location = world.locations.commune;
@@ -111,7 +123,7 @@ export async function sendHostile(world: AuthzWorld, op: Operation, r: HostileRe
   if (payload !== undefined && r.contentType) headers['content-type'] = r.contentType;
   const request = `${op.method} ${(url + (query ? `?${query}` : '')).slice(0, 200)} as ${r.persona.name}; headers ${JSON.stringify(r.headers).slice(0, 200)}; ${payload === undefined ? 'no body' : `${headers['content-type'] ?? 'no content type'}: ${payload.slice(0, 300)}${payload.length > 300 ? `... (${payload.length} chars)` : ''}`}`;
 
-  const send = () => world.app.inject({ method: op.method as 'GET', url: url + (query ? `?${query}` : ''), headers, cookies: auth.cookies, ...(payload === undefined ? {} : { payload }) });
+  const send = () => answerWithin(world.app.inject({ method: op.method as 'GET', url: url + (query ? `?${query}` : ''), headers, cookies: auth.cookies, ...(payload === undefined ? {} : { payload }) }));
   let res: LightMyRequestResponse | undefined;
   const problems: string[] = [];
   // Rows written while an activity ran may be the worker's, not the request's: a refused
@@ -123,7 +135,8 @@ export async function sendHostile(world: AuthzWorld, op: Operation, r: HostileRe
     try {
       res = await send();
     } catch (err) {
-      return { status: 0, problems: [`the request could not be sent: ${(err as Error).message}`], request };
+      // A hanging request keeps running; the next ones are still sent and judged.
+      return { status: 0, problems: [`the request was not answered: ${(err as Error).message}`], request };
     }
     if (res.statusCode < 400 || res.statusCode >= 500) break;
     const after = await rowCounts(world);

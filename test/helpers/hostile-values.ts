@@ -62,7 +62,7 @@ export const SPECIAL_STRINGS = [
   'https://evil.example/',
 ];
 
-/** Days a calendar does not have, days outside every plan, and day-like text that is not a day. */
+/** Days a calendar does not have, days at the ends of the calendar or outside every plan, and day-like text that is not a day. */
 export const HOSTILE_DAYS = [
   '2026-02-31',
   '2026-02-29',
@@ -79,6 +79,13 @@ export const HOSTILE_DAYS = [
   '05/11/2026',
   ' 2026-11-05',
   '2026-11-05T00:00:00Z',
+  '1900-01-01',
+  '2099-12-31',
+  '2199-12-31',
+  '2200-12-31',
+  '0001-01-01T00:00:00Z',
+  '1970-01-01T00:00:00.000Z',
+  '9999-12-31T23:59:59.999+23:59',
   '2026-11-04T25:61:00Z',
   '2026-11-04T00:00:00+25:00',
   '+275760-09-13T00:00:00.000Z',
@@ -147,18 +154,36 @@ export function pathsOf(value: unknown, prefix: (string | number)[] = []): (stri
   return out;
 }
 
-type Mutation = { kind: 'replace' | 'delete' | 'add'; pick: number; key: string; value: unknown };
+type Mutation = {
+  kind: 'replace' | 'delete' | 'add';
+  pick: number;
+  key: string;
+  value: unknown;
+  /** Replace a day by a day, a number by a number: values that pass the type check go deeper. */
+  sameKind: boolean;
+  day: string;
+  number: unknown;
+};
+
+const DAY_LIKE = /^\d{4}-\d{2}-\d{2}/;
+
+function replacement(old: unknown, m: Mutation): unknown {
+  if (!m.sameKind) return m.value;
+  if (typeof old === 'string' && DAY_LIKE.test(old)) return m.day;
+  if (typeof old === 'number') return m.number;
+  return m.value;
+}
 
 /** A valid example with one thing broken: a value replaced, a field dropped, or a stray key added. */
 export function mutate(example: unknown, m: Mutation): unknown {
   const paths = pathsOf(example);
   const path = paths[m.pick % paths.length]!;
-  if (path.length === 0) return m.kind === 'replace' ? m.value : example;
+  if (path.length === 0) return m.kind === 'replace' ? replacement(example, m) : example;
   const copy = structuredClone(example) as Record<string | number, unknown>;
   let parent = copy;
   for (const p of path.slice(0, -1)) parent = parent[p] as Record<string | number, unknown>;
   const last = path.at(-1)!;
-  if (m.kind === 'replace') parent[last] = m.value;
+  if (m.kind === 'replace') parent[last] = replacement(parent[last], m);
   else if (m.kind === 'delete') delete parent[last];
   else {
     const target = parent[last];
@@ -173,6 +198,9 @@ export const mutation: fc.Arbitrary<Mutation> = fc.record({
   pick: fc.nat(),
   key: fc.oneof(fc.constantFrom(...POLLUTING_KEYS, 'id', 'organisationId', 'status', 'role'), fc.string({ maxLength: 20 })),
   value: hostileValue,
+  sameKind: fc.boolean(),
+  day: fc.constantFrom(...HOSTILE_DAYS),
+  number: fc.constantFrom(...ABSURD_NUMBERS),
 });
 
 /** A whole body that is not what the route expects at all. */
