@@ -97,6 +97,24 @@ describe('hostile input to every operation of /openapi.json', () => {
       const today = await answerWithin(world.app.inject({ method: 'POST', url, headers, payload: { submittedBy: 'Văn thư', submittedAt: new Date().toISOString() } }));
       expect(today.statusCode, today.body).toBe(201);
     });
+
+    it('bounds the lists and texts of a request: 40,000 agency ids were a 500, 20,000 agencies held the database for a minute, a rule of 600 KB was stored', async () => {
+      const headers = await asCoordinator();
+      const { commune } = world.locations;
+      const many = Array.from({ length: 40_000 }, (_, i) => `a${i}`);
+      const adhoc = await answerWithin(world.app.inject({ method: 'POST', url: `/api/plans/${commune.plan}/adhoc-requests`, headers, payload: { title: 'Báo cáo đột xuất', agencyIds: many, lastDay: world.daysFromToday(30), requestedBy: 'Chuyên viên' } }));
+      const plan = { number: '92/KH-UBND', title: 'Kế hoạch rất dài', issuedOn: world.daysFromToday(-1), spanFrom: Number(world.today.slice(0, 4)), spanTo: Number(world.today.slice(0, 4)) };
+      const agencies = Array.from({ length: 20_000 }, (_, i) => ({ name: `Đơn vị số ${i}` }));
+      const big = await answerWithin(world.app.inject({ method: 'POST', url: '/api/imports', headers, payload: { organisation: commune.organisation, plan, agencies } }));
+      const longRule = { reporter: 'Đơn vị A', ruleText: `trước ngày 05/11 hằng năm ${'x '.repeat(300_000)}` };
+      const rule = await answerWithin(world.app.inject({ method: 'POST', url: '/api/imports', headers, payload: { organisation: commune.organisation, plan, agencies: [{ name: 'Đơn vị A' }], obligations: [longRule] } }));
+      expect([adhoc, big, rule].map((a) => [a.statusCode, a.json().details])).toEqual([
+        [400, [expect.stringMatching(/^agencyIds: /)]],
+        [400, [expect.stringMatching(/^agencies: /)]],
+        [400, [expect.stringMatching(/^obligations\.0\.ruleText: /)]],
+      ]);
+      expect(await world.db.plan.count({ where: { number: '92/KH-UBND' } })).toBe(0);
+    });
   });
 
   it('never answers 5xx, answers every refusal with the bilingual error shape, and leaves nothing half-written', async () => {

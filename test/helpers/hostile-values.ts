@@ -155,7 +155,7 @@ export function pathsOf(value: unknown, prefix: (string | number)[] = []): (stri
 }
 
 type Mutation = {
-  kind: 'replace' | 'delete' | 'add';
+  kind: 'replace' | 'delete' | 'add' | 'grow';
   pick: number;
   key: string;
   value: unknown;
@@ -163,7 +163,15 @@ type Mutation = {
   sameKind: boolean;
   day: string;
   number: unknown;
+  /** For 'grow': an array or string repeated this many times (limits a schema forgot). */
+  times: number;
 };
+
+function grown(old: unknown, times: number): unknown {
+  if (Array.isArray(old)) return Array.from({ length: times }, (_, i) => old[i % Math.max(1, old.length)] ?? `x${i}`);
+  if (typeof old === 'string') return old.repeat(Math.max(1, Math.floor(times / Math.max(1, old.length / 10))));
+  return old;
+}
 
 const DAY_LIKE = /^\d{4}-\d{2}-\d{2}/;
 
@@ -174,17 +182,18 @@ function replacement(old: unknown, m: Mutation): unknown {
   return m.value;
 }
 
-/** A valid example with one thing broken: a value replaced, a field dropped, or a stray key added. */
+/** A valid example with one thing broken: a value replaced, a field dropped, a stray key added, or a list or text grown. */
 export function mutate(example: unknown, m: Mutation): unknown {
   const paths = pathsOf(example);
   const path = paths[m.pick % paths.length]!;
-  if (path.length === 0) return m.kind === 'replace' ? replacement(example, m) : example;
+  if (path.length === 0) return m.kind === 'replace' ? replacement(example, m) : m.kind === 'grow' ? grown(example, m.times) : example;
   const copy = structuredClone(example) as Record<string | number, unknown>;
   let parent = copy;
   for (const p of path.slice(0, -1)) parent = parent[p] as Record<string | number, unknown>;
   const last = path.at(-1)!;
   if (m.kind === 'replace') parent[last] = replacement(parent[last], m);
   else if (m.kind === 'delete') delete parent[last];
+  else if (m.kind === 'grow') parent[last] = grown(parent[last], m.times);
   else {
     const target = parent[last];
     if (target && typeof target === 'object' && !Array.isArray(target)) Object.defineProperty(target, m.key, { value: m.value, enumerable: true, configurable: true, writable: true });
@@ -194,13 +203,14 @@ export function mutate(example: unknown, m: Mutation): unknown {
 }
 
 export const mutation: fc.Arbitrary<Mutation> = fc.record({
-  kind: fc.constantFrom('replace', 'replace', 'replace', 'delete', 'add'),
+  kind: fc.constantFrom('replace', 'replace', 'replace', 'delete', 'add', 'grow'),
   pick: fc.nat(),
   key: fc.oneof(fc.constantFrom(...POLLUTING_KEYS, 'id', 'organisationId', 'status', 'role'), fc.string({ maxLength: 20 })),
   value: hostileValue,
   sameKind: fc.boolean(),
   day: fc.constantFrom(...HOSTILE_DAYS),
   number: fc.constantFrom(...ABSURD_NUMBERS),
+  times: fc.constantFrom(2, 100, 1_000, 40_000),
 });
 
 /** A whole body that is not what the route expects at all. */
