@@ -3,7 +3,8 @@
 // deep nesting, prototype-pollution keys, ids that climb out of their path, injection text,
 // wrong content types, absurd numbers, impossible days), sent as a persona the policy table
 // allows to perform it. Every answer is 2xx, a redirect within the site, or a 4xx with the
-// bilingual error shape; never 5xx; a refused request leaves every table as it was.
+// bilingual error shape; never 5xx; pages show what was typed as text; a refused request
+// leaves every table as it was.
 // `npm run fuzz` runs the same properties many more times (scripts/fuzz.ts).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startAuthzWorld, type AuthzWorld } from '../helpers/authz-world';
@@ -115,6 +116,26 @@ describe('hostile input to every operation of /openapi.json', () => {
       ]);
       expect(await world.db.plan.count({ where: { number: '92/KH-UBND' } })).toBe(0);
     });
+
+    it('refuses text with a lone UTF-16 surrogate, which the database driver cannot take (sign-in answered 500, a report note would have failed its activity for ever)', async () => {
+      const headers = { ...(await asCoordinator()), 'content-type': 'application/json' };
+      const lone = '\\ud800';
+      const sent = [
+        ['/api/session', `{"email":"a${lone}@example.com","password":"x"}`],
+        [`/api/deadlines/${await world.freshDeadline('commune')}/submission`, `{"submittedBy":"Văn thư","note":"ghi chú ${lone}"}`],
+        [`/api/plans/${world.locations.commune.plan}/rollup`, `{"ruleText":"trước ngày 20/11 hằng năm","recipient":"Sở \\udfff${lone}"}`],
+      ];
+      const answers = [];
+      for (const [url, payload] of sent) answers.push(await answerWithin(world.app.inject({ method: 'POST', url: url!, headers, payload })));
+      expect(answers.map((a) => [a.statusCode, a.json().details])).toEqual([
+        [400, [expect.stringMatching(/^email: /)]],
+        [400, [expect.stringMatching(/^note: /)]],
+        [400, [expect.stringMatching(/^recipient: /)]],
+      ]);
+      // A pair is one character (an emoji) and fine.
+      const pair = await answerWithin(world.app.inject({ method: 'POST', url: `/api/plans/${world.locations.commune.plan}/rollup`, headers, payload: '{"ruleText":"trước ngày 20/11 hằng năm","recipient":"Sở \\ud83d\\ude00"}' }));
+      expect(pair.statusCode, pair.body).toBe(201);
+    });
   });
 
   it('never answers 5xx, answers every refusal with the bilingual error shape, and leaves nothing half-written', async () => {
@@ -129,7 +150,7 @@ describe('hostile input to every operation of /openapi.json', () => {
     expect(all.some(([s]) => Number(s) < 300)).toBe(true);
   }, 900_000);
 
-  it('judges answers as the properties claim: a 5xx, an off-site redirect, a bare 4xx and an HTML answer from the API are each caught', async () => {
+  it('judges answers as the properties claim: a 5xx, an off-site redirect, a bare 4xx, an HTML answer from the API, echoed markup and bidi controls in a page are each caught', async () => {
     const answer = (statusCode: number, headers: Record<string, string>, body: string) => ({ statusCode, headers, body, json: () => JSON.parse(body) }) as never;
     const shape = JSON.stringify({ error: 'invalid-input', message: 'Dữ liệu không hợp lệ', messageEn: 'Invalid input', details: [], detailsEn: [], requestId: 'r1' });
     expect(checkAnswer(answer(400, { 'content-type': 'application/json', 'x-request-id': 'r1' }, shape), '/api/x')).toEqual([]);
@@ -139,5 +160,9 @@ describe('hostile input to every operation of /openapi.json', () => {
     expect(checkAnswer(answer(404, { 'content-type': 'text/html' }, '<html></html>'), '/api/x')).toHaveLength(1);
     const stack = JSON.stringify({ ...JSON.parse(shape), details: ['TypeError: x\n    at f (src/a.ts:1:2)'] });
     expect(checkAnswer(answer(400, { 'content-type': 'application/json', 'x-request-id': 'r1' }, stack), '/api/x')).toHaveLength(1);
+    const page = (inner: string) => answer(200, { 'content-type': 'text/html; charset=utf-8' }, `<!DOCTYPE html><html lang="vi"><body>${inner}</body></html>`);
+    expect(checkAnswer(page('&lt;script&gt;alert(1)&lt;/script&gt;'), '/deadlines/x')).toEqual([]);
+    expect(checkAnswer(page('<script>alert(1)</script>'), '/deadlines/x')).toHaveLength(1);
+    expect(checkAnswer(page('Trạm \u202E Y tế'), '/deadlines/x')).toHaveLength(1);
   });
 });

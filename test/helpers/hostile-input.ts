@@ -1,7 +1,8 @@
 // Hostile requests to every operation of /openapi.json, sent as a persona the policy table
 // allows to perform it, and what every answer must be: 2xx, a redirect to a page of this
 // site, or a 4xx with the error shape (an HTML page only where a page was asked for); never
-// 5xx; after a 4xx every table holds as many rows as before; no prototype polluted.
+// 5xx; every page shows what was typed as text, without bidi controls; after a 4xx every
+// table holds as many rows as before; no prototype polluted.
 // Shared by test/api/hostile-input.test.ts and scripts/fuzz.ts (vitest-free: callers assert).
 import fc from 'fast-check';
 import type { LightMyRequestResponse } from 'fastify';
@@ -166,7 +167,22 @@ function loggedError(world: AuthzWorld, res: LightMyRequestResponse): string {
   return `${err?.type ?? ''}: ${err?.message ?? ''} ${(err?.stack ?? '').split('\n').slice(1, 4).join(' ')}`.slice(0, 600);
 }
 
-const STACK = /\n\s+at |node:internal|\.ts:\d+:\d+/;
+/** Markup the generated strings carry (SPECIAL_STRINGS), which a page must show as text. */
+const ECHOED_MARKUP = ['<script>alert(1)</script>', '<img src=x onerror=alert(1)>'];
+const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/;
+
+/** What is wrong with a page, whatever it shows: null when nothing. */
+function pageProblem(body: string): string | null {
+  if (!body.includes('<html')) return `is not one: ${body.slice(0, 200)}`;
+  if (STACK.test(body)) return 'shows a stack trace';
+  const markup = ECHOED_MARKUP.find((m) => body.includes(m));
+  if (markup) return `shows what someone typed as markup: ${markup}`;
+  if (BIDI_CONTROLS.test(body)) return 'carries bidirectional control characters (the renderer strips them from every text and attribute)';
+  return null;
+}
+
+/** A stack frame ("    at f (src/a.ts:1:2)"), as a 5xx body or a page might leak one. */
+const STACK = /\n\s+at [^\n]*:\d+:\d+|node:internal|\.ts:\d+:\d+/;
 
 /** What is wrong with one answer, whatever was sent. */
 export function checkAnswer(res: LightMyRequestResponse, url: string): string[] {
@@ -177,11 +193,12 @@ export function checkAnswer(res: LightMyRequestResponse, url: string): string[] 
     const location = String(res.headers.location ?? '');
     return /^\/(?![/\\])/.test(location) ? [] : [`redirected off this site: ${location.slice(0, 200)}`];
   }
-  if (s < 400) return [];
   if (type.startsWith('text/html')) {
-    if (url.startsWith('/api/')) return [`the API answered ${s} with an HTML page`];
-    return res.body.includes('<html') && !STACK.test(res.body) ? [] : [`answered ${s} with a page that is not one: ${res.body.slice(0, 200)}`];
+    const page = pageProblem(res.body);
+    if (page) return [`answered ${s} with a page that ${page}`];
   }
+  if (s < 400) return [];
+  if (type.startsWith('text/html')) return url.startsWith('/api/') ? [`the API answered ${s} with an HTML page`] : [];
   if (!type.startsWith('application/json')) return [`answered ${s} as ${type || 'no content type'}: ${res.body.slice(0, 200)}`];
   let body: Record<string, unknown>;
   try {
