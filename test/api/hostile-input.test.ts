@@ -57,6 +57,9 @@ describe('hostile input to every operation of /openapi.json', () => {
       const second = await world.app.inject({ method: 'POST', url: '/api/imports', headers, payload: { ...draft('77/KH-UBNĐ'), agencies: [{ name: 'TRẠM Y TẾ THÔN' }, { name: '😀😀' }], obligations: [], campaigns: [] } });
       expect(second.statusCode, second.body).toBe(201);
       expect(second.json().created).toMatchObject({ agencies: 2, plan: true });
+      // Importing the first again finds every row by its natural key and derives nothing new.
+      const again = await world.app.inject({ method: 'POST', url: '/api/imports', headers, payload: draft('77/KH-UBND') });
+      expect([again.statusCode, again.json().planId, again.json().created]).toEqual([201, first.json().planId, { agencies: 0, obligations: 0, campaigns: 0, plan: false }]);
     });
 
     it('refuses an extension or an ad-hoc request dated beyond the longest plan span (a last day in 2200 left the workflow failing and the request unanswered)', async () => {
