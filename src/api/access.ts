@@ -40,8 +40,8 @@ declare module 'fastify' {
   }
 }
 
-/** The action that decides whether a principal may see a kind of thing at all. */
-const SEE: Record<ResourceKind, Action> = {
+/** The action that decides whether a principal may see a kind of thing at all (the authorisation test reads it too). */
+export const SEE: Record<ResourceKind, Action> = {
   deadline: 'deadline.read',
   plan: 'plan.read',
   campaign: 'plan.read',

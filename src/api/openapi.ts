@@ -55,11 +55,38 @@ export function registerOpenApi(app: FastifyInstance): void {
   app.get('/openapi.json', { config: { access: { action: 'public' } }, schema: { hide: true } }, async () => app.swagger());
 }
 
+/** Half of a UTF-16 pair standing alone: not Unicode text, and refused by the database driver. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** The path of the first string that is not well-formed Unicode, or null (iterative: bodies may nest deep). */
+function illFormedText(data: unknown): string | null {
+  const stack: [unknown, string][] = [[data, '']];
+  while (stack.length) {
+    const [value, path] = stack.pop()!;
+    if (typeof value === 'string') {
+      if (LONE_SURROGATE.test(value)) return path || '(body)';
+    } else if (value && typeof value === 'object') {
+      for (const [key, child] of Object.entries(value)) stack.push([child, path ? `${path}.${key}` : key]);
+    }
+  }
+  return null;
+}
+
 /**
  * Validation by the route's zod schemas, answered like every other bad input: a 400 with
- * "path: message" lines in Vietnamese (details) and English (detailsEn).
+ * "path: message" lines in Vietnamese (details) and English (detailsEn). Text that only a
+ * JSON escape can carry ("\ud800" alone) is refused first: the driver's failure on it was a
+ * 500 in a request, and an activity retried for ever in a workflow.
  */
 export const validatorCompiler: FastifySchemaCompiler<z.ZodType> = ({ schema }) => (data) => {
+  const badText = illFormedText(data);
+  if (badText) {
+    return {
+      error: new ServiceError('invalid-input', 'Dữ liệu không hợp lệ', 'Invalid input', [`${badText}: chứa ký tự không hợp lệ (nửa cặp UTF-16 đứng lẻ)`], {
+        detailsEn: [`${badText}: contains an invalid character (a lone UTF-16 surrogate)`],
+      }),
+    };
+  }
   const result = schema.safeParse(data, { error: zodVi, reportInput: true });
   if (result.success) return { value: result.data };
   const issues = result.error.issues;

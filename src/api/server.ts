@@ -102,9 +102,13 @@ export function buildServer(deps: ServiceDeps, opts: ServerOptions = {}): Fastif
     await scope.register(fastifyCsrf, { sessionPlugin: '@fastify/session', getToken: (req) => csrfTokenOf(req) });
     // A request that rides on a session cookie must prove it comes from our own pages; a
     // Bearer token or a request without a session cannot be forged across sites. Only a
-    // token that authenticated counts: any other Authorization header leaves the cookie in charge.
+    // token that authenticated counts: any other Authorization header leaves the cookie in
+    // charge. Nor can a request whose cookie names a session that expired or never existed:
+    // it carries no one's authority and no CSRF secret, so it is anonymous and the policy
+    // answers it (401).
     scope.addHook('preValidation', async (req, reply) => {
-      if (SAFE_METHODS.has(req.method) || req.principal.kind === 'token' || !req.cookies[SESSION_COOKIE]) return;
+      const dead = !req.session.userId && !(req.session as { _csrf?: string })._csrf;
+      if (SAFE_METHODS.has(req.method) || req.principal.kind === 'token' || !req.cookies[SESSION_COOKIE] || dead) return;
       await new Promise<void>((resolve, reject) => scope.csrfProtection(req, reply, (err?: Error) => (err ? reject(err) : resolve())));
     });
     registerSystemRoutes(scope, opts);

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { parseDueRule } from '../domain/due-rule';
 import { DomainError } from '../domain/errors';
 import { MAX_SPAN_YEARS } from '../domain/periods';
+import { MAX_AGENCIES } from './adhoc.schemas';
 import { isoDaySchema as isoDay, noSuchMonthDay } from './calendar.schemas';
 
 // What a coordinator confirms after reviewing an import proposal: the plan, its agencies,
@@ -17,10 +18,16 @@ const monthDay = z
   });
 const name = z.string().trim().min(2).max(200);
 
+// Bounds far above any real plan, so a draft cannot hold the database for minutes (20,000
+// agencies took more than one) or store pages of text where a line belongs.
+const MAX_CONTACTS = 20;
+const MAX_CAMPAIGNS = 100;
+
 const dueRuleText = z
   .string()
   .trim()
   .min(3)
+  .max(300)
   .superRefine((text, ctx) => {
     try {
       parseDueRule(text);
@@ -52,15 +59,17 @@ export const confirmImportBodySchema = z
         z.object({
           name,
           indicators: z.string().max(2000).default(''),
-          headName: z.string().trim().min(1).optional(),
-          headEmail: z.email().optional(),
-          contacts: z.array(z.object({ name, email: z.email() })).default([]),
+          headName: z.string().trim().min(1).max(200).optional(),
+          headEmail: z.email().max(320).optional(),
+          contacts: z.array(z.object({ name, email: z.email().max(320) })).max(MAX_CONTACTS).default([]),
         }),
       )
-      .min(1, 'cần ít nhất một đơn vị / at least one agency'),
-    obligations: z.array(z.object({ reporter: name, ruleText: dueRuleText })).default([]),
+      .min(1, 'cần ít nhất một đơn vị / at least one agency')
+      .max(MAX_AGENCIES),
+    obligations: z.array(z.object({ reporter: name, ruleText: dueRuleText })).max(MAX_AGENCIES * 2).default([]),
     campaigns: z
       .array(z.object({ name, start: monthDay, end: monthDay, recurring: z.boolean().default(true), organiser: name.nullable().default(null) }))
+      .max(MAX_CAMPAIGNS)
       .default([]),
   })
   .superRefine((body, ctx) => {

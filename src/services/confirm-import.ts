@@ -23,11 +23,21 @@ export interface ImportResult {
   campaignWorkflows: number;
 }
 
+/**
+ * The readable id derived from a name, unless another row already holds it: names that slug
+ * alike ("Trạm Y tế", "Trạm y tế", or two names a slug keeps nothing of) then get the hash of
+ * their own natural key appended, so they never collide (a collision was a 500). Rows found
+ * by their natural key keep whatever id they have, so a re-import derives nothing new.
+ */
+async function freeId(base: string, naturalKey: string, taken: (id: string) => Promise<unknown>): Promise<string> {
+  return (await taken(base)) ? `${base}.${shortHash(naturalKey)}` : base;
+}
+
 export async function confirmImport(deps: ServiceDeps, actor: Actor, input: unknown): Promise<ImportResult> {
   const body: ConfirmImportBody = parseBody(confirmImportBodySchema, input, { vi: 'Đề xuất chưa hợp lệ, hãy sửa các mục sau', en: 'The proposal is not valid yet' });
   const orgId = body.organisation.id;
   const planNumber = body.plan.number.replace(/\s+/g, '');
-  const planId = `${orgId}.${slug(planNumber)}`;
+  const readablePlanId = `${orgId}.${slug(planNumber)}`;
   const created = { agencies: 0, obligations: 0, campaigns: 0, plan: false };
 
   const { savedPlanId, obligationIds, campaignIds } = await deps.db.$transaction(async (tx) => {
@@ -37,7 +47,10 @@ export async function confirmImport(deps: ServiceDeps, actor: Actor, input: unkn
       let agency = await tx.agency.findUnique({ where: { organisationId_name: { organisationId: orgId, name: a.name } } });
       if (!agency) {
         agency = await tx.agency.create({
-          data: { id: `${orgId}.${slug(a.name)}`, organisationId: orgId, name: a.name, headName: a.headName ?? null, headEmail: a.headEmail ?? null },
+          data: {
+            id: await freeId(`${orgId}.${slug(a.name)}`, a.name, (id) => tx.agency.findUnique({ where: { id } })),
+            organisationId: orgId, name: a.name, headName: a.headName ?? null, headEmail: a.headEmail ?? null,
+          },
         });
         for (const [i, c] of a.contacts.entries()) {
           await tx.contact.create({ data: { id: `${agency.id}.${i + 1}`, agencyId: agency.id, name: c.name, email: c.email } });
@@ -52,7 +65,7 @@ export async function confirmImport(deps: ServiceDeps, actor: Actor, input: unkn
       existingPlan ??
       (await tx.plan.create({
         data: {
-          id: planId,
+          id: await freeId(readablePlanId, planNumber, (id) => tx.plan.findUnique({ where: { id } })),
           organisationId: orgId,
           number: planNumber,
           title: body.plan.title,
@@ -73,7 +86,10 @@ export async function confirmImport(deps: ServiceDeps, actor: Actor, input: unkn
       let obligation = await tx.obligation.findUnique({ where: key });
       if (!obligation) {
         obligation = await tx.obligation.create({
-          data: { id: `${plan.id}.${slug(o.reporter, 40)}.${shortHash(o.ruleText)}`, planId: plan.id, agencyId, ruleText: o.ruleText, indicators },
+          data: {
+            id: await freeId(`${plan.id}.${slug(o.reporter, 40)}.${shortHash(o.ruleText)}`, `${agencyId}\n${o.ruleText}`, (id) => tx.obligation.findUnique({ where: { id } })),
+            planId: plan.id, agencyId, ruleText: o.ruleText, indicators,
+          },
         });
         created.obligations += 1;
       }
@@ -84,7 +100,7 @@ export async function confirmImport(deps: ServiceDeps, actor: Actor, input: unkn
       if (exists) continue;
       await tx.campaign.create({
         data: {
-          id: `${plan.id}.${slug(c.name, 40)}.${c.start}`,
+          id: await freeId(`${plan.id}.${slug(c.name, 40)}.${c.start}`, c.name, (id) => tx.campaign.findUnique({ where: { id } })),
           planId: plan.id,
           name: c.name,
           start: c.start,

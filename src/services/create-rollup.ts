@@ -55,7 +55,8 @@ export async function createRollUp(deps: ServiceDeps, actor: Actor, planId: stri
     const existing = await tx.obligation.findUnique({ where: key });
     if (existing) return existing;
     const created = await tx.obligation.create({
-      data: { id: `${planId}.rollup.${slug(body.recipient, 40)}.${shortHash(body.ruleText)}`, ...key.planId_agencyId_ruleText_title, kind: 'rollup', indicators: 'Tổng hợp báo cáo của các đơn vị' },
+      // The hash covers the recipient too: two recipients that slug alike ("Sở Nội vụ", "Sở nội vụ") are two obligations.
+      data: { id: `${planId}.rollup.${slug(body.recipient, 40)}.${shortHash(`${body.ruleText}\n${body.recipient}`)}`, ...key.planId_agencyId_ruleText_title, kind: 'rollup', indicators: 'Tổng hợp báo cáo của các đơn vị' },
     });
     await appendAudit(tx, deps.clock(), actor, {
       action: 'plan.rollup',

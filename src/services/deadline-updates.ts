@@ -15,9 +15,10 @@ import {
   type SubmissionReceipt,
   type WaiverResult,
 } from '../contract/messages';
-import { formatViInstant } from '../domain/local-date';
+import { compareDates, formatViDate, formatViInstant, localDateOf, parseIsoDate } from '../domain/local-date';
 import { extendBodySchema, recordSubmissionBodySchema, remindNowBodySchema, waiveBodySchema } from '../schemas/deadline.schemas';
 import { appendAudit, type Actor } from './audit';
+import { checkDeadlineHorizon } from './deadline-horizon';
 import type { ServiceDeps } from './deps';
 import { parseBody, runUpdate, ServiceError } from './errors';
 
@@ -53,6 +54,17 @@ const MANUAL_REMINDER_INTERVAL_MS = 60 * 60_000;
 
 export async function recordSubmission(deps: ServiceDeps, actor: Actor, deadlineId: string, body: unknown): Promise<SubmissionReceipt> {
   const parsed = parseBody(recordSubmissionBodySchema, body);
+  // A report cannot have arrived on a day still to come (a mistyped year would close the
+  // deadline with a receipt dated then); later today is fine: clerks record as they go.
+  if (parsed.submittedAt) {
+    const day = localDateOf(new Date(parsed.submittedAt));
+    const today = localDateOf(deps.clock());
+    if (compareDates(day, today) > 0) {
+      throw new ServiceError('invalid-input', 'Ngày nhận báo cáo chưa đến', 'The report cannot have been received on a day still to come', [
+        `submittedAt: ${formatViDate(day)} sau hôm nay ${formatViDate(today)}`,
+      ], { detailsEn: [`submittedAt: ${formatViDate(day)} is after today ${formatViDate(today)}`] });
+    }
+  }
   const deadline = await openDeadline(deps, deadlineId);
   const handle = deps.temporal.workflow.getHandle(deadline.workflowId);
   const receipt = await runUpdate(() => handle.executeUpdate(recordSubmissionUpdate, { args: [parsed] }), DEADLINE_WORKFLOW);
@@ -86,6 +98,7 @@ export async function remindNow(deps: ServiceDeps, actor: Actor, deadlineId: str
 
 export async function extendDeadline(deps: ServiceDeps, actor: Actor, deadlineId: string, body: unknown): Promise<ExtensionResult> {
   const parsed = parseBody(extendBodySchema, body);
+  checkDeadlineHorizon(parseIsoDate(parsed.newLastDay), localDateOf(deps.clock()), 'newLastDay');
   const deadline = await openDeadline(deps, deadlineId);
   const handle = deps.temporal.workflow.getHandle(deadline.workflowId);
   const result = await runUpdate(() => handle.executeUpdate(extendUpdate, { args: [parsed] }), DEADLINE_WORKFLOW);

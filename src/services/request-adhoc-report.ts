@@ -9,6 +9,7 @@ import { adhocRequestBodySchema, type AdhocRequestBody } from '../schemas/adhoc.
 import { openPeriod } from '../stores/open-period';
 import { deadlineStarter } from '../temporal/starters';
 import { appendAudit, type Actor } from './audit';
+import { checkDeadlineHorizon } from './deadline-horizon';
 import { starterOf, type ServiceDeps } from './deps';
 import { parseBody, ServiceError } from './errors';
 import { upsertAdhocObligation } from '../stores/adhoc.store';
@@ -31,6 +32,7 @@ export async function requestAdhocReport(deps: ServiceDeps, actor: Actor, planId
   if (compareDates(lastDay, today) < 0) {
     throw new ServiceError('invalid-input', 'Hạn báo cáo đã qua', 'The last day is in the past', [`lastDay: before ${toIsoDate(today)}`]);
   }
+  checkDeadlineHorizon(lastDay, today, 'lastDay');
   const plan = await deps.db.plan.findUnique({ where: { id: planId } });
   if (!plan) throw new ServiceError('not-found', 'Không tìm thấy kế hoạch', 'Plan not found', [planId]);
   const agencies = await deps.db.agency.findMany({ where: { id: { in: body.agencyIds }, organisationId: plan.organisationId } });
