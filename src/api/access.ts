@@ -12,7 +12,7 @@
 // forgotten.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ANONYMOUS, can, canSomewhere, type Action, type Principal, type Resource } from '../auth/policy';
-import { loadResource, type ResourceKind } from '../services/access';
+import { loadResources, type ResourceKind } from '../services/access';
 import type { ServiceDeps } from '../services/deps';
 import { ServiceError } from '../services/errors';
 
@@ -49,6 +49,11 @@ export const SEE: Record<ResourceKind, Action> = {
   agency: 'plan.read',
   // An API token is seen only by those who manage tokens.
   token: 'admin.token',
+  // A contact is part of its agency, seen with it.
+  contact: 'plan.read',
+  // Accounts and their roles are seen only by those who manage users.
+  user: 'admin.user',
+  membership: 'admin.user',
 };
 
 function valueAt(source: unknown, dotted: string): string | undefined {
@@ -76,13 +81,15 @@ export async function checkAccess(deps: ServiceDeps, req: FastifyRequest, access
   const id = valueAt(req[ref.from], ref.key);
   // A missing id in a body is a validation matter: the route's schema answers it as a 400.
   if (!id) return;
-  const resource = await loadResource(deps, ref.kind, id);
-  if (resource && can(principal, action, resource)) {
-    req.resource = resource;
+  // A thing lives in one place, a user in every organisation it has a role in: one allowed place suffices.
+  const places = await loadResources(deps, ref.kind, id);
+  const allowed = places.find((place) => can(principal, action, place));
+  if (allowed) {
+    req.resource = allowed;
     return;
   }
   // Not there, or not this principal's to see: the same answer, so ids cannot be probed.
-  if (!resource || !can(principal, SEE[ref.kind], resource)) throw notFound(ref.kind, id);
+  if (!places.some((place) => can(principal, SEE[ref.kind], place))) throw notFound(ref.kind, id);
   throw forbidden();
 }
 

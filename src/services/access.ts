@@ -2,13 +2,14 @@
 // where a thing lives, and which organisations and agencies a principal may list.
 import type { Action, Principal, Resource } from '../auth/policy';
 import { readScope } from '../auth/policy';
-import { resolveScope, resourceOf, type ResolvedScope, type ResourceKind } from '../stores/access.store';
+import { placesOf, resolveScope, type ResolvedScope, type ResourceKind } from '../stores/access.store';
 import type { ServiceDeps } from './deps';
 
 export type { ResourceKind, ResolvedScope } from '../stores/access.store';
 
-export function loadResource(deps: Pick<ServiceDeps, 'db'>, kind: ResourceKind, id: string): Promise<Resource | null> {
-  return resourceOf(deps.db, kind, id);
+/** Where the thing behind an id lives: none when there is no such thing, several for a user with roles in several organisations. */
+export function loadResources(deps: Pick<ServiceDeps, 'db'>, kind: ResourceKind, id: string): Promise<Resource[]> {
+  return placesOf(deps.db, kind, id);
 }
 
 /** The organisations and agencies a principal may list for an action (trees expanded). */

@@ -1,13 +1,13 @@
 // Where things live, for the policy (src/auth/policy.ts): the organisation a deadline, plan,
-// campaign or agency belongs to, that organisation's ancestors, and the organisations below
-// a tree grant. Organisation trees are shallow (province > commune), so walking parentId
+// campaign, agency, contact, token or role belongs to, that organisation's ancestors, and the
+// organisations below a tree grant. A user lives in every organisation it has a role in. Organisation trees are shallow (province > commune), so walking parentId
 // row by row is cheap; MAX_DEPTH guards a cycle an operator might create by hand.
 import type { Resource, ReadScope } from '../auth/policy';
 import type { DbTx } from '../db';
 
 const MAX_DEPTH = 8;
 
-export type ResourceKind = 'deadline' | 'plan' | 'campaign' | 'organisation' | 'agency' | 'token';
+export type ResourceKind = 'deadline' | 'plan' | 'campaign' | 'organisation' | 'agency' | 'token' | 'contact' | 'membership' | 'user';
 
 /** Parent, grandparent, ... of an organisation. */
 export async function ancestorsOf(db: DbTx, organisationId: string): Promise<string[]> {
@@ -26,8 +26,22 @@ async function resource(db: DbTx, organisationId: string | undefined, agencyId?:
   return { organisationId, ancestorIds: await ancestorsOf(db, organisationId), agencyId: agencyId ?? null };
 }
 
-/** The resource behind an id, or null when there is no such thing. */
-export async function resourceOf(db: DbTx, kind: ResourceKind, id: string): Promise<Resource | null> {
+/**
+ * The places a thing lives, none when there is no such thing: one for most kinds, one per
+ * role for a user (an administrator may manage a user it shares any organisation with; the
+ * service then limits what it shows and changes to those organisations).
+ */
+export async function placesOf(db: DbTx, kind: ResourceKind, id: string): Promise<Resource[]> {
+  if (kind === 'user') {
+    const roles = await db.membership.findMany({ where: { userId: id }, select: { organisationId: true, agencyId: true }, orderBy: { createdAt: 'asc' } });
+    return Promise.all(roles.map(async (m) => (await resource(db, m.organisationId, m.agencyId))!));
+  }
+  const one = await resourceOf(db, kind, id);
+  return one ? [one] : [];
+}
+
+/** The resource behind an id of a kind that lives in one place, or null when there is no such thing. */
+async function resourceOf(db: DbTx, kind: Exclude<ResourceKind, 'user'>, id: string): Promise<Resource | null> {
   switch (kind) {
     case 'deadline': {
       const d = await db.deadline.findUnique({ where: { id }, select: { obligation: { select: { agencyId: true, plan: { select: { organisationId: true } } } } } });
@@ -45,6 +59,14 @@ export async function resourceOf(db: DbTx, kind: ResourceKind, id: string): Prom
     }
     case 'token':
       return resource(db, (await db.apiToken.findUnique({ where: { id }, select: { organisationId: true } }))?.organisationId);
+    case 'contact': {
+      const c = await db.contact.findUnique({ where: { id }, select: { agencyId: true, agency: { select: { organisationId: true } } } });
+      return resource(db, c?.agency.organisationId, c?.agencyId);
+    }
+    case 'membership': {
+      const m = await db.membership.findUnique({ where: { id }, select: { organisationId: true, agencyId: true } });
+      return resource(db, m?.organisationId, m?.agencyId);
+    }
   }
 }
 

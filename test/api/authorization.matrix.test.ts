@@ -12,9 +12,9 @@
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ACTIONS, can, type Principal, type Resource } from '../../src/auth/policy';
-import { loadResource } from '../../src/services/access';
+import { loadResources } from '../../src/services/access';
 import { startAuthzWorld, type AuthzWorld, type LocationName } from '../helpers/authz-world';
-import { expectedAnswer, fixtureId, isSafe, prepareRequest, readOperations, type Expected, type Operation } from '../helpers/operations';
+import { expectedAnswer, fixtureId, isSafe, prepareRequest, readOperations, REFUSED_BY_RULE, type Expected, type Operation } from '../helpers/operations';
 
 const ERROR_CODE: Record<number, string> = { 401: 'unauthenticated', 403: 'forbidden', 404: 'not-found' };
 
@@ -32,8 +32,11 @@ function describeExpected(e: Expected): string {
 }
 
 /** What is wrong with an answer, or null. `changedBefore`: an allowed change of this operation already succeeded on the same thing. */
-function judge(e: Expected, res: LightMyRequestResponse, changedBefore: boolean): string | null {
+function judge(e: Expected, res: LightMyRequestResponse, changedBefore: boolean, refusedByRule?: { status: number; why: string }): string | null {
   if (res.statusCode >= 500) return `server error ${res.statusCode}: ${res.body.slice(0, 300)}`;
+  if (e.allowed && refusedByRule) {
+    return res.statusCode === refusedByRule.status ? null : `allowed, and expected the product's own refusal ${refusedByRule.status} (${refusedByRule.why}), answered ${res.statusCode}: ${res.body.slice(0, 300)}`;
+  }
   if (e.allowed) {
     if (res.statusCode >= 200 && res.statusCode < 300) return null;
     // A form that signs in or out answers with a redirect to a page of this site (a refusal never
@@ -82,14 +85,14 @@ describe('authorisation: every operation of /openapi.json as every persona, agai
     world = await startAuthzWorld();
     ops = await readOperations(world);
     fixturesBefore = await fixtureState();
-    deadlines = await Promise.all(Object.values(world.locations).map(async (l) => ({ id: l.deadline, resource: (await loadResource(world.deps, 'deadline', l.deadline))! })));
+    deadlines = await Promise.all(Object.values(world.locations).map(async (l) => ({ id: l.deadline, resource: (await loadResources(world.deps, 'deadline', l.deadline))[0]! })));
   }, 240_000);
 
   afterAll(async () => {
     await world?.close();
   });
 
-  it('can call every operation: a known action, a fixture for its resource kind, a valid body where one is needed', () => {
+  it('can call every operation: a known action, a fixture for its resource kind, a valid body where one is needed', async () => {
     expect(ops.length).toBeGreaterThan(10);
     const problems: string[] = [];
     let n = 0;
@@ -97,7 +100,7 @@ describe('authorisation: every operation of /openapi.json as every persona, agai
       if (op.action !== 'public' && op.action !== 'signed-in' && !(ACTIONS as string[]).includes(op.action)) problems.push(`${op.key}: unknown action ${op.action}`);
       for (const location of Object.values(world.locations)) {
         try {
-          prepareRequest(op, { world, location, n: ++n });
+          await prepareRequest(op, { world, location, n: ++n });
         } catch (err) {
           problems.push((err as Error).message);
         }
@@ -112,19 +115,19 @@ describe('authorisation: every operation of /openapi.json as every persona, agai
       const locations: LocationName[] = op.resource ? ['commune', 'province'] : ['commune'];
       for (const name of locations) {
         const location = world.locations[name];
-        const resource: Resource | null = op.resource ? await loadResource(world.deps, op.resource.kind, fixtureId(op, location)) : null;
-        const plan = world.personas.map((persona) => ({ persona, expected: expectedAnswer(persona, op, resource) }));
+        const places: Resource[] | null = op.resource ? await loadResources(world.deps, op.resource.kind, fixtureId(op, location)) : null;
+        const plan = world.personas.map((persona) => ({ persona, expected: expectedAnswer(persona, op, places) }));
         // Refusals first: none of them may change anything, and the allowed calls then start from the fixture as it was.
         plan.sort((a, b) => Number(a.expected.allowed) - Number(b.expected.allowed));
         let changed = false;
         for (const { persona, expected } of plan) {
           let copy: string | undefined;
-          if (expected.allowed && !isSafe(op.method) && op.resource?.kind === 'deadline') {
-            copy = await world.freshDeadline(name);
+          if (expected.allowed && !isSafe(op.method) && op.resource) {
+            copy = (await world.freshCopy(op.resource.kind, name)) ?? undefined;
             // The copy must live where the fixture lives, or the expectation would not hold for it.
-            expect(await loadResource(world.deps, 'deadline', copy)).toEqual(resource);
+            if (copy) expect(await loadResources(world.deps, op.resource.kind, copy)).toEqual(places);
           }
-          const req = prepareRequest(op, { world, location, n: ++n }, copy);
+          const req = await prepareRequest(op, { world, location, n: ++n }, copy);
           const auth = await world.authenticate(persona);
           const res = await world.app.inject({
             method: req.method as 'GET',
@@ -132,10 +135,12 @@ describe('authorisation: every operation of /openapi.json as every persona, agai
             query: req.query,
             headers: { accept: 'application/json', ...auth.headers },
             cookies: auth.cookies,
+            remoteAddress: auth.remoteAddress,
             ...(req.body === undefined ? {} : { payload: req.body as object }),
           });
-          const problem = judge(expected, res, changed) ?? (op.resource ? null : leak(persona.principal, res.body));
-          if (expected.allowed && res.statusCode < 300 && !isSafe(op.method) && !copy) changed = true;
+          const problem = judge(expected, res, changed, REFUSED_BY_RULE[`${op.key} @${name}`]) ?? (op.resource ? null : leak(persona.principal, res.body));
+          // A form's success is a redirect (303) to the saved page.
+          if (expected.allowed && res.statusCode < 400 && !isSafe(op.method) && !copy) changed = true;
           calls.push({ op: op.key, location: op.resource ? name : '-', persona: persona.name, expected: describeExpected(expected), status: res.statusCode, problem });
         }
       }

@@ -27,12 +27,17 @@ import { startMailCatcher, type MailCatcher } from '../../src/mail/mail-catcher'
 import { confirmImport } from '../../src/services/confirm-import';
 import { hashToken } from '../../src/services/principals';
 import type { ServiceDeps } from '../../src/services/deps';
+import { systemActor } from '../../src/services/audit';
 import { requestAdhocReport } from '../../src/services/request-adhoc-report';
+import type { ResourceKind } from '../../src/stores/access.store';
 import type { DevServer } from '../../src/temporal/dev-server';
 import { bundleWorkflows } from '../../src/worker';
 import { createUser, grantToken } from './principals';
 import { startTestDevServer } from './temporal';
 import { createTestDb } from './test-db';
+
+/** The world is set up as the product sets up its sample: by the system, recorded as such. */
+const SETUP = systemActor('test set-up');
 
 export type LocationName = 'commune' | 'province';
 
@@ -47,8 +52,17 @@ export interface Location {
   deadline: string;
   /** The reporting agency the fixture deadline belongs to. */
   agency: string;
+  agencyName: string;
   /** The coordinating office (Phòng VH-XH / Văn phòng): another agency of the same organisation. */
   coordinatorAgency: string;
+  /** An API token of the organisation (the 'token' resource kind: revoking it). */
+  token: string;
+  /** A contact of the reporting agency. */
+  contact: string;
+  /** An account with two roles in the organisation (leader and auditor), none of the personas. */
+  user: string;
+  /** The account's auditor role (taking it leaves the leader role). */
+  membership: string;
 }
 
 /** How a persona proves who it is. */
@@ -70,6 +84,12 @@ export interface Persona {
 export interface Auth {
   headers: Record<string, string>;
   cookies: Record<string, string>;
+  /**
+   * The persona's own network address (TEST-NET-1): each person calls from their own
+   * computer, so the per-address limits of sign-in and password reset count each apart, as
+   * in an office, and a matrix of forty sign-ins is not taken for a brute-force attempt.
+   */
+  remoteAddress: string;
 }
 
 /** Counts activities (every database write that is not a request's own happens in one). */
@@ -91,6 +111,13 @@ export interface AuthzWorld {
   daysFromToday(n: number): string;
   /** A new ad-hoc deadline of the location's reporting agency, with its workflow running: a copy of the fixture deadline. */
   freshDeadline(location: LocationName): Promise<string>;
+  /**
+   * A new thing of a kind that a change may use up (a deadline recorded, a contact or a role
+   * removed), living where the location's fixture lives; null for kinds changed in place.
+   */
+  freshCopy(kind: ResourceKind, location: LocationName): Promise<string> | null;
+  /** A new, valid password-reset link token of the location's fixture account. */
+  resetLinkToken(location: LocationName): Promise<string>;
   /** Headers and cookies for a request as this persona (a session persona gets a new session each time). */
   authenticate(persona: Persona): Promise<Auth>;
   activities: ActivityMeter;
@@ -194,19 +221,35 @@ export async function startAuthzWorld(): Promise<AuthzWorld> {
 
   let copies = 0;
   async function adhocDeadline(planId: string, agencyId: string, title: string): Promise<string> {
-    const { deadlineIds } = await requestAdhocReport(deps, planId, { title, agencyIds: [agencyId], lastDay: daysFromToday(45), requestedBy: 'Chuyên viên đầu mối' });
+    const { deadlineIds } = await requestAdhocReport(deps, SETUP, planId, { title, agencyIds: [agencyId], lastDay: daysFromToday(45), requestedBy: 'Chuyên viên đầu mối' });
     return deadlineIds[0]!;
   }
 
   async function location(name: LocationName, org: Location['organisation'], names: { coordinator: string; reporter: string }): Promise<Location> {
-    const { planId } = await confirmImport(deps, planOf(org, names, daysFromToday(-10), todayDate.year));
+    const { planId } = await confirmImport(deps, SETUP, planOf(org, names, daysFromToday(-10), todayDate.year));
     const agencies = await db.agency.findMany({ where: { organisationId: org.id } });
     const agency = agencies.find((a) => a.name === names.reporter)!.id;
     const coordinatorAgency = agencies.find((a) => a.name === names.coordinator)!.id;
     const campaign = (await db.campaign.findFirstOrThrow({ where: { planId } })).id;
     const run = await waitFor(`the campaign run of ${org.id}`, () => db.campaignRun.findFirst({ where: { campaignId: campaign }, orderBy: { year: 'asc' } }));
     const deadline = await adhocDeadline(planId, agency, 'Báo cáo đột xuất tình hình thực hiện');
-    return { name, organisation: org, plan: planId, campaign, campaignYear: run.year, deadline, agency, coordinatorAgency };
+    const token = randomUUID();
+    await db.apiToken.create({ data: { id: token, organisationId: org.id, role: 'coordinator', name: `fixture of ${org.id}`, tokenHash: hashToken(`hbc_fixture_${token}`) } });
+    const contact = await newContact(agency);
+    const { user, membership } = await twoRoles(org.id, `fixture-${name}`);
+    return { name, organisation: org, plan: planId, campaign, campaignYear: run.year, deadline, agency, agencyName: names.reporter, coordinatorAgency, token, contact, user, membership };
+  }
+  async function newContact(agencyId: string): Promise<string> {
+    const id = randomUUID();
+    await db.contact.create({ data: { id, agencyId, name: `Liên hệ ${++copies}`, email: `lien-he-${copies}@authz.test.example` } });
+    return id;
+  }
+  /** An account with a leader and an auditor role in the organisation: the auditor role can be taken. */
+  async function twoRoles(organisationId: string, name: string): Promise<{ user: string; membership: string }> {
+    const user = await createUser(db, { email: `${name}@authz.test.example`, password: 'mật khẩu của tài khoản mẫu', grants: [{ organisationId, role: 'leader' }] });
+    const membership = randomUUID();
+    await db.membership.create({ data: { id: membership, userId: user, organisationId, role: 'auditor' } });
+    return { user, membership };
   }
   const locations: Record<LocationName, Location> = {
     commune: await location('commune', commune, { coordinator: 'Phòng Văn hóa – Xã hội', reporter: 'Trạm Y tế xã' }),
@@ -258,6 +301,9 @@ export async function startAuthzWorld(): Promise<AuthzWorld> {
   }
 
   async function authenticate(persona: Persona): Promise<Auth> {
+    return { ...(await credentials(persona)), remoteAddress: `192.0.2.${personas.indexOf(persona) + 1}` };
+  }
+  async function credentials(persona: Persona): Promise<Omit<Auth, 'remoteAddress'>> {
     const c = persona.credential;
     switch (c.kind) {
       case 'none':
@@ -302,6 +348,19 @@ export async function startAuthzWorld(): Promise<AuthzWorld> {
     today: daysFromToday(0),
     daysFromToday,
     freshDeadline: (name) => adhocDeadline(locations[name].plan, locations[name].agency, `Bản sao hạn báo cáo số ${++copies}`),
+    freshCopy(kind, name) {
+      const l = locations[name];
+      if (kind === 'deadline') return adhocDeadline(l.plan, l.agency, `Bản sao hạn báo cáo số ${++copies}`);
+      if (kind === 'contact') return newContact(l.agency);
+      if (kind === 'membership') return twoRoles(l.organisation.id, `copy-${++copies}`).then((r) => r.membership);
+      return null;
+    },
+    async resetLinkToken(name) {
+      const token = `reset-${randomUUID()}`;
+      const now = new Date();
+      await db.passwordReset.create({ data: { id: randomUUID(), userId: locations[name].user, tokenHash: hashToken(token), expiresAt: new Date(now.getTime() + 60 * 60_000), createdAt: now } });
+      return token;
+    },
     authenticate,
     activities: meter,
     settle,

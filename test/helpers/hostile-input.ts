@@ -6,7 +6,7 @@
 // Shared by test/api/hostile-input.test.ts and scripts/fuzz.ts (vitest-free: callers assert).
 import fc from 'fast-check';
 import type { LightMyRequestResponse } from 'fastify';
-import { loadResource } from '../../src/services/access';
+import { loadResources } from '../../src/services/access';
 import type { AuthzWorld, Persona } from './authz-world';
 import { CONTENT_TYPES, encodeText, hostileHeaders, hostileId, hostileQuery, mutate, mutation, RawJson, strangeBody, toJsonText } from './hostile-values';
 import { expectedAnswer, fixtureId, isSafe, prepareRequest, type Operation } from './operations';
@@ -37,18 +37,23 @@ export interface FuzzSummary {
   violations: Violation[];
 }
 
+/** Kinds of things a change may use up, so some requests act on a fresh copy (AuthzWorld.freshCopy). */
+const COPIED = new Set(['deadline', 'contact', 'membership']);
+/** Kinds a change may remove altogether: changes to them act on fresh copies only, so the fixture outlives the run. */
+const REMOVABLE = new Set(['contact', 'membership']);
+
 /** The personas the policy table lets perform the operation on the commune's fixture. */
 export async function performers(world: AuthzWorld, op: Operation): Promise<Persona[]> {
   const location = world.locations.commune;
-  const resource = op.resource ? await loadResource(world.deps, op.resource.kind, fixtureId(op, location)) : null;
-  const allowed = world.personas.filter((p) => expectedAnswer(p, op, resource).allowed);
+  const places = op.resource ? await loadResources(world.deps, op.resource.kind, fixtureId(op, location)) : null;
+  const allowed = world.personas.filter((p) => expectedAnswer(p, op, places).allowed);
   if (!allowed.length) throw new Error(`${op.key}: no persona of the world may perform it; add one to test/helpers/authz-world.ts`);
   return allowed;
 }
 
 export function hostileRequests(op: Operation, personas: Persona[]): fc.Arbitrary<HostileRequest> {
   const inPath = op.resource?.from === 'params';
-  const canCopy = inPath && op.resource?.kind === 'deadline' && !isSafe(op.method);
+  const canCopy = inPath && !!op.resource && COPIED.has(op.resource.kind) && !isSafe(op.method);
   const bodies: fc.Arbitrary<Body> = isSafe(op.method)
     ? fc.oneof({ weight: 5, arbitrary: fc.constant({ kind: 'none' as const }) }, { weight: 1, arbitrary: strangeBody.map((raw) => ({ kind: 'strange' as const, raw })) })
     : fc.oneof(
@@ -61,7 +66,7 @@ export function hostileRequests(op: Operation, personas: Persona[]): fc.Arbitrar
     persona: fc.constantFrom(...personas),
     id: inPath
       ? fc.oneof(
-          { weight: 4, arbitrary: fc.constant({ kind: 'fixture' as const }) },
+          { weight: canCopy && REMOVABLE.has(op.resource!.kind) ? 0 : 4, arbitrary: fc.constant({ kind: 'fixture' as const }) },
           { weight: canCopy ? 1 : 0, arbitrary: fc.constant({ kind: 'fresh' as const }) },
           { weight: 2, arbitrary: fc.record({ kind: fc.constant('hostile' as const), value: hostileId, raw: fc.boolean() }) },
         )
@@ -107,8 +112,8 @@ export function answerWithin<T>(answer: Promise<T>, capMs = ANSWER_CAP_MS): Prom
 /** Sends one hostile request and returns what is wrong with its answer. */
 export async function sendHostile(world: AuthzWorld, op: Operation, r: HostileRequest): Promise<{ status: number; problems: string[]; request: string }> {
   const location = world.locations.commune;
-  const copy = r.id.kind === 'fresh' ? await world.freshDeadline('commune') : undefined;
-  const base = prepareRequest(op, { world, location, n: ++counter }, copy);
+  const copy = r.id.kind === 'fresh' ? ((await world.freshCopy(op.resource!.kind, 'commune')) ?? undefined) : undefined;
+  const base = await prepareRequest(op, { world, location, n: ++counter }, copy);
   let url = base.url;
   if (r.id.kind === 'hostile') {
     const fixture = encodeURIComponent(fixtureId(op, location));
@@ -124,7 +129,7 @@ export async function sendHostile(world: AuthzWorld, op: Operation, r: HostileRe
   if (payload !== undefined && r.contentType) headers['content-type'] = r.contentType;
   const request = `${op.method} ${(url + (query ? `?${query}` : '')).slice(0, 200)} as ${r.persona.name}; headers ${JSON.stringify(r.headers).slice(0, 200)}; ${payload === undefined ? 'no body' : `${headers['content-type'] ?? 'no content type'}: ${payload.slice(0, 300)}${payload.length > 300 ? `... (${payload.length} chars)` : ''}`}`;
 
-  const send = () => answerWithin(world.app.inject({ method: op.method as 'GET', url: url + (query ? `?${query}` : ''), headers, cookies: auth.cookies, ...(payload === undefined ? {} : { payload }) }));
+  const send = () => answerWithin(world.app.inject({ method: op.method as 'GET', url: url + (query ? `?${query}` : ''), headers, cookies: auth.cookies, remoteAddress: auth.remoteAddress, ...(payload === undefined ? {} : { payload }) }));
   let res: LightMyRequestResponse | undefined;
   const problems: string[] = [];
   // Rows written while an activity ran may be the worker's, not the request's: a refused

@@ -80,7 +80,28 @@ export const FIXTURES: Record<ResourceKind, (l: Location) => string> = {
   campaign: (l) => l.campaign,
   organisation: (l) => l.organisation.id,
   agency: (l) => l.agency,
+  token: (l) => l.token,
+  contact: (l) => l.contact,
+  user: (l) => l.user,
+  membership: (l) => l.membership,
 };
+
+/**
+ * A path parameter that is not the operation's resource names something the resource
+ * belongs to, or that the route's body resource acts on: read from the world, so it always
+ * matches the thing the call acts on (a fixture or a fresh copy). Throws, naming what to add.
+ */
+async function otherParam(op: Operation, name: string, c: ExampleContext, resourceId: string | undefined): Promise<string> {
+  const kind = op.resource?.kind;
+  // The agency of a contact and the account of a role: the service checks the pair belongs together.
+  if (kind === 'contact' && name === 'id') return (await c.world.db.contact.findUniqueOrThrow({ where: { id: resourceId! } })).agencyId;
+  if (kind === 'membership' && name === 'id') return (await c.world.db.membership.findUniqueOrThrow({ where: { id: resourceId! } })).userId;
+  // Giving a role: checked on the organisation of the body; the account is the location's own.
+  if (kind === 'organisation' && op.resource?.from === 'body' && name === 'id' && op.path.includes('/users/{id}/')) return c.location.user;
+  // The emailed password-reset link: a public page whose token is its own proof; a new one each call (it works once).
+  if (op.action === 'public' && name === 'token') return c.world.resetLinkToken(c.location.name);
+  throw new Error(`${op.key}: path parameter "${name}" is not the operation's x-hbc-resource; give the route a resource (config.access), or say in otherParam (test/helpers/operations.ts) what it names`);
+}
 
 export interface ExampleContext {
   world: AuthzWorld;
@@ -108,6 +129,40 @@ export const EXAMPLE_BODIES: Record<string, (c: ExampleContext) => unknown> = {
   }),
   'POST /api/plans/{id}/rollup': () => ({ ruleText: 'trước ngày 20/11 hằng năm', recipient: 'Sở Nội vụ' }),
   'POST /api/campaigns/{id}/results': (c) => ({ year: c.location.campaignYear, submittedBy: 'Phòng Văn hóa – Xã hội', documentNumber: '30/BC-VHXH' }),
+  // Administration. Names stay as they are (other bodies and the world refer to them); heads and contacts change.
+  'POST /api/admin/organisations': (c) => ({ name: `Xã Mới Lập ${c.n}`, kind: 'commune' }),
+  'POST /admin/organisations': (c) => ({ name: `Xã Mới Lập ${c.n}`, kind: 'commune' }),
+  'PATCH /api/admin/organisations/{id}': (c) => ({ leadershipName: 'Chủ tịch UBND', leadershipEmail: `chu-tich-${c.location.name}@example.com` }),
+  'POST /admin/organisations/{id}': (c) => ({ name: c.location.organisation.name, leadershipName: 'Chủ tịch UBND', leadershipEmail: `chu-tich-${c.location.name}@example.com` }),
+  'POST /api/admin/agencies': (c) => ({ name: `Đơn vị mới ${c.n}`, headName: 'Trưởng đơn vị', headEmail: `truong-${c.n}@example.com` }),
+  'POST /admin/agencies': (c) => ({ name: `Đơn vị mới ${c.n}`, headName: 'Trưởng đơn vị', headEmail: `truong-${c.n}@example.com` }),
+  'PATCH /api/admin/agencies/{id}': () => ({ headName: 'Trưởng trạm', headEmail: 'truong-tram@example.com' }),
+  'POST /admin/agencies/{id}': (c) => ({ name: c.location.agencyName, headName: 'Trưởng trạm', headEmail: 'truong-tram@example.com' }),
+  'POST /api/admin/agencies/{id}/contacts': (c) => ({ name: 'Văn thư', email: `van-thu-${c.n}@example.com` }),
+  'POST /admin/agencies/{id}/contacts': (c) => ({ name: 'Văn thư', email: `van-thu-${c.n}@example.com` }),
+  'PATCH /api/admin/agencies/{id}/contacts/{contactId}': () => ({ phone: '0203 123 456' }),
+  'POST /admin/agencies/{id}/contacts/{contactId}': (c) => ({ name: 'Văn thư', email: `van-thu-${c.n}@example.com`, phone: '0203 123 456' }),
+  'POST /api/admin/users': (c) => ({ email: `nguoi-dung-${c.n}@example.com`, name: 'Người dùng mới', password: 'mật khẩu đủ dài 2026', role: 'leader' }),
+  'POST /admin/users': (c) => ({ email: `nguoi-dung-${c.n}@example.com`, name: 'Người dùng mới', password: 'mật khẩu đủ dài 2026', role: 'leader' }),
+  'POST /api/admin/users/{id}/memberships': () => ({ role: 'coordinator' }),
+  // Another role than the API's call gives the same account, or it would be a second grant (409).
+  'POST /admin/users/{id}/memberships': () => ({ role: 'administrator' }),
+  'POST /admin/tokens': (c) => ({ role: 'coordinator', name: `Tích hợp thử ${c.n}` }),
+  'POST /plans/{id}/reminder-policy': () => ({
+    reminderWorkingDaysBefore: '5, 1',
+    sendHour: '8',
+    sendMinute: '0',
+    dueToday: 'on',
+    overdue: 'on',
+    escalation1Days: '3',
+    escalation1Audience: ['coordinator', 'agency-head'],
+    repeatEveryDays: '7',
+    repeatCap: '3',
+    quietDays: '',
+  }),
+  // An address with no account: answered like any other, and nothing is sent.
+  'POST /api/password-reset': (c) => ({ email: `khong-co-tai-khoan-${c.n}@example.com` }),
+  'POST /password-reset': (c) => ({ email: `khong-co-tai-khoan-${c.n}@example.com` }),
   'POST /api/imports/preview': () => ({ text: PLAN_TEXT }),
   'POST /api/imports': (c) => ({
     organisation: c.location.organisation,
@@ -190,12 +245,12 @@ export interface PreparedRequest {
  * The request for an operation against a location's fixtures. `resourceId` replaces the
  * fixture (a fresh copy). Throws, naming what to add, when the operation cannot be filled.
  */
-export function prepareRequest(op: Operation, c: ExampleContext, resourceId?: string): PreparedRequest {
+export async function prepareRequest(op: Operation, c: ExampleContext, resourceId?: string): Promise<PreparedRequest> {
   const id = op.resource ? (resourceId ?? fixtureId(op, c.location)) : undefined;
   const params: Record<string, string> = {};
   for (const name of op.pathParams) {
     if (op.resource?.from === 'params' && op.resource.key === name) params[name] = id!;
-    else throw new Error(`${op.key}: path parameter "${name}" is not the operation's x-hbc-resource; give the route a resource (config.access) so the tests know what to fill it with`);
+    else params[name] = await otherParam(op, name, c, id);
   }
   const url = op.path.replace(/\{(\w+)\}/g, (_m, name: string) => encodeURIComponent(params[name]!));
   const example = EXAMPLE_BODIES[op.key];
@@ -227,12 +282,23 @@ export function fixtureId(op: Operation, location: Location): string {
   return fixture(location);
 }
 
+/**
+ * Operations the policy allows at a location but the product refuses there for a reason of
+ * its own, after the access check: the matrix then expects exactly that status from those
+ * allowed (the refused personas still get 401/403/404, so the access check is still tested).
+ */
+export const REFUSED_BY_RULE: Record<string, { status: number; why: string }> = {
+  'POST /api/admin/organisations @commune': { status: 400, why: 'a commune is the lowest level: nothing is created under it' },
+  'POST /admin/organisations @commune': { status: 400, why: 'a commune is the lowest level: nothing is created under it' },
+};
+
 /** What the policy table says a persona gets: allowed, or the refusal's status. */
 export type Expected = { allowed: true } | { allowed: false; status: 401 | 403 | 404 };
 
 const isAction = (a: string): a is Action => Object.hasOwn(POLICY, a);
 
-export function expectedAnswer(persona: Persona, op: Operation, resource: Resource | null): Expected {
+/** `places`: where the operation's resource lives (src/services/access.ts loadResources), null without one. */
+export function expectedAnswer(persona: Persona, op: Operation, places: Resource[] | null): Expected {
   // A token that is unknown or revoked is refused outright, before any route (src/api/authentication.ts).
   if (persona.credential.kind === 'revoked-token') return { allowed: false, status: 401 };
   if (op.action === 'public') return { allowed: true };
@@ -241,9 +307,11 @@ export function expectedAnswer(persona: Persona, op: Operation, resource: Resour
   if (op.action === 'signed-in') return { allowed: true };
   if (!isAction(op.action)) throw new Error(`${op.key}: x-hbc-action "${op.action}" is not in the policy table`);
   if (!op.resource) return canSomewhere(p, op.action) ? { allowed: true } : { allowed: false, status: 403 };
-  if (!resource) throw new Error(`${op.key}: the fixture ${op.resource.kind} does not exist`);
-  if (can(p, op.action, resource)) return { allowed: true };
-  return { allowed: false, status: can(p, SEE[op.resource.kind], resource) ? 403 : 404 };
+  if (!places?.length) throw new Error(`${op.key}: the fixture ${op.resource.kind} does not exist`);
+  const action = op.action;
+  if (places.some((r) => can(p, action, r))) return { allowed: true };
+  const see = SEE[op.resource.kind];
+  return { allowed: false, status: places.some((r) => can(p, see, r)) ? 403 : 404 };
 }
 
 /** Whether the method changes state (a change needs a fresh copy of what it acts on). */

@@ -23,6 +23,10 @@ const id = z.string().min(1).max(300);
 const tags = ['pages'];
 const onOrganisation = { kind: 'organisation', from: 'params', key: 'id' } as const;
 const onAgency = { kind: 'agency', from: 'params', key: 'id' } as const;
+// A contact and a role are checked where they live; the service also checks they belong to the agency or user of the path.
+const onContact = { kind: 'contact', from: 'params', key: 'contactId' } as const;
+const onUser = { kind: 'user', from: 'params', key: 'id' } as const;
+const onMembership = { kind: 'membership', from: 'params', key: 'membershipId' } as const;
 
 const html = (reply: FastifyReply, body: string) => reply.type('text/html; charset=utf-8').send(body);
 const chromeOf = (req: FastifyRequest, reply: FastifyReply) => adminChrome(req.principal, reply.generateCsrf());
@@ -147,14 +151,14 @@ export function registerAdminPageRoutes(app: FastifyInstance, deps: ServiceDeps)
 
   r.post('/admin/agencies/:id/contacts/:contactId', {
     schema: { tags, summary: 'Save a contact from the form', params: contactParams, body: formBodySchema },
-    config: { access: { action: 'admin.agency', resource: onAgency } },
+    config: { access: { action: 'admin.agency', resource: onContact } },
   }, async (req, reply) =>
     submit(reply, `/admin/agencies/${enc(req.params.id)}?saved`, () => updateContact(deps, actorOf(req), req.params.id, req.params.contactId, updateInput(req.body, ['name', 'email', 'phone'], ['phone'])), (problem) =>
       agencyView(req, reply, req.params.id, { problem })));
 
   r.post('/admin/agencies/:id/contacts/:contactId/delete', {
     schema: { tags, summary: 'Remove a contact, from the page', params: contactParams, body: formBodySchema.optional() },
-    config: { access: { action: 'admin.agency', resource: onAgency } },
+    config: { access: { action: 'admin.agency', resource: onContact } },
   }, async (req, reply) => {
     await removeContact(deps, actorOf(req), req.params.id, req.params.contactId);
     return reply.redirect(`/admin/agencies/${enc(req.params.id)}?saved`, 303);
@@ -187,7 +191,7 @@ export function registerAdminPageRoutes(app: FastifyInstance, deps: ServiceDeps)
 
   r.get('/admin/users/:id', {
     schema: { tags, summary: "One user: roles to give and take, disable or enable", params: idParamsSchema, querystring: savedQuerySchema },
-    config: { access: { action: 'admin.user' } },
+    config: { access: { action: 'admin.user', resource: onUser } },
   }, async (req, reply) => html(reply, await userView(req, reply, req.params.id, { saved: req.query.saved !== undefined })));
 
   r.post('/admin/users/:id/memberships', {
@@ -199,7 +203,7 @@ export function registerAdminPageRoutes(app: FastifyInstance, deps: ServiceDeps)
 
   r.post('/admin/users/:id/memberships/:membershipId/delete', {
     schema: { tags, summary: 'Take a role, from the page', params: z.object({ id, membershipId: id }), body: formBodySchema.optional() },
-    config: { access: { action: 'admin.user' } },
+    config: { access: { action: 'admin.user', resource: onMembership } },
   }, async (req, reply) =>
     submit(reply, `/admin/users/${enc(req.params.id)}?saved`, () => removeMembership(deps, actorOf(req), req.params.id, req.params.membershipId), (problem) =>
       userView(req, reply, req.params.id, { problem })));
@@ -207,7 +211,7 @@ export function registerAdminPageRoutes(app: FastifyInstance, deps: ServiceDeps)
   for (const [path, disabled] of [['disable', true], ['enable', false]] as const) {
     r.post(`/admin/users/:id/${path}`, {
       schema: { tags, summary: disabled ? 'Disable a user, from the page (ends every session)' : 'Enable a user again, from the page', params: idParamsSchema, body: formBodySchema.optional() },
-      config: { access: { action: 'admin.user' } },
+      config: { access: { action: 'admin.user', resource: onUser } },
     }, async (req, reply) =>
       submit(reply, `/admin/users/${enc(req.params.id)}?saved`, () => setUserDisabled(deps, actorOf(req), req.params.id, disabled), (problem) => userView(req, reply, req.params.id, { problem })));
   }

@@ -36,6 +36,10 @@ import { registerPolicyRoutes } from './policy.routes';
 const id = z.string().min(1).max(300);
 const onOrganisation = { kind: 'organisation', from: 'params', key: 'id' } as const;
 const onAgency = { kind: 'agency', from: 'params', key: 'id' } as const;
+// A contact and a role are checked where they live; the service also checks they belong to the agency or user of the path.
+const onContact = { kind: 'contact', from: 'params', key: 'contactId' } as const;
+const onUser = { kind: 'user', from: 'params', key: 'id' } as const;
+const onMembership = { kind: 'membership', from: 'params', key: 'membershipId' } as const;
 
 export function registerAdminRoutes(app: FastifyInstance, deps: ServiceDeps): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -92,12 +96,12 @@ export function registerAdminRoutes(app: FastifyInstance, deps: ServiceDeps): vo
 
   r.patch('/api/admin/agencies/:id/contacts/:contactId', {
     schema: { tags, summary: "Change a contact's name, email or phone (the next email goes to the new address)", params: contactParams, body: updateContactBodySchema },
-    config: { access: { action: 'admin.agency', resource: onAgency } },
+    config: { access: { action: 'admin.agency', resource: onContact } },
   }, async (req) => updateContact(deps, actorOf(req), req.params.id, req.params.contactId, req.body));
 
   r.delete('/api/admin/agencies/:id/contacts/:contactId', {
     schema: { tags, summary: 'Remove a contact from an agency', params: contactParams },
-    config: { access: { action: 'admin.agency', resource: onAgency } },
+    config: { access: { action: 'admin.agency', resource: onContact } },
   }, async (req, reply) => {
     await removeContact(deps, actorOf(req), req.params.id, req.params.contactId);
     return reply.status(204).send();
@@ -116,7 +120,7 @@ export function registerAdminRoutes(app: FastifyInstance, deps: ServiceDeps): vo
 
   r.get('/api/admin/users/:id', {
     schema: { tags, summary: 'One user and the roles the caller may see', params: idParamsSchema },
-    config: { access: { action: 'admin.user' } },
+    config: { access: { action: 'admin.user', resource: onUser } },
   }, async (req) => getUser(deps, actorOf(req), req.params.id));
 
   r.post('/api/admin/users/:id/memberships', {
@@ -126,17 +130,17 @@ export function registerAdminRoutes(app: FastifyInstance, deps: ServiceDeps): vo
 
   r.delete('/api/admin/users/:id/memberships/:membershipId', {
     schema: { tags, summary: "Take a role from a user (not the last one: disable the account instead)", params: z.object({ id, membershipId: id }) },
-    config: { access: { action: 'admin.user' } },
+    config: { access: { action: 'admin.user', resource: onMembership } },
   }, async (req) => removeMembership(deps, actorOf(req), req.params.id, req.params.membershipId));
 
   r.post('/api/admin/users/:id/disable', {
     schema: { tags, summary: 'Disable a user: every session ends at once', params: idParamsSchema },
-    config: { access: { action: 'admin.user' } },
+    config: { access: { action: 'admin.user', resource: onUser } },
   }, async (req) => setUserDisabled(deps, actorOf(req), req.params.id, true));
 
   r.post('/api/admin/users/:id/enable', {
     schema: { tags, summary: 'Enable a disabled user again', params: idParamsSchema },
-    config: { access: { action: 'admin.user' } },
+    config: { access: { action: 'admin.user', resource: onUser } },
   }, async (req) => setUserDisabled(deps, actorOf(req), req.params.id, false));
 
   registerPolicyRoutes(app, deps);
