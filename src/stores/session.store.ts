@@ -13,15 +13,33 @@ interface StoredSession {
 
 /** How long a session lives without a cookie expiry of its own (a browser session). */
 const DEFAULT_TTL_MS = 12 * 60 * 60_000;
+/**
+ * A visitor who has not signed in holds a session only for the CSRF secret of a form (the
+ * sign-in page, a password reset): two hours is ample to fill one in, and keeps the rows that
+ * every visit of a scanner or a bot leaves from piling up for a whole day.
+ */
+export const ANONYMOUS_TTL_MS = 2 * 60 * 60_000;
+/** How often expired rows are swept, at most: on the next write after this long. */
+export const SWEEP_EVERY_MS = 10 * 60_000;
 
 export function prismaSessionStore(db: Db, clock: () => Date) {
+  let sweptAt = -Infinity;
+  /** Deletes the rows whose expiry passed: nobody can use them any more (get refuses them). */
+  async function sweep(now: Date): Promise<void> {
+    if (now.getTime() - sweptAt < SWEEP_EVERY_MS) return;
+    sweptAt = now.getTime();
+    await db.session.deleteMany({ where: { expiresAt: { lte: now } } });
+  }
   return {
     set(sessionId: string, stored: object, callback: Callback): void {
       const session = stored as StoredSession;
-      const expires = session.cookie?.expires ? new Date(session.cookie.expires) : new Date(clock().getTime() + DEFAULT_TTL_MS);
+      const now = clock();
+      const cookieExpiry = session.cookie?.expires ? new Date(session.cookie.expires) : new Date(now.getTime() + DEFAULT_TTL_MS);
+      const expires = session.userId ? cookieExpiry : new Date(Math.min(cookieExpiry.getTime(), now.getTime() + ANONYMOUS_TTL_MS));
       const row = { data: JSON.stringify(session), userId: session.userId ?? null, expiresAt: expires };
       db.session
         .upsert({ where: { id: sessionId }, create: { id: sessionId, ...row }, update: row })
+        .then(() => sweep(now))
         .then(() => callback(), callback);
     },
     // eslint-disable-next-line @typescript-eslint/no-explicit-any -- @fastify/session's Session type, restored from JSON

@@ -189,6 +189,26 @@ describe('plan import API', () => {
     expect(await counts()).toEqual(before);
   });
 
+  it('takes the same draft confirmed twice at once (a double click, two tabs) as one plan: both answered, nothing twice', async () => {
+    const draft = {
+      organisation: { id: 'xa-thu-nghiem', name: 'UBND xã Thử Nghiệm', kind: 'commune' },
+      plan: { number: '12/KH-UBND', title: 'Kế hoạch xác nhận hai lần', issuedOn: '2026-01-05', spanFrom: 2026, spanTo: 2027 },
+      agencies: [{ name: 'Phòng Văn hóa – Xã hội', contacts: [{ name: 'Chuyên viên', email: 'vhxh@thu-nghiem.example' }] }, { name: 'Trường Mầm non' }],
+      obligations: [{ reporter: 'Trường Mầm non', ruleText: 'trước ngày 10/12 hằng năm' }],
+      campaigns: [],
+    };
+    const confirm = () => app.inject({ method: 'POST', url: '/api/imports', headers: bearer(tokens['xa-thu-nghiem']!), payload: draft });
+    const answers = await Promise.all([confirm(), confirm(), confirm()]);
+    expect(answers.map((a) => a.statusCode)).toEqual([201, 201, 201]);
+    expect(new Set(answers.map((a) => a.json().planId)).size).toBe(1);
+    // Exactly one of them created the plan and its rows; the others found them.
+    expect(answers.filter((a) => a.json().created.plan)).toHaveLength(1);
+    const planId = answers[0]!.json().planId as string;
+    expect(await testDb.db.obligation.count({ where: { planId } })).toBe(1);
+    expect(await testDb.db.agency.count({ where: { organisationId: 'xa-thu-nghiem', name: { in: ['Phòng Văn hóa – Xã hội', 'Trường Mầm non'] } } })).toBe(2);
+    expect(await testDb.db.contact.count({ where: { email: 'vhxh@thu-nghiem.example' } })).toBe(1);
+  });
+
   it('works from the command line: --dry-run --draft, edit, then --confirm against the running server', async () => {
     const url = await app.listen({ host: '127.0.0.1', port: 0 });
     const draftFile = path.join(tmp, 'draft.json');
