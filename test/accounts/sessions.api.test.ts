@@ -61,8 +61,15 @@ describe('sessions', () => {
       cookies: { hbc_session: 'chosen-by-attacker' },
       headers: { 'x-csrf-token': res.json().csrfToken },
     });
-    expect(signIn.statusCode).toBe(403); // no session of ours, so no CSRF secret either
+    // A cookie naming no session of ours carries no one's authority and no CSRF secret: the
+    // request is taken as one without a cookie (src/api/server.ts), and a sign-in then gets a
+    // session id of our own making, never the planted one.
+    expect(signIn.statusCode).toBe(201);
+    const issued = sessionCookie(signIn);
+    expect(issued).toBeTruthy();
+    expect(idOf(issued!)).not.toBe('chosen-by-attacker');
     expect(await testDb.db.session.count({ where: { id: 'chosen-by-attacker' } })).toBe(0);
+    expect(await testDb.db.session.count({ where: { id: idOf(issued!), userId: { not: null } } })).toBe(1);
   });
 
   it('refuses a state change on the session cookie without its CSRF token or with a wrong one (403), changing nothing', async () => {

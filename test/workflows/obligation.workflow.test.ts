@@ -108,5 +108,5 @@ describe('obligation workflow: five years through continue-as-new, time-skipping
     ]);
     const opened = await world.db.deadlineEvent.findMany({ where: { type: 'period-opened' } });
     expect(opened).toHaveLength(10);
-  });
+  }, 240_000); // five years on the time-skipping server: about a minute on 2 cores under load, so the default 60 s is too tight
 });
