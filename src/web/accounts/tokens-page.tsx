@@ -1,8 +1,9 @@
 // The administrator's API tokens: the list (never a token itself), a form to make one, the
 // new token shown once, and a button to revoke each live one. Plain forms, with the CSRF token.
-import { ROLE_NAMES_VI, ROLES } from '../../auth/policy';
+import { ROLE_NAMES_VI } from '../../auth/policy';
 import { formatViInstant } from '../../domain/local-date';
 import type { TokenSummary } from '../../services/api-tokens';
+import { OrganisationChoice, RoleChoice } from '../ui/choices';
 import { Layout, type PageChrome } from '../ui/layout';
 import { renderPage } from '../ui/render';
 
@@ -109,22 +110,8 @@ export function tokensPage(data: TokensPageData): string {
         <label>
           Tên (phần mềm dùng mã) <input name="name" required maxLength={200} />
         </label>
-        <label>
-          Tổ chức{' '}
-          <select name="organisationId" required>
-            {data.choices.map((o) => (
-              <option value={o.id}>{o.name}</option>
-            ))}
-          </select>
-        </label>
-        <label>
-          Vai trò{' '}
-          <select name="role" required>
-            {ROLES.map((r) => (
-              <option value={r}>{ROLE_NAMES_VI[r]}</option>
-            ))}
-          </select>
-        </label>
+        <OrganisationChoice organisations={data.choices} label="Tổ chức" />
+        <RoleChoice />
         <label>
           Đơn vị (chỉ cho vai trò Đơn vị báo cáo){' '}
           <select name="agencyId">

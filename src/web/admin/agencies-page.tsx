@@ -3,6 +3,7 @@
 // contacts (the next email of every running deadline goes to the addresses saved here).
 import type { AgencyView } from '../../services/admin/agencies';
 import type { OrganisationView } from '../../services/admin/organisations';
+import { OrganisationChoice } from '../ui/choices';
 import { Layout, type PageChrome } from '../ui/layout';
 import { renderPage } from '../ui/render';
 import { ActionButton, Csrf, Problem, Saved, type FormProblem } from './forms';
@@ -54,16 +55,7 @@ export function agenciesPage(opts: {
           <Problem problem={opts.problem} />
           <form method="post" action="/admin/agencies">
             <Csrf token={opts.chrome.csrfToken} />
-            <label>
-              Cơ quan{' '}
-              <select name="organisationId" required>
-                {opts.organisations.map((o) => (
-                  <option value={o.id} selected={o.id === values.organisationId}>
-                    {o.name}
-                  </option>
-                ))}
-              </select>
-            </label>
+            <OrganisationChoice organisations={opts.organisations} selected={values.organisationId} />
             <label>
               Tên đơn vị <input name="name" required value={values.name ?? ''} />
             </label>

@@ -2,6 +2,7 @@
 // (a GET form, so a filtered view is a link one can share), paging, and the CSV export of
 // the same filter.
 import type { AuditPage, AuditRow } from '../../services/admin/audit-log';
+import { OrganisationChoice } from '../ui/choices';
 import { Layout, type PageChrome } from '../ui/layout';
 import { renderPage } from '../ui/render';
 import { actorTypeVi, AUDIT_ACTION_NAMES_VI, auditActionVi, formatAuditInstant } from './audit-text';
@@ -70,17 +71,7 @@ export function auditPage(opts: { chrome: PageChrome; page: AuditPage | null; fi
         </div>
       ) : null}
       <form method="get" action="/admin/audit">
-        <label>
-          Cơ quan{' '}
-          <select name="organisationId">
-            <option value="">Tất cả</option>
-            {organisations.map((o) => (
-              <option value={o.id} selected={o.id === filters.organisationId}>
-                {o.name}
-              </option>
-            ))}
-          </select>
-        </label>
+        <OrganisationChoice organisations={organisations} selected={filters.organisationId} anyLabel="Tất cả" />
         <label>
           Người thực hiện (email hoặc tên mã truy cập) <input name="actor" value={filters.actor ?? ''} />
         </label>

@@ -1,8 +1,9 @@
 // /admin/users: the accounts the visitor administers; /admin/users/new: create one with a
 // first role (the form the browser test fills: email, name, password, organisationId, role,
 // agencyId); /admin/users/:id: give and take roles, disable or enable the account.
-import { ROLE_NAMES_VI, ROLES, type Role } from '../../auth/policy';
+import { ROLE_NAMES_VI, type Role } from '../../auth/policy';
 import type { UserView } from '../../services/admin/users';
+import { OrganisationChoice, RoleChoice } from '../ui/choices';
 import { Layout, type PageChrome } from '../ui/layout';
 import { renderPage } from '../ui/render';
 import { ActionButton, Csrf, Problem, Saved, type FormProblem } from './forms';
@@ -64,26 +65,8 @@ function MembershipFields(props: { choices: MembershipChoices; values: Record<st
   const { choices, values } = props;
   return (
     <>
-      <label>
-        Cơ quan{' '}
-        <select name="organisationId" required>
-          {choices.organisations.map((o) => (
-            <option value={o.id} selected={o.id === values.organisationId}>
-              {o.name}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label>
-        Vai trò{' '}
-        <select name="role" required>
-          {ROLES.map((r) => (
-            <option value={r} selected={r === values.role}>
-              {ROLE_NAMES_VI[r]}
-            </option>
-          ))}
-        </select>
-      </label>
+      <OrganisationChoice organisations={choices.organisations} selected={values.organisationId} />
+      <RoleChoice selected={values.role} />
       <label>
         Đơn vị (chỉ với vai trò {ROLE_NAMES_VI.agency}){' '}
         <select name="agencyId">
