@@ -45,6 +45,18 @@ export async function seedObligation(db: Db, ruleText = 'trước ngày 05/11 h�
   return 'obl';
 }
 
+/**
+ * The obligation "trước ngày 15/11 hằng năm" with its 2040 period (last day Wednesday
+ * 14/11/2040, data window 15/12/2039 to 14/12/2040): the workflow tests' common deadline.
+ */
+export async function seedYearly2040(db: Db): Promise<void> {
+  await seedObligation(db, 'trước ngày 15/11 hằng năm');
+  await seedDeadline(db, {
+    id: 'obl.2040', periodKey: '2040', periodLabel: 'Năm 2040', lastDay: '2040-11-14',
+    dueAt: new Date('2040-11-14T17:00:00Z'), dataFrom: '2039-12-15', dataTo: '2040-12-14',
+  });
+}
+
 export async function seedDeadline(
   db: Db,
   d: { id: string; periodKey: string; periodLabel: string; lastDay: string; dueAt: Date; dataFrom: string; dataTo: string },

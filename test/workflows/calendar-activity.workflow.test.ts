@@ -7,19 +7,13 @@ import { describe, expect, it } from 'vitest';
 import type { CalendarOverrides } from '../../src/domain/business-calendar';
 import { officialCalendarOverrides } from '../../src/domain/official-calendar';
 import { workflowsPath } from '../../src/worker';
-import { PEOPLE, seedDeadline, seedObligation, testActivities } from '../helpers/fixtures';
+import { PEOPLE, seedYearly2040, testActivities } from '../helpers/fixtures';
 import { timeSkippingWorld } from '../helpers/world';
 
 const contact = PEOPLE.agencyContacts[0];
 
 describe('the calendar reaches workflows as an activity result', () => {
-  const world = timeSkippingWorld(async (db) => {
-    await seedObligation(db, 'trước ngày 15/11 hằng năm');
-    await seedDeadline(db, {
-      id: 'obl.2040', periodKey: '2040', periodLabel: 'Năm 2040', lastDay: '2040-11-14',
-      dueAt: new Date('2040-11-14T17:00:00Z'), dataFrom: '2039-12-15', dataTo: '2040-12-14',
-    });
-  });
+  const world = timeSkippingWorld(seedYearly2040);
 
   it('plans the steps after an announced day off with the new calendar, without a new workflow or a new bundle', async () => {
     // What the administrator has entered so far: the official data, nothing special in 2040.

@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { defaultReminderPolicy, type ReminderPolicy } from '../../src/domain/timeline';
 import { setReminderPolicy } from '../../src/services/admin/reminder-policy';
 import { workflowsPath } from '../../src/worker';
-import { PEOPLE, seedDeadline, seedObligation, testActivities } from '../helpers/fixtures';
+import { PEOPLE, seedYearly2040, testActivities } from '../helpers/fixtures';
 import { timeSkippingWorld } from '../helpers/world';
 
 const contact = PEOPLE.agencyContacts[0];
@@ -24,13 +24,7 @@ const NEW_POLICY: ReminderPolicy = {
 const coordinator = { principal: { kind: 'user' as const, id: 'u-vhxh', label: 'vhxh@xa.test.example', grants: [{ organisationId: 'org', role: 'coordinator' as const }] }, ip: '192.0.2.10' };
 
 describe('a plan reminder policy changed while its deadline runs', () => {
-  const world = timeSkippingWorld(async (db) => {
-    await seedObligation(db, 'trước ngày 15/11 hằng năm');
-    await seedDeadline(db, {
-      id: 'obl.2040', periodKey: '2040', periodLabel: 'Năm 2040', lastDay: '2040-11-14',
-      dueAt: new Date('2040-11-14T17:00:00Z'), dataFrom: '2039-12-15', dataTo: '2040-12-14',
-    });
-  });
+  const world = timeSkippingWorld(seedYearly2040);
 
   it('sends the reminders after the next one by the new policy, and skips what it places before the last one sent', async () => {
     const worker = await Worker.create({

@@ -8,19 +8,13 @@ import { Worker } from '@temporalio/worker';
 import { describe, expect, it } from 'vitest';
 import { workflowsPath } from '../../src/worker';
 import { DIGEST_WINDOW_MS } from '../../workflows/digest.workflow';
-import { PEOPLE, seedDeadline, seedObligation, testActivities } from '../helpers/fixtures';
+import { PEOPLE, seedYearly2040, testActivities } from '../helpers/fixtures';
 import { timeSkippingWorld } from '../helpers/world';
 
 const HOUR_MS = 60 * 60_000;
 
 describe('a slow activity does not delay the next step', () => {
-  const world = timeSkippingWorld(async (db) => {
-    await seedObligation(db, 'trước ngày 15/11 hằng năm');
-    await seedDeadline(db, {
-      id: 'obl.2040', periodKey: '2040', periodLabel: 'Năm 2040', lastDay: '2040-11-14',
-      dueAt: new Date('2040-11-14T17:00:00Z'), dataFrom: '2039-12-15', dataTo: '2040-12-14',
-    });
-  });
+  const world = timeSkippingWorld(seedYearly2040);
 
   it('sends reminder-14wd at 08:00 on 25/10/2040 although noting the next step took an hour', async () => {
     const activities = testActivities(world.db, world.catcher.port, world.starter('drift'));
