@@ -15,10 +15,23 @@ export type Db = InstanceType<typeof PrismaClient>;
 /** The client inside `db.$transaction(async (tx) => ...)`; the client itself is one too. */
 export type DbTx = Prisma.TransactionClient;
 
+const onPostgres = new WeakSet<object>();
+
 export function createDb(databaseUrl: string): Db {
   if (databaseProviderOf(databaseUrl) === 'postgresql') {
     // Same models, same generated types, another query compiler: see the top of this file.
-    return new PrismaClientPg({ adapter: new PrismaPg({ connectionString: databaseUrl }) }) as unknown as Db;
+    const db = new PrismaClientPg({ adapter: new PrismaPg({ connectionString: databaseUrl }) }) as unknown as Db;
+    onPostgres.add(db);
+    return db;
   }
   return new PrismaClient({ adapter: new PrismaLibSQL({ url: databaseUrl }) });
+}
+
+/**
+ * Spread into a `contains`/`startsWith` filter that must ignore case on both databases:
+ * SQLite's LIKE ignores ASCII case by itself, PostgreSQL's needs `mode: 'insensitive'`
+ * (ILIKE), which the SQLite-typed client does not know.
+ */
+export function ignoringCase(db: Db): object {
+  return onPostgres.has(db) ? { mode: 'insensitive' } : {};
 }
