@@ -15,10 +15,17 @@ import { ensurePostgres } from './postgres';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const log = (line: string) => console.log(`[setup] ${line}`);
 const forTests = process.argv.includes('--test');
+// The container build: the generated clients only (no tools, no database).
+const generateOnly = process.argv.includes('--generate-only');
 
 async function main(): Promise<void> {
   const started = Date.now();
   const config = loadConfig();
+  if (generateOnly) {
+    await generatePrismaClient(config.databaseUrl);
+    log('Prisma clients generated');
+    return;
+  }
   // With TEMPORAL_ADDRESS the app talks to an existing server (production, docker-compose).
   if (!config.temporal.address || forTests) {
     const cli = await ensureTemporalCli(root, log, config.tools);
