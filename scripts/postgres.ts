@@ -6,12 +6,14 @@
 // The cluster trusts local connections (it listens on 127.0.0.1 only) and sorts text
 // bytewise like SQLite (--no-locale), so both databases return rows in the same order.
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { childEnvironment, loadConfig } from '../src/config';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+/** The cluster's folder (or, see postgresData, a link to it). */
 export const POSTGRES_DATA = path.join(root, '.data', 'postgres');
 export const POSTGRES_USER = 'hanbaocao';
 const OS_USER = 'postgres';
@@ -58,47 +60,71 @@ export function postgresUrl(database: string): string {
   return `postgresql://${POSTGRES_USER}@127.0.0.1:${postgresPort()}/${database}`;
 }
 
+/**
+ * Run as root, the server runs as the `postgres` user, which must reach the folder. A checkout
+ * in a private folder (a CI clone under a mode-700 directory) does not let it: the cluster
+ * then lives in /var/lib/postgresql/hanbaocao/<checkout hash> and .data/postgres links to it.
+ */
+function prepareDataFolder(): void {
+  if (process.getuid?.() !== 0 || fs.existsSync(POSTGRES_DATA)) return;
+  fs.mkdirSync(path.dirname(POSTGRES_DATA), { recursive: true });
+  const reachable = spawnSync('runuser', ['-u', OS_USER, '--', 'test', '-x', path.dirname(POSTGRES_DATA)]).status === 0;
+  if (reachable) {
+    fs.mkdirSync(POSTGRES_DATA);
+  } else {
+    const elsewhere = path.join('/var/lib/postgresql/hanbaocao', createHash('sha256').update(root).digest('hex').slice(0, 12));
+    fs.mkdirSync(elsewhere, { recursive: true });
+    fs.symlinkSync(elsewhere, POSTGRES_DATA);
+  }
+  run('chown', [`${OS_USER}:`, fs.realpathSync(POSTGRES_DATA)]);
+}
+
+/** The real folder: the server's user may not pass through the link's own folder. */
+function data(): string {
+  return fs.existsSync(POSTGRES_DATA) ? fs.realpathSync(POSTGRES_DATA) : POSTGRES_DATA;
+}
+
 function running(bin: string): boolean {
-  return run(path.join(bin, 'pg_ctl'), ['-D', POSTGRES_DATA, 'status'], { asPostgres: true, allowFail: true }).status === 0;
+  return run(path.join(bin, 'pg_ctl'), ['-D', data(), 'status'], { asPostgres: true, allowFail: true }).status === 0;
 }
 
 /** Installs, initialises and starts the cluster as needed; returns the URL of its `postgres` database. */
 export function ensurePostgres(log: (line: string) => void = () => {}): string {
   const bin = installPostgres(log);
-  if (!fs.existsSync(path.join(POSTGRES_DATA, 'PG_VERSION'))) {
-    fs.mkdirSync(POSTGRES_DATA, { recursive: true });
-    if (process.getuid?.() === 0) run('chown', [`${OS_USER}:`, POSTGRES_DATA]);
-    run(path.join(bin, 'initdb'), ['-D', POSTGRES_DATA, '-U', POSTGRES_USER, '--auth=trust', '--no-locale', '--encoding=UTF8'], { asPostgres: true });
-    log(`PostgreSQL cluster created in ${POSTGRES_DATA}`);
+  if (!fs.existsSync(path.join(data(), 'PG_VERSION'))) {
+    prepareDataFolder();
+    fs.mkdirSync(data(), { recursive: true });
+    run(path.join(bin, 'initdb'), ['-D', data(), '-U', POSTGRES_USER, '--auth=trust', '--no-locale', '--encoding=UTF8'], { asPostgres: true });
+    log(`PostgreSQL cluster created in ${data()}`);
   }
   if (!running(bin)) {
     const port = postgresPort();
     const options = [
       `-p ${port}`,
-      `-k ${POSTGRES_DATA}`,
+      `-k ${data()}`,
       '-c listen_addresses=127.0.0.1',
       // Tests open a pool per database; several test files run at once.
       '-c max_connections=300',
       // A development cluster: a crash may lose the last commits, never corrupts.
       '-c synchronous_commit=off',
     ].join(' ');
-    const started = run(path.join(bin, 'pg_ctl'), ['-D', POSTGRES_DATA, '-l', path.join(POSTGRES_DATA, 'server.log'), '-o', options, '-w', 'start'], {
+    const started = run(path.join(bin, 'pg_ctl'), ['-D', data(), '-l', path.join(data(), 'server.log'), '-o', options, '-w', 'start'], {
       asPostgres: true,
       allowFail: true,
     });
     if (started.status !== 0) {
-      const tail = fs.existsSync(path.join(POSTGRES_DATA, 'server.log')) ? fs.readFileSync(path.join(POSTGRES_DATA, 'server.log'), 'utf8').split('\n').slice(-8).join('\n') : '';
+      const tail = fs.existsSync(path.join(data(), 'server.log')) ? fs.readFileSync(path.join(data(), 'server.log'), 'utf8').split('\n').slice(-8).join('\n') : '';
       throw new Error(`PostgreSQL did not start on 127.0.0.1:${port} (set HBC_POSTGRES_PORT if the port is taken):\n${started.out}\n${tail}`);
     }
-    log(`PostgreSQL started on 127.0.0.1:${port} (${POSTGRES_DATA})`);
+    log(`PostgreSQL started on 127.0.0.1:${port} (${data()})`);
   }
   return postgresUrl('postgres');
 }
 
 export function stopPostgres(): void {
   const bin = binDir();
-  if (bin && fs.existsSync(path.join(POSTGRES_DATA, 'PG_VERSION')) && running(bin)) {
-    run(path.join(bin, 'pg_ctl'), ['-D', POSTGRES_DATA, '-m', 'fast', '-w', 'stop'], { asPostgres: true });
+  if (bin && fs.existsSync(path.join(data(), 'PG_VERSION')) && running(bin)) {
+    run(path.join(bin, 'pg_ctl'), ['-D', data(), '-m', 'fast', '-w', 'stop'], { asPostgres: true });
   }
 }
 
