@@ -97,7 +97,7 @@ async function limitBurst(n: number): Promise<BurstResult> {
 }
 
 async function main(): Promise<void> {
-  log(`${os.cpus().length} cores, Node ${process.version}; sizes ${sizes.join(', ')}; ${connections} pooled SMTP connections`);
+  log(`${os.cpus().length} cores (load ${os.loadavg()[0]!.toFixed(1)}), Node ${process.version}; sizes ${sizes.join(', ')}; ${connections} pooled SMTP connections`);
   const scenarios = [];
   for (const n of sizes) {
     const limit = await limitBurst(n);
@@ -124,7 +124,8 @@ async function main(): Promise<void> {
   const dir = path.join(root, 'bench', 'results');
   fs.mkdirSync(dir, { recursive: true });
   const file = path.join(dir, `burst-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
-  const result = { kind: 'burst', at: new Date().toISOString(), cores: os.cpus().length, node: process.version, parameters: { sizes, connections }, scenarios };
+  // The load average says how much else the machine was doing (figures on a shared machine are noisy).
+  const result = { kind: 'burst', at: new Date().toISOString(), cores: os.cpus().length, loadAverage: os.loadavg(), node: process.version, parameters: { sizes, connections }, scenarios };
   fs.writeFileSync(file, `${JSON.stringify(result, null, 2)}\n`);
   log(`written ${path.relative(root, file)}`);
 }
