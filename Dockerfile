@@ -5,9 +5,9 @@ ENV NODE_ENV=production
 COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
 COPY . .
-# The Prisma client is generated here. The database is migrated by the app itself at every
-# start (src/main.ts runs `prisma migrate deploy` on the file it is about to open).
-RUN PRISMA_SCHEMA_ENGINE_BINARY=/usr/local/bin/node npx prisma generate
+# The Prisma clients (SQLite and PostgreSQL) are generated here. The database is migrated by
+# the app itself at every start (src/main.ts, src/prisma-offline.ts migrateDatabase).
+RUN npx tsx scripts/setup.ts --generate-only
 # Production: the app refuses to start without its own HBC_SESSION_SECRET (docs/operations.md).
 ENV HBC_ENV=production \
     HBC_HOST=0.0.0.0 \

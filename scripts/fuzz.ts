@@ -8,7 +8,7 @@
 //   npm run fuzz -- --only "POST /api/imports"     # one operation (repeatable)
 import { parseArgs } from 'node:util';
 import { startAuthzWorld } from '../test/helpers/authz-world';
-import prepareTemplateDatabase from '../test/helpers/global-setup';
+import { prepareSqliteTemplate } from '../test/helpers/global-setup';
 import { fuzz, type Violation } from '../test/helpers/hostile-input';
 import { readOperations } from '../test/helpers/operations';
 import { quietRuntime } from '../test/helpers/temporal';
@@ -26,7 +26,7 @@ const log = (line: string) => console.log(`[fuzz] ${line}`);
 
 async function main(): Promise<number> {
   const started = Date.now();
-  prepareTemplateDatabase();
+  prepareSqliteTemplate();
   quietRuntime();
   log('starting the world: Temporal dev server, worker, SMTP catcher, database, fixtures');
   const world = await startAuthzWorld();

@@ -44,8 +44,12 @@ const envSchema = z.object({
   HBC_CHROMIUM: text.default('/usr/bin/chromium'),
   DATABASE_URL: z
     .string()
-    .startsWith('file:', { error: 'phải bắt đầu bằng file: (SQLite) / must start with file: (SQLite)' })
+    .regex(/^(file:|postgres(ql)?:\/\/)/, {
+      error: 'phải bắt đầu bằng file: (SQLite) hoặc postgres:// (PostgreSQL) / must start with file: (SQLite) or postgres:// (PostgreSQL)',
+    })
     .optional(),
+  // The project's own PostgreSQL for development and tests (scripts/postgres.ts), never 5432.
+  HBC_POSTGRES_PORT: port.default(55432),
   TEMPORAL_ADDRESS: text.optional(),
   TEMPORAL_NAMESPACE: text.default('default'),
   TEMPORAL_TASK_QUEUE: text.default('hanbaocao'),
@@ -78,8 +82,16 @@ export interface AppConfig {
   };
   /** HBC_API_TOKEN: how the CLI authenticates to the running server; null when unset. */
   apiToken: string | null;
-  /** Absolute `file:` URL: the app and `prisma migrate deploy` open the same file whatever the working directory. */
+  /**
+   * `file:` (SQLite, the embedded default; made absolute so the app and `prisma migrate
+   * deploy` open the same file whatever the working directory) or `postgres(ql)://`
+   * (production with several app processes; src/db.ts).
+   */
   databaseUrl: string;
+  /** Which database DATABASE_URL names. */
+  databaseProvider: DatabaseProvider;
+  /** The project's own development/test PostgreSQL (scripts/postgres.ts). */
+  postgres: { port: number };
   temporal: {
     /** null: start the embedded dev server (`temporal server start-dev`). */
     address: string | null;
@@ -107,6 +119,18 @@ export interface AppConfig {
   };
 }
 
+export type DatabaseProvider = 'sqlite' | 'postgresql';
+
+/** SQLite for `file:` URLs (libsql), PostgreSQL for `postgres://` and `postgresql://`. */
+export function databaseProviderOf(url: string): DatabaseProvider {
+  return /^postgres(ql)?:\/\//.test(url) ? 'postgresql' : 'sqlite';
+}
+
+/** A database URL fit for a log line: a PostgreSQL password is replaced by ***. */
+export function redactedUrl(url: string): string {
+  return url.replace(/^(postgres(?:ql)?:\/\/[^:/@]*:)[^@]*@/, '$1***@');
+}
+
 /** The variable each port setting comes from, for messages that tell the operator what to change. */
 export const PORT_VARIABLES = {
   http: 'HBC_PORT',
@@ -123,6 +147,7 @@ export class ConfigError extends Error {
 }
 
 function absoluteFileUrl(url: string): string {
+  if (databaseProviderOf(url) === 'postgresql') return url;
   return `file:${path.resolve(url.slice('file:'.length))}`;
 }
 
@@ -152,6 +177,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     },
     apiToken: e.HBC_API_TOKEN ?? null,
     databaseUrl: absoluteFileUrl(e.DATABASE_URL ?? `file:${path.join(dataDir, 'app.sqlite')}`),
+    databaseProvider: databaseProviderOf(e.DATABASE_URL ?? 'file:'),
+    postgres: { port: e.HBC_POSTGRES_PORT },
     temporal: {
       address: e.TEMPORAL_ADDRESS ?? null,
       namespace: e.TEMPORAL_NAMESPACE,

@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 import type { Client } from '@temporalio/client';
 import { NativeConnection } from '@temporalio/worker';
 import { buildServer } from './api/server';
-import { ConfigError, loadConfig, productionProblems, type AppConfig } from './config';
+import { ConfigError, loadConfig, productionProblems, redactedUrl, type AppConfig } from './config';
 import type { Db } from './db';
 import { startMailCatcher, type MailCatcher } from './mail/mail-catcher';
 import { createMailer } from './mail/transport';
@@ -72,7 +72,7 @@ async function openDatabase(config: AppConfig): Promise<Db> {
     await generatePrismaClient(config.databaseUrl);
   }
   await migrateDatabase(config.databaseUrl);
-  log(`database migrated: ${config.databaseUrl}`);
+  log(`database migrated: ${redactedUrl(config.databaseUrl)}`);
   // Imported here, not at the top: src/db.ts needs the client generated just above.
   const { createDb } = await import('./db');
   const db = createDb(config.databaseUrl);

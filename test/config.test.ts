@@ -7,13 +7,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { createClient } from '@libsql/client';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, DEVELOPMENT_SESSION_SECRET, loadConfig, productionProblems } from '../src/config';
+import { ConfigError, DEVELOPMENT_SESSION_SECRET, loadConfig, productionProblems, redactedUrl } from '../src/config';
 
 describe('configuration', () => {
   it('lists every bad setting at once, naming the variable and its value, in Vietnamese and English', () => {
     let error: unknown;
     try {
-      loadConfig({ HBC_PORT: 'ba nghìn', SMTP_SECURE: 'maybe', DATABASE_URL: 'postgres://db/app', TEMPORAL_DEV_PORT: '70000' });
+      loadConfig({ HBC_PORT: 'ba nghìn', SMTP_SECURE: 'maybe', DATABASE_URL: 'mysql://db/app', TEMPORAL_DEV_PORT: '70000' });
     } catch (err) {
       error = err;
     }
@@ -21,7 +21,7 @@ describe('configuration', () => {
     const { problems, message } = error as ConfigError;
     expect(problems).toEqual([
       'HBC_PORT="ba nghìn": phải là số cổng 0–65535 / must be a port number 0–65535',
-      'DATABASE_URL="postgres://db/app": phải bắt đầu bằng file: (SQLite) / must start with file: (SQLite)',
+      'DATABASE_URL="mysql://db/app": phải bắt đầu bằng file: (SQLite) hoặc postgres:// (PostgreSQL) / must start with file: (SQLite) or postgres:// (PostgreSQL)',
       'TEMPORAL_DEV_PORT="70000": phải là số cổng 0–65535 / must be a port number 0–65535',
       'SMTP_SECURE="maybe": phải là true hoặc false / must be true or false',
     ]);
@@ -32,6 +32,18 @@ describe('configuration', () => {
     const config = loadConfig({ HBC_DATA_DIR: 'data-here' });
     expect(config.databaseUrl).toBe(`file:${path.resolve('data-here', 'app.sqlite')}`);
     expect(loadConfig({ DATABASE_URL: 'file:./x/app.sqlite' }).databaseUrl).toBe(`file:${path.resolve('x', 'app.sqlite')}`);
+    expect(loadConfig({}).databaseProvider).toBe('sqlite');
+  });
+
+  it('selects PostgreSQL by a postgres:// DATABASE_URL, kept as given, and never logs its password', () => {
+    for (const url of ['postgres://hbc:secret@db:5432/app', 'postgresql://hbc:secret@db/app']) {
+      const config = loadConfig({ DATABASE_URL: url });
+      expect(config.databaseProvider).toBe('postgresql');
+      expect(config.databaseUrl).toBe(url);
+    }
+    expect(redactedUrl('postgres://hbc:secret@db:5432/app')).toBe('postgres://hbc:***@db:5432/app');
+    expect(redactedUrl('file:/data/app.sqlite')).toBe('file:/data/app.sqlite');
+    expect(loadConfig({}).postgres.port).toBe(55432);
   });
 
   it('reads the tool settings too: TEMPORAL_CLI, HBC_CHROMIUM and the search path', () => {

@@ -11,7 +11,7 @@ import { buildServer } from '../../src/api/server';
 import type { Db } from '../../src/db';
 import { seedObligation } from '../helpers/fixtures';
 import { bearer, createUser, grantToken } from '../helpers/principals';
-import { createTestDb } from '../helpers/test-db';
+import { createTestDbOn, type TestDatabase, type TestDb } from '../helpers/test-db';
 
 export const NOW = new Date('2026-10-20T03:00:00Z');
 
@@ -36,12 +36,13 @@ const GRANTS: Record<string, [string, Role]> = {
   outsiderAdmin: ['xa-ngoai', 'administrator'],
 };
 
-export function adminWorld(seed: (db: Db) => Promise<unknown> = async () => undefined): AdminWorld {
-  let testDb: ReturnType<typeof createTestDb>;
+/** `database`: which app database the world runs on (SQLite unless a test runs on both). */
+export function adminWorld(seed: (db: Db) => Promise<unknown> = async () => undefined, database: TestDatabase = 'sqlite'): AdminWorld {
+  let testDb: TestDb;
   let connection: Connection;
   const world = { as: {} } as AdminWorld;
   beforeAll(async () => {
-    testDb = createTestDb();
+    testDb = await createTestDbOn(database);
     const db = (world.db = testDb.db);
     await db.organisation.create({ data: { id: 'tinh', name: 'UBND tỉnh Thử Nghiệm', kind: 'province' } });
     await seedObligation(db);

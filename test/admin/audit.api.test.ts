@@ -1,15 +1,17 @@
 // Reading the audit log: administrators and auditors of an organisation read its rows, a
 // province's also its communes'; filters and paging; the CSV export opens in Excel with
-// Vietnamese intact and runs no formula; the page escapes what people typed.
+// Vietnamese intact and runs no formula; the page escapes what people typed. On SQLite and
+// on PostgreSQL: appending, filtering by local days and paging are queries of each.
 import { describe, expect, it } from 'vitest';
 import { appendAudit, systemActor } from '../../src/services/audit';
 import { CSV_BOM } from '../../src/web/admin/audit-csv';
+import { TEST_DATABASES } from '../helpers/test-db';
 import { adminWorld, createUser } from './admin-world';
 
 const PASSWORD = 'mật khẩu đủ dài 12';
 const HOSTILE = '=HYPERLINK("http://evil.example","<b>Bấm vào</b>")';
 
-describe('the audit log', () => {
+describe.each(TEST_DATABASES)('the audit log on %s', (database) => {
   const w = adminWorld(async (db) => {
     await createUser(db, { email: 'thanhtra@tinh.test.example', password: PASSWORD, grants: [{ organisationId: 'tinh', role: 'auditor' }] });
     // Rows as the use cases write them, on three days (local time; 17:30Z is 00:30 the next day in Hà Nội).
@@ -25,7 +27,7 @@ describe('the audit log', () => {
     for (const [at, actor, organisationId, action, subjectId] of rows) {
       await appendAudit(db, new Date(at), actor, { action, organisationId, subjectType: 'x', subjectId, before: { tên: 'Trạm Y tế xã' }, after: { tên: HOSTILE } });
     }
-  });
+  }, database);
   const read = async (who: string, query = '') => {
     const res = await w.app.inject({ method: 'GET', url: `/api/audit${query}`, headers: w.as[who] });
     return res.statusCode === 200 ? (res.json().events as { subjectId: string; action: string }[]).map((e) => `${e.action} ${e.subjectId}`) : res.statusCode;

@@ -2,24 +2,25 @@
 // commune outside it, API tokens and a signed-in user with its session cookie and CSRF token.
 // Temporal is a client whose server does not answer: every change refused here is refused
 // before it; one allowed change reaches it (and gets 503), which is all this file needs.
+// On SQLite and on PostgreSQL: the access store's queries decide what each caller sees.
 import { Client, Connection } from '@temporalio/client';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildServer } from '../../src/api/server';
 import { seedDeadline, seedObligation } from '../helpers/fixtures';
 import { bearer, createUser, grantToken } from '../helpers/principals';
-import { createTestDb } from '../helpers/test-db';
+import { createTestDbOn, TEST_DATABASES, type TestDb } from '../helpers/test-db';
 
 const NOW = new Date('2026-10-20T03:00:00Z');
 
-describe('access to routes', () => {
-  let testDb: ReturnType<typeof createTestDb>;
+describe.each(TEST_DATABASES)('access to routes on %s', (database) => {
+  let testDb: TestDb;
   let connection: Connection;
   let app: FastifyInstance;
   const tokens: Record<string, Record<string, string>> = {};
 
   beforeAll(async () => {
-    testDb = createTestDb();
+    testDb = await createTestDbOn(database);
     const db = testDb.db;
     await db.organisation.create({ data: { id: 'tinh', name: 'UBND tỉnh Thử Nghiệm', kind: 'province' } });
     await seedObligation(db); // commune 'org' with agencies 'coord' and 'tyt'

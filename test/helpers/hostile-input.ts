@@ -6,6 +6,7 @@
 // Shared by test/api/hostile-input.test.ts and scripts/fuzz.ts (vitest-free: callers assert).
 import fc from 'fast-check';
 import type { LightMyRequestResponse } from 'fastify';
+import { Prisma } from '../../src/generated/prisma/client';
 import { loadResources } from '../../src/services/access';
 import type { AuthzWorld, Persona } from './authz-world';
 import { CONTENT_TYPES, encodeText, hostileHeaders, hostileId, hostileQuery, mutate, mutation, RawJson, strangeBody, toJsonText } from './hostile-values';
@@ -80,10 +81,10 @@ export function hostileRequests(op: Operation, personas: Persona[]): fc.Arbitrar
 
 /** Rows per table; sessions only when signed in (a form page may open an anonymous one for its CSRF secret). */
 async function rowCounts(world: AuthzWorld): Promise<Record<string, number>> {
-  const tables = (await world.db.$queryRawUnsafe<{ name: string }[]>(
-    "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '_prisma_%' ORDER BY name",
-  )).map((t) => t.name);
-  const select = tables.map((t) => `(SELECT COUNT(*) FROM "${t}"${t === 'Session' ? ' WHERE userId IS NOT NULL' : ''}) AS "${t}"`).join(', ');
+  // Every model is a table of the same name (no @@map): the list is the client's, not a
+  // catalog query, so this SQL runs on SQLite and PostgreSQL alike (quoted names, COUNT as bigint).
+  const tables = Object.values(Prisma.ModelName).sort();
+  const select = tables.map((t) => `(SELECT COUNT(*) FROM "${t}"${t === 'Session' ? ' WHERE "userId" IS NOT NULL' : ''}) AS "${t}"`).join(', ');
   const [row] = await world.db.$queryRawUnsafe<Record<string, number | bigint>[]>(`SELECT ${select}`);
   return Object.fromEntries(Object.entries(row!).map(([k, v]) => [k, Number(v)]));
 }

@@ -1,4 +1,5 @@
-// Extensions and waivers on the time-skipping server, with real SMTP and SQLite. The
+// Extensions and waivers on the time-skipping server, with real SMTP, on SQLite and on
+// PostgreSQL (the deadline's status and steps are written by activities). The
 // deadline: Wednesday 14/11/2040 ("trước ngày 15/11"); instants are 08:00 local = 01:00Z.
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
@@ -10,15 +11,15 @@ import { bundleWorkflows } from '../../src/worker';
 import { extendUpdate, recordSubmissionUpdate, waiveUpdate } from '../../src/contract/messages';
 import { PEOPLE, seedDeadline, seedObligation, testActivities } from '../helpers/fixtures';
 import { createTimeSkippingEnv } from '../helpers/temporal';
-import { createTestDb } from '../helpers/test-db';
+import { createTestDbOn, TEST_DATABASES, type TestDb } from '../helpers/test-db';
 import { replayAndRecord } from '../helpers/replay';
 
 const { agencyContacts: contacts, coordinator } = PEOPLE;
 
-describe('changing a running deadline', () => {
+describe.each(TEST_DATABASES)('changing a running deadline on %s', (database) => {
   let env: TestWorkflowEnvironment;
   let catcher: MailCatcher;
-  let testDb: ReturnType<typeof createTestDb>;
+  let testDb: TestDb;
   let worker: Worker;
   let running: Promise<void>;
   let bundle: WorkflowBundleWithSourceMap;
@@ -34,7 +35,7 @@ describe('changing a running deadline', () => {
 
   beforeAll(async () => {
     [env, catcher] = await Promise.all([createTimeSkippingEnv(), startMailCatcher({ port: 0 })]);
-    testDb = createTestDb();
+    testDb = await createTestDbOn(database);
     await seedObligation(testDb.db, 'trước ngày 15/11 hằng năm');
     for (const [year, lastDay] of [['2040', '2040-11-14'], ['2041', '2041-11-14']] as const) {
       await seedDeadline(testDb.db, {

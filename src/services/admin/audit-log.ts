@@ -3,7 +3,7 @@
 // paged by id (rows are only ever appended, so a page never shifts under its reader). The
 // export walks the same filter in batches, so a year of rows never sits in memory at once.
 import type { Principal } from '../../auth/policy';
-import type { Db } from '../../db';
+import { ignoringCase, type Db } from '../../db';
 import { addDays, parseIsoDate, startOfLocalDay } from '../../domain/local-date';
 import { auditQuerySchema, type AuditQuery } from '../../schemas/audit.schemas';
 import { scopeFor } from '../access';
@@ -57,9 +57,9 @@ async function filterFor(deps: Pick<ServiceDeps, 'db'>, principal: Principal, q:
   };
   const where: AuditWhere = {
     organisationId: { in: q.organisationId ? [q.organisationId] : [...names.keys()] },
-    // SQLite's LIKE ignores case for ASCII only: an email typed in capitals matches, and a
-    // token's Vietnamese name is matched as written.
-    ...(q.actor ? { OR: [{ actorId: q.actor }, { actorLabel: { contains: q.actor } }] } : {}),
+    // Case ignored on both databases (ignoringCase): an email typed in capitals matches.
+    // SQLite folds ASCII only, so a token's Vietnamese name is matched as written there.
+    ...(q.actor ? { OR: [{ actorId: q.actor }, { actorLabel: { contains: q.actor, ...ignoringCase(deps.db) } }] } : {}),
     ...(q.action ? { action: { startsWith: q.action } } : {}),
     ...(q.subject ? { subjectId: q.subject } : {}),
     ...(q.from || q.to ? { at } : {}),
