@@ -60,7 +60,9 @@ export function itemsOf(p: Proposal): { obligations: Set<string>; campaigns: Set
     }
     // A period read without a date (added by issue 13; absent before it).
     if ((o as { needsDate?: boolean }).needsDate) {
-      obligations.add(`${o.recurrence} undated`);
+      // A one-off whose year is missing still has its day and month.
+      if (o.due.length === 0) obligations.add(`${o.recurrence} undated`);
+      for (const d of o.due) obligations.add(`${o.recurrence} ${dm(d)}`);
       continue;
     }
     try {

@@ -7,7 +7,8 @@ import { WORD_END, wordRegExp } from '../../domain/word-boundary';
 // 30/2020/NĐ-CP on document form): "Số: 645/KH-UBND", "<place>, ngày 10 tháng 4 năm 2026",
 // "KẾ HOẠCH" + title, "Thực hiện Kế hoạch số ...", the issuer, Nơi nhận, signature.
 
-const NUMBER = /Số\s*:?\s*(\d+)\s*\/\s*([\p{Lu}\d][\p{Lu}\d-]*)/u;
+/** "Số: 645/KH-UBND", "Số: 06/2024/QĐ-UBND" (a year inside), "Số 1536/UBND-TH" (a letter). */
+const NUMBER = /Số\s*:?\s*(\d+)\s*\/\s*([\p{Lu}\d](?:[\p{Lu}\d-]|\/(?=[\p{Lu}\d]))*)/u;
 const ISSUE_DATE = /^(?:(\p{Lu}[\p{L} .'-]*?),\s*)?ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})/u;
 const HIGHER =
   /(?:Thực hiện|Căn cứ|Triển khai)\s+(Kế hoạch|Quyết định|Chương trình|Chỉ thị|Công văn|Nghị quyết|Hướng dẫn)\s+số\s*([\p{L}\d./-]+?)\s*,?\s*ngày\s*(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})\s*(?:của\s+(.+?))?(?=\s+(?:về|phê duyệt|hướng dẫn|thực hiện)\s|[;.]|$)/gu;
