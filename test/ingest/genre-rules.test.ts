@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { parseDueRule, type DueSchedule } from '../../src/domain/due-rule';
 import { draftFromProposal } from '../../src/ingest/draft';
 import type { Proposal } from '../../src/ingest/proposal';
+import { confirmImportBodySchema } from '../../src/schemas/import.schemas';
 import { propose } from './ingest-helpers';
 
 const ONE_YEAR = 'Số: 12/KH-UBND\nAn Phú, ngày 02 tháng 01 năm 2026\nKẾ HOẠCH\nThực hiện công tác dân vận năm 2026';
@@ -179,5 +180,19 @@ describe('documents that are not plans', () => {
   it('still asks a plan for its number', () => {
     const { proposal } = propose('KẾ HOẠCH\nThực hiện công tác dân vận năm 2026\nBáo cáo kết quả về UBND xã trước ngày 15/12/2026.');
     expect(proposal.unread.some((u) => u.includes('no plan number'))).toBe(true);
+  });
+});
+
+describe('numbering schemes reach the confirm form', () => {
+  it.each([
+    ['Số: 645/KH-UBND', '645/KH-UBND'],
+    ['Số: 06/2024/QĐ-UBND', '06/2024/QĐ-UBND'],
+    ['Số 215/UBND-VP', '215/UBND-VP'],
+  ])('%s is read whole and can be confirmed as read', (line, number) => {
+    const text = `${line}\nAn Phú, ngày 10 tháng 3 năm 2026\nKẾ HOẠCH\nThực hiện công tác dân vận năm 2026\nIV. TỔ CHỨC THỰC HIỆN\n1. Trạm Y tế xã\nBáo cáo kết quả về UBND xã trước ngày 15/12 hằng năm.`;
+    const { proposal } = propose(text);
+    expect(proposal.plan.number).toBe(number);
+    const body = draftFromProposal(proposal).body;
+    expect(confirmImportBodySchema.safeParse(body).error?.issues.filter((i) => i.path.join('.') === 'plan.number') ?? []).toEqual([]);
   });
 });
