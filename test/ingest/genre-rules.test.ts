@@ -196,3 +196,18 @@ describe('numbering schemes reach the confirm form', () => {
     expect(confirmImportBodySchema.safeParse(body).error?.issues.filter((i) => i.path.join('.') === 'plan.number') ?? []).toEqual([]);
   });
 });
+
+describe('the issuer and date of notices and portal pages', () => {
+  it.each([
+    ['UBND xã vừa ban hành Kế hoạch triển khai Tháng hành động vì an toàn thực phẩm.', 'UBND xã'],
+    ['Ngày 05/3/2026, UBND huyện An Phú ban hành văn bản số 215/UBND-VP về việc xây dựng kế hoạch cải cách hành chính.', 'UBND huyện An Phú'],
+    ['Hằng năm Ban Chỉ đạo huyện đã xây dựng kế hoạch phòng chống thiên tai.', 'Ban Chỉ đạo huyện'],
+  ])('%s -> %s', (sentence, issuer) => {
+    expect(propose(sentence).proposal.plan.issuer).toBe(issuer);
+  });
+
+  it('reads the date of a header laid out as table cells', () => {
+    const { proposal } = propose('ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |\nSố: 30/KH-UBND | An Phú, ngày 13 tháng 7 năm 2026 |\nBáo cáo kết quả về UBND tỉnh trước ngày 15/12 hằng năm.');
+    expect(proposal.plan).toMatchObject({ number: '30/KH-UBND', date: '2026-07-13', place: 'An Phú' });
+  });
+});
