@@ -73,6 +73,20 @@ docs = [
  ('nhandan-2024-attp','https://nhandan.vn/lap-5-doan-lien-nganh-kiem-tra-an-toan-thuc-pham-post802439.html','Bộ Y tế','ministry','news','2024',A1,[],[],['"từ giữa tháng 4 đến giữa tháng 5" gives no day']),
  ('ttxvn-2024-thien-tai','https://infographics.vn/interactive-hanh-dong-som-chu-dong-truoc-thien-tai/211196.vna','Thủ tướng Chính phủ','ministry','news','2024-05-15',A1,[],['15/05-22/05'],['13/02/2019 is a decision date']),
  ('nghean-donghieu-2023-thien-tai','https://donghieu.thaihoa.nghean.gov.vn/index.php/tag/thong-tin','UBND xã Đông Hiếu','commune','news','2023-05-15',A1,[],['15/05-22/05'],[]),
+ ('duyenha-tb-2024-treo-co','https://duyenha.thanhtri.hanoi.gov.vn/en/hoat-dong-to-dan-pho/-/asset_publisher/UByp2W88WPKe/content/ubnd-xa-duyen-ha-thong-bao-ve-viec-treo-co-to-quoc-','UBND xã Duyên Hà','commune','thông báo','2024-08',A2,
+  [],['18/08-20/08','31/08-05/09'],['anniversary spans (19/8/1945 - 19/8/2024) are not campaigns']),
+ ('trieuthanh-kh-2024-mung-dang','http://trieuthanh.trieuson.gov.vn/web/trang-chu/tin-tuc-su-kien/tin-van-hoa-xa-hoi/ke-hoach-tuyen-truyen-mung-dang-mung-xuan-giap-thin-2024.html','UBND xã Triệu Thành','commune','Kế hoạch','2024',A2,
+  [],[],['a plan whose number and date were left blank ("Số: /KH-UBND", "ngày tháng năm 2024")']),
+ ('thanhmai-cv-2023-tuyen-truyen','http://thanhmai.chomoi.gov.vn/cong-van-chi-dao-ve-viec-thuc-hien-cong-tac-tuyen-truyen-chao-mung-ky-niem-78-nam-ngay-cach-mang-thang-tam-thanh-cong-19-8-1945-19-8-2023-va-ngay-quoc-khanh-nuoc-cong-hoa-xa-hoi-chu-nghia-viet-nam/','UBND xã Thanh Mai','commune','công văn','2023-08',A2,
+  [],[],['anniversary spans only']),
+ ('trunghai-tb-2023-giai-phong','https://trunghai.giolinh.quangtri.gov.vn/chi-tiet-tin/-/view-article/1/1651219863891/1680164622486','UBND xã Trung Hải','commune','thông báo','2023-03',A2,
+  [],['28/03-05/04'],['anniversary span (02/4/1972 – 02/4/2023)']),
+ ('sonthuy-tb-2025-treo-co','https://sonthuy.quangngai.gov.vn/gioi-thieu/tin-tuc/thong-bao-treo-co-to-quoc-chao-mung-dai-hoi-dai-bieu-dang-bo-xa-son-thuy-lan-thu-nhat-nhiem-ky-2025-2030-va-nhan-ky-niem.html','UBND xã Sơn Thủy','commune','thông báo','2025-07',A2,
+  [],['23/07-27/07'],['anniversary span (27/7/1947-27/7/2025); dates of the plans it cites']),
+ ('lienkhe-tb-2023-treo-co','http://lienkhe.thuynguyen.haiphong.gov.vn/thong-tin-chi-dao-dieu-hanh/thong-bao-viec-treo-co-to-quoc-nhan-ky-niem-78-nam-ngay-cach-mang-thang-tam-va-quoc-khanh-02-9-525231','UBND xã Liên Khê','commune','thông báo','2023-08',A2,
+  [],[],['anniversary spans; the excerpt stops before the flag-hanging dates']),
+ ('quangninh-2023-phien-hop','https://daihoidang.baoquangninh.vn/ubnd-tinh-hop-thuong-ky-3242719.html','UBND tỉnh Quảng Ninh','province','news','2023-05-30',A1,
+  [],[],['a monthly meeting that evaluates results is not a report']),
 ]
 manifest = []
 for (i,url,issuer,level,kind,date,lic,obl,camp,neg) in docs:
