@@ -151,6 +151,12 @@ describe('campaigns in every date form', () => {
     ['a wave, expected dates', 'Đợt 2: dự kiến từ ngày 10/8 đến ngày 20/8/2026.', ['10/8-20/8 2026']],
     ['across the new year', 'Kế hoạch bảo đảm trật tự dịp Tết Nguyên đán 2027\nThời gian thực hiện: từ ngày 25/12/2026 đến ngày 10/02/2027.', ['25/12-10/2 2026']],
     ['the time of the document\'s campaign', 'Tháng hành động vì trẻ em năm 2026\nThời gian: từ ngày 01/6 đến ngày 30/6/2026.', ['1/6-30/6 2026']],
+    ['an activity dated under "Thời gian"', 'UBND phường thông báo treo cờ.\nThời gian treo cờ Tổ quốc: từ ngày 29/4/2026 đến hết ngày 03/5/2026.', ['29/4-3/5 2026']],
+    [
+      'several activities under a "Thời gian" heading',
+      'UBND xã thông báo.\nThời gian trang trí, tuyên truyền:\n- Mừng Xuân (01/01/1930 - 01/01/2026) treo cờ từ ngày 25/01/2026 đến hết ngày 05/02/2026.\n- Mừng ngày thành lập tỉnh treo cờ từ ngày 10/3/2026 đến hết ngày 12/3/2026.',
+      ['25/1-5/2 2026', '10/3-12/3 2026'],
+    ],
   ])('%s', (_label, text, expected) => {
     expect(campaigns(text)).toEqual(expected);
   });

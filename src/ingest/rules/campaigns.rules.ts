@@ -22,8 +22,12 @@ const RANGE = new RegExp(
 const KEYWORD = String.raw`Tháng hành động|Tháng cao điểm|Tháng Thanh niên|Chiến dịch|Tuần lễ|Đợt cao điểm|Cao điểm|Đợt\s+\d+|Ngày hội`;
 /** The name after the dates: "lấy tuần lễ từ ngày 15 - 22/5 làm Tuần lễ Quốc gia phòng, chống thiên tai". */
 const NAME_AFTER = new RegExp(String.raw`^\s*(?:(?:hằng|hàng)\s+năm\s+)?(?:là|làm)\s+((?:${KEYWORD})[^;.(]*?)(?=\s*[;.(]|,\s*(?:với|nhằm|theo|để)\s|$)`, 'iu');
-/** "Thời gian thực hiện: từ ngày ...": the dates of the document's own campaign. */
-const TIME_OF = /thời gian(?:\s+(?:và phạm vi|thực hiện|triển khai|tổ chức|diễn ra))*/iu;
+/** "Thời gian thực hiện: từ ngày ...": the dates of the document's own campaign or activity. */
+const TIME_OF = /thời gian/iu;
+/** "Thời gian trang trí, tuyên truyền:" on its own line, the dates in the lines under it. */
+const TIME_HEADING = /^\W*thời gian[^.;]*:\s*$/iu;
+/** What a dated period of a notice orders: hanging flags, decorating, a clean-up, a drive. */
+const ACTIVITY = /treo cờ|trang trí|tuyên truyền|cổ động|ra quân|tổng vệ sinh|vệ sinh môi trường|tiêm|diệt|hưởng ứng|phát động|cao điểm/iu;
 /** Figures counted over a window: "số liệu tính từ ngày 01/01 đến ngày 30/06" is no campaign. */
 const DATA_WINDOW = /chốt số liệu|tính từ|số liệu/iu;
 const MONTH = /\(\s*tháng\s+(\d{1,2})(?:\s*\/\s*(\d{4}))?\s*\)/giu;
@@ -57,8 +61,7 @@ export function readCampaigns(plan: PlanText, reading: AgencyReading): ProposedC
         if (y1 && y2 && Math.abs(Number(y2) - Number(y1)) > 1) continue;
         const before = text.slice(0, m.index);
         if (DATA_WINDOW.test(before.split(/[;:]/u).pop()!)) continue;
-        const name =
-          nameAfter(text.slice(m.index! + m[0].length)) ?? nameBefore(before) ?? (TIME_OF.test(before) ? documentCampaign(plan, p.index) : null);
+        const name = nameAfter(text.slice(m.index! + m[0].length)) ?? nameBefore(before) ?? timedActivity(plan, p.index, before);
         if (!name) continue;
         const year = y1 ?? y2;
         add({
@@ -133,6 +136,31 @@ function nameBefore(before: string): string | null {
 function nameAfter(after: string): string | null {
   const m = NAME_AFTER.exec(after.slice(0, 160));
   return m ? m[1]!.trim() : null;
+}
+
+/**
+ * A period under "Thời gian" (in the sentence, or a heading line right above it): the
+ * activity it dates ("treo cờ Tổ quốc từ ngày 18/8 đến hết ngày 20/8") when it names one,
+ * else the document's own campaign or plan. "Thời gian tiếp công dân" dates no campaign.
+ */
+function timedActivity(plan: PlanText, index: number, before: string): string | null {
+  // The heading may sit above several bullet lines, each with its own dates.
+  let above = index - 1;
+  while (above > 0 && /^\s*[-+*•]/u.test(plan.paragraphs[above]!.text)) above -= 1;
+  const heading = above >= 0 && TIME_HEADING.test(plan.paragraphs[above]!.text) ? plan.paragraphs[above]!.text : null;
+  if (!TIME_OF.test(before) && !heading) return null;
+  if (ACTIVITY.test(`${heading ?? ''} ${before}`)) {
+    // "Thời gian treo cờ Tổ quốc: từ ..." names it before the colon, a bullet after it.
+    const parts = /^(?:.*?thời gian\s*([^:]*):)?(.*)$/isu.exec(before)!;
+    const words = (/\p{L}{2,}.*\p{L}{2,}/u.test(parts[2]!.replace(/(?:^|\s)(?:bắt đầu|từ|ngày)(?=\s|$)/giu, ' ')) ? parts[2]! : (parts[1] ?? ''))
+      .replace(/\([^)]*\)/gu, ' ')
+      .replace(/^[\s\-+*•]+/u, '')
+      .replace(/[\s:,]*(?:(?:bắt đầu|diễn ra|dự kiến)\s*)*(?:từ\s*)?(?:ngày\s*)?$/iu, '')
+      .replace(/\s+/gu, ' ')
+      .trim();
+    if (words.split(' ').length >= 2) return words.charAt(0).toUpperCase() + words.slice(1);
+  }
+  return documentCampaign(plan, index);
 }
 
 /** The campaign the document is about: the first campaign named before `index`, else its plan title. */
