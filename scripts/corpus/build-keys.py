@@ -87,6 +87,12 @@ docs = [
   [],[],['anniversary spans; the excerpt stops before the flag-hanging dates']),
  ('quangninh-2023-phien-hop','https://daihoidang.baoquangninh.vn/ubnd-tinh-hop-thuong-ky-3242719.html','UBND tỉnh Quảng Ninh','province','news','2023-05-30',A1,
   [],[],['a monthly meeting that evaluates results is not a report']),
+ ('backan-snv-2021-tong-ket-bau-cu','https://backan.gov.vn/Pages/so-noi-vu-don-doc-tong-ket-cuoc-bau-cu-dai-bieu-qu-438c.aspx','Sở Nội vụ tỉnh Bắc Kạn','province','công văn (portal summary)','2021-06-02',A1,
+  ['once 08/06'],[],['the review meetings to finish by 10/6 and 14/6 are tasks, not reports']),
+ ('btttt-tt02-2023-thoi-han','https://beta.thuvienphapluat.vn/chinh-sach-phap-luat-moi/vn/thong-bao-van-ban-moi/email/47277/thoi-han-gui-bao-cao-dinh-ky-trong-linh-vuc-thong-tin-truyen-thong','Bộ Thông tin và Truyền thông','ministry','Thông tư (extract)','2023',A2,
+  ['monthly d15','quarterly d06','semiannual 06/06','annual 25/11','monthly d16','quarterly d08','semiannual 08/06','annual 27/11'],[],['effective date 01/6/2023']),
+ ('bnv-cv2291-2024-sap-xep','https://thuvienphapluat.vn/cong-van/Bo-may-hanh-chinh/Cong-van-2291-BNV-CQDP-2024-luu-y-xay-dung-De-an-sap-xep-Don-vi-hanh-chinh-cap-huyen-609340.aspx?ac=emails','Bộ Nội vụ','ministry','công văn','2024-04-25',A2,
+  [],[],['dates of resolutions cited']),
 ]
 manifest = []
 for (i,url,issuer,level,kind,date,lic,obl,camp,neg) in docs:
