@@ -42,8 +42,20 @@ describe('a period named apart from its date', () => {
     ['- Báo cáo định kỳ hàng quý: thời hạn gửi báo cáo chậm nhất vào ngày 18 của tháng cuối quý.', ['quarterly d18']],
     ['- Báo cáo định kỳ 6 tháng: thời hạn gửi báo cáo chậm nhất vào ngày 18/6 và ngày 18/12 hàng năm.', ['semiannual 18/06', 'semiannual 18/12']],
     ['- Báo cáo định kỳ hàng năm: thời hạn gửi báo cáo chậm nhất là ngày 18/12 hàng năm.', ['annual 18/12']],
+    // The period after the date, and numbers also spelled out in brackets.
+    ['- Chậm nhất ngày 12 (mười hai) của tháng báo cáo đối với báo cáo định kỳ hằng tháng;', ['monthly d12']],
+    ['- Chậm nhất ngày 09 (chín) của tháng cuối quý đối với báo cáo định kỳ hằng quý;', ['quarterly d09']],
+    ['- Chậm nhất ngày 09 (chín) tháng 06 (sáu) đối với báo cáo định kỳ 06 (sáu) tháng;', ['semiannual 09/06']],
+    ['- Chậm nhất ngày 21 (hai mươi mốt) tháng 11 (mười một) đối với báo cáo định kỳ hằng năm.', ['annual 21/11']],
   ])('%s', (sentence, expected) => {
     expect(read(plan(sentence))).toEqual(expected);
+  });
+
+  it('quotes the sentence as written, brackets and all', () => {
+    const { plan: text, proposal } = propose(plan('- Chậm nhất ngày 12 (mười hai) của tháng báo cáo đối với báo cáo định kỳ hằng tháng;'));
+    const o = proposal.obligations[0]!;
+    expect(o.quote).toContain('(mười hai)');
+    expect(text.text.slice(o.position.start, o.position.end)).toBe(o.quote);
   });
 });
 

@@ -4,7 +4,7 @@ import { wholeWords, WORD_END } from '../../domain/word-boundary';
 import { sentencesOf, type Sentence } from '../outline';
 import type { PlanMetadata, ProposedAgency, ProposedObligation, UpwardReport } from '../proposal';
 import { agencyKind, agencyName, type AgencyReading } from './agencies.rules';
-import { datesSomethingElse, hasRecurrenceWords, periodsBefore, periodsNotReported, statedPeriods, withPeriods, type Period } from './report-periods.rules';
+import { datesSomethingElse, hasRecurrenceWords, periodsAfter, periodsBefore, periodsNotReported, statedPeriods, withPeriods, type Period } from './report-periods.rules';
 
 // A reporting obligation is a sentence that asks for a report ("báo cáo") and gives a due
 // day ("trước ngày 05/11", "chậm nhất ngày 15/6", "trước ngày 15 tháng 11"). Who reports is
@@ -68,7 +68,10 @@ export function readObligations(reading: AgencyReading, meta: PlanMetadata): Obl
   const notReported = new Set<Period>();
   for (const [index, node] of outline.nodes.entries()) {
     const section = sectionOf.has(index) ? agencies[sectionOf.get(index)!]! : null;
-    for (const sentence of sentencesOf(node.paragraph)) {
+    for (const original of sentencesOf(node.paragraph)) {
+      // Rules read the sentence with numbers spelled out in brackets blanked ("ngày 15 (mười
+      // lăm)"); every quote stays the document's own words.
+      const sentence = { ...original, quote: maskNumberWords(original.quote) };
       const text = sentence.quote;
       const reports = REPORT_WORDS.test(text);
       if (!reports && !EVALUATION_WORDS.test(text)) continue;
@@ -78,27 +81,27 @@ export function readObligations(reading: AgencyReading, meta: PlanMetadata): Obl
       if (dues.length > 0) {
         const read = readObligation(sentence, dues, section, agencies, meta);
         if ('unread' in read) unread.push(read.unread);
-        else obligations.push(...read.obligations);
+        else obligations.push(...read.obligations.map((o) => ({ ...o, quote: original.quote })));
         continue;
       }
       const periods = node.level === 0 && !DATA_WINDOW.test(text) ? statedPeriods(text) : [];
       if (periods.length > 0) {
         // A period with no date: proposed with its recurrence and no date, for the coordinator
         // to set one (never invented), and listed in unread so it is seen.
-        obligations.push(...undatedObligations(sentence, periods, section, agencies, meta));
-        unread.push(`Báo cáo định kỳ chưa có hạn, cần đặt ngày (periodic report without a date, set one): ${text}`);
+        obligations.push(...undatedObligations(original, periods, section, agencies, meta));
+        unread.push(`Báo cáo định kỳ chưa có hạn, cần đặt ngày (periodic report without a date, set one): ${original.quote}`);
         continue;
       }
       const up = section?.kind === 'specific' && reports ? UPWARD_RECIPIENT.exec(text) : null;
       if (section && up && /\s(?:tỉnh|huyện|xã|Nội vụ|cấp trên)|Sở|Bộ/u.test(up[1]!)) {
-        upwardReports.push({ reporter: section.name, recipient: up[1]!.trim(), quote: text, position: sentence.position });
-        unread.push(`Báo cáo không nêu hạn (no due date): ${text}`);
+        upwardReports.push({ reporter: section.name, recipient: up[1]!.trim(), quote: original.quote, position: sentence.position });
+        unread.push(`Báo cáo không nêu hạn (no due date): ${original.quote}`);
       } else if (reports && ADHOC_ON_REQUEST.test(text)) {
-        obligations.push(...undatedObligations(sentence, ['adhoc'], section, agencies, meta));
+        obligations.push(...undatedObligations(original, ['adhoc'], section, agencies, meta));
       } else if (reports && node.level === 0 && PERIODIC_WORDS.test(text)) {
         // A periodic report with no day the rules can read ("trong quý IV"): the coordinator
         // must see it rather than lose it.
-        unread.push(`Báo cáo định kỳ chưa đọc được hạn (periodic report, no readable date): ${text}`);
+        unread.push(`Báo cáo định kỳ chưa đọc được hạn (periodic report, no readable date): ${original.quote}`);
       }
     }
   }
@@ -121,7 +124,9 @@ function ruleWordsOf(text: string, dues: RegExpMatchArray[]): { words: string; p
   const tail = TAIL.exec(text.slice(to));
   if (tail) to += tail[0].length;
   const words = text.slice(from, to).replace(/^[(\s]+|[)\s]+$/gu, '');
-  return { words, periods: periodsBefore(text, first.index!), lead: lead !== null };
+  // "Chậm nhất ngày 15 của tháng báo cáo đối với báo cáo định kỳ hằng tháng": after the date.
+  const before = periodsBefore(text, first.index!);
+  return { words, periods: before.length > 0 ? before : periodsAfter(text, to), lead: lead !== null };
 }
 
 /**
@@ -204,6 +209,11 @@ function readObligation(
     obligations.push({ ...base, recurrence: 'adhoc', due: [], dueRule: 'đột xuất theo yêu cầu', needsDate: false, confidence: round(confidence - 0.05), notes: [...notes, 'Báo cáo đột xuất: hạn do người yêu cầu đặt (ad hoc: the date is set on request).'] });
   }
   return { obligations };
+}
+
+/** "15 (mười lăm)" -> "15" plus spaces: the same length, so offsets still point into the text. */
+function maskNumberWords(text: string): string {
+  return text.replace(/\((?:\s*(?:một|hai|ba|bốn|tư|năm|lăm|sáu|bảy|tám|chín|mười|mươi|mốt|linh|lẻ)\s*)+\)/giu, (m) => ' '.repeat(m.length));
 }
 
 /** A dated sentence with no period words, in a document that is not a multi-year plan. */

@@ -11,7 +11,7 @@ import { wholeWords } from '../../domain/word-boundary';
 export type Period = Exclude<Recurrence, 'once' | 'adhoc'>;
 
 /** "tháng" but not "Tháng hành động", the campaign. */
-const PERIOD_WORD = String.raw`6 tháng|sáu tháng|bán niên|quý|tháng(?!\s+(?:hành động|cao điểm))|năm|cả năm`;
+const PERIOD_WORD = String.raw`0?6\s+tháng|sáu tháng|bán niên|quý|tháng(?!\s+(?:hành động|cao điểm))|năm|cả năm`;
 /** "báo cáo tháng", "báo cáo định kỳ hàng quý", "báo cáo 6 tháng và năm"; not "báo cáo năm 2024". */
 const PERIOD_AFTER_REPORT = new RegExp(
   String.raw`báo cáo\s+(?:định kỳ\s+)?((?:(?:hằng|hàng|mỗi)\s+)?(?:${PERIOD_WORD})(?:\s*(?:,|và|hoặc)\s*(?:báo cáo\s+)?(?:(?:hằng|hàng|mỗi)\s+)?(?:${PERIOD_WORD}))*)(?!\s*\d)(?!\s+(?:đầu|cuối)\s+năm\s+\d)`,
@@ -28,8 +28,8 @@ const LOOSE_PERIOD = new RegExp(wholeWords(String.raw`(?:hằng|hàng|mỗi|cu�
 /** The periods a phrase lists, in its order: "6 tháng và năm" -> semiannual, annual. */
 export function periodsIn(words: string): Period[] {
   const out: Period[] = [];
-  for (const m of words.toLowerCase().matchAll(/6 tháng|sáu tháng|bán niên|quý|tháng|năm/gu)) {
-    const w = m[0];
+  for (const m of words.toLowerCase().matchAll(/0?6\s+tháng|sáu tháng|bán niên|quý|tháng|năm/gu)) {
+    const w = m[0].replace(/^0?6\s+/u, '6 ');
     out.push(w === 'quý' ? 'quarterly' : w === 'tháng' ? 'monthly' : w === 'năm' ? 'annual' : 'semiannual');
   }
   return out;
@@ -41,6 +41,13 @@ export function periodsBefore(text: string, index: number): Period[] {
   let last: RegExpMatchArray | undefined;
   for (const m of before.matchAll(PERIOD_AFTER_REPORT)) last = m;
   return last ? periodsIn(last[1]!) : [];
+}
+
+/** The periods named after `index` in the same clause: "… đối với báo cáo định kỳ hằng quý". */
+export function periodsAfter(text: string, index: number): Period[] {
+  const after = text.slice(index).split(/;/u)[0]!;
+  const m = new RegExp(PERIOD_AFTER_REPORT.source, 'iu').exec(after);
+  return m ? periodsIn(m[1]!) : [];
 }
 
 /** The periods a sentence without a date states ("định kỳ 6 tháng, hằng năm", "báo cáo quý"). */
