@@ -5,7 +5,8 @@ import { wordRegExp } from '../domain/word-boundary';
 /**
  * The editable draft a coordinator starts from: the proposal turned into the confirm body.
  * Generic reporters are already expanded to the agencies the plan names; ad-hoc obligations
- * are left out (an ad-hoc request is made when the need arises, with its own date);
+ * are left out (an ad-hoc request is made when the need arises, with its own date), and so are
+ * obligations whose date the document does not give (a warning asks for the date);
  * `warnings` say what the coordinator must still fill in.
  */
 export interface ImportDraft {
@@ -37,7 +38,12 @@ export function draftFromProposal(p: Proposal): ImportDraft {
   };
   for (const a of p.agencies.filter((a) => a.kind === 'specific')) add(a.name, indicatorText(a, p));
 
-  const periodic = p.obligations.filter((o) => o.recurrence !== 'adhoc');
+  // An obligation whose date the document does not give cannot start a deadline yet: the
+  // coordinator sets the date (nothing is invented), so it is a warning, not a draft line.
+  for (const o of p.obligations.filter((o) => o.needsDate)) {
+    warnings.push(`Chưa có hạn cho "${o.dueRule}" (${o.reporter}): hãy đặt ngày. / No date for "${o.dueRule}" (${o.reporter}): set one.`);
+  }
+  const periodic = p.obligations.filter((o) => o.recurrence !== 'adhoc' && !o.needsDate);
   const vias = periodic.map((o) => o.via).filter((v): v is string => v !== null);
   const coordinator = mostCommon(vias);
   if (coordinator) add(coordinator);

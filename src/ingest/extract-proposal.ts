@@ -15,8 +15,11 @@ export function extractProposal(plan: PlanText): Proposal {
   const goals = readGoals(plan);
   const agencyReading = readAgencies(plan, goals);
   const { obligations, upwardReports, unread } = readObligations(agencyReading, meta);
-  if (meta.number === null) unread.unshift('Không thấy số kế hoạch ("Số: .../KH-...") (no plan number found).');
-  if (meta.span === null) unread.unshift('Không thấy giai đoạn của kế hoạch (no span such as 2026–2030 found).');
+  // A Thông tư, a Quyết định or a letter has no plan number and no span of its own: only a
+  // plan (a "KẾ HOẠCH" heading or a KH number) is expected to state them.
+  const isPlan = /(?:^|\n)\s*KẾ HOẠCH\s*(?:\n|$)/u.test(plan.text) || /\/KH/u.test(meta.number ?? '');
+  if (meta.number === null && isPlan) unread.unshift('Không thấy số kế hoạch ("Số: .../KH-...") (no plan number found).');
+  if (meta.span === null && isPlan) unread.unshift('Không thấy giai đoạn của kế hoạch (no span such as 2026–2030 found).');
   if (obligations.length === 0) unread.unshift('Không thấy nghĩa vụ báo cáo có hạn (no reporting obligation with a due date found).');
   return {
     plan: meta,

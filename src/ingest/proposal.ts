@@ -103,8 +103,18 @@ export interface ProposedObligation extends Quoted {
   via: string | null;
   recurrence: Recurrence;
   due: DueDayProposal[];
-  /** The rule's own words, readable by parseDueRule. */
+  /**
+   * The rule's own words, readable by parseDueRule; when the sentence names the period apart
+   * from the date ("Báo cáo quý gửi trước ngày 05 tháng cuối cùng của mỗi quý") the period's
+   * words are put before the date ("hằng quý trước ngày 05 ...").
+   */
   dueRule: string;
+  /**
+   * true when the document states the period (or a one-off date) without a date the rules can
+   * use: the coordinator must set the date; nothing is invented. dueRule then only names the
+   * period ("báo cáo 6 tháng") and due is empty (or, for a one-off without a year, the day).
+   */
+  needsDate: boolean;
   /** 0-1: lower when the recipient or reporter was inferred rather than read. */
   confidence: number;
   /** How each field was found, for the coordinator reviewing the proposal. */

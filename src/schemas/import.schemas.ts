@@ -45,7 +45,8 @@ export const confirmImportBodySchema = z
       kind: z.enum(['province', 'commune', 'district']),
     }),
     plan: z.object({
-      number: z.string().trim().regex(/^\d+\s*\/\s*[\p{Lu}\d-]+$/u, 'số kế hoạch dạng 645/KH-UBND / plan number like 645/KH-UBND'),
+      // 645/KH-UBND, and the schemes of decisions and circulars the reader also reads: 06/2024/QĐ-UBND.
+      number: z.string().trim().regex(/^\d+\s*\/\s*[\p{Lu}\d][\p{Lu}\d/-]*$/u, 'số kế hoạch dạng 645/KH-UBND / plan number like 645/KH-UBND'),
       title: name.max(500),
       issuedOn: isoDay,
       spanFrom: z.number().int().min(1990).max(2100),

@@ -70,10 +70,16 @@ describe('reporting obligations: due rules as plans write them', () => {
     expect(two.proposal.obligations[0]!.reporters).toEqual(['Trạm Y tế xã']);
   });
 
-  it('lists a periodic report whose date it cannot read as unread, not as an obligation', () => {
+  it('proposes a periodic report whose period has no date with that period, flagged, and lists it as unread', () => {
     const { proposal } = propose(plan('Báo cáo định kỳ kết quả thực hiện về UBND xã vào cuối năm.'));
+    expect(proposal.obligations).toMatchObject([{ recurrence: 'annual', due: [], needsDate: true }]);
+    expect(proposal.unread).toContain('Báo cáo định kỳ chưa có hạn, cần đặt ngày (periodic report without a date, set one): Báo cáo định kỳ kết quả thực hiện về UBND xã vào cuối năm.');
+  });
+
+  it('keeps a periodic report it cannot date at all in unread, not as an obligation', () => {
+    const { proposal } = propose(plan('Báo cáo định kỳ kết quả thực hiện về UBND xã trong quý IV.'));
     expect(proposal.obligations).toEqual([]);
-    expect(proposal.unread).toContain('Báo cáo định kỳ chưa đọc được hạn (periodic report, no readable date): Báo cáo định kỳ kết quả thực hiện về UBND xã vào cuối năm.');
+    expect(proposal.unread).toContain('Báo cáo định kỳ chưa đọc được hạn (periodic report, no readable date): Báo cáo định kỳ kết quả thực hiện về UBND xã trong quý IV.');
   });
 
   it('keeps a dated sentence that is not a report out of the obligations', () => {

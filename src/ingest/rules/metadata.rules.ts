@@ -7,8 +7,10 @@ import { WORD_END, wordRegExp } from '../../domain/word-boundary';
 // 30/2020/NĐ-CP on document form): "Số: 645/KH-UBND", "<place>, ngày 10 tháng 4 năm 2026",
 // "KẾ HOẠCH" + title, "Thực hiện Kế hoạch số ...", the issuer, Nơi nhận, signature.
 
-const NUMBER = /Số\s*:?\s*(\d+)\s*\/\s*([\p{Lu}\d][\p{Lu}\d-]*)/u;
-const ISSUE_DATE = /^(?:(\p{Lu}[\p{L} .'-]*?),\s*)?ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})/u;
+/** "Số: 645/KH-UBND", "Số: 06/2024/QĐ-UBND" (a year inside), "Số 1536/UBND-TH" (a letter). */
+const NUMBER = /Số\s*:?\s*(\d+)\s*\/\s*([\p{Lu}\d](?:[\p{Lu}\d-]|\/(?=[\p{Lu}\d]))*)/u;
+/** "An Phú, ngày 10 tháng 4 năm 2026", also after table cells ("Số: 130/KH-UBND | Ninh Bình, ngày ..."). */
+const ISSUE_DATE = /^(?:[^|]*\|\s*)?(?:(\p{Lu}[\p{L} .'-]*?),\s*)?ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})/u;
 const HIGHER =
   /(?:Thực hiện|Căn cứ|Triển khai)\s+(Kế hoạch|Quyết định|Chương trình|Chỉ thị|Công văn|Nghị quyết|Hướng dẫn)\s+số\s*([\p{L}\d./-]+?)\s*,?\s*ngày\s*(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})\s*(?:của\s+(.+?))?(?=\s+(?:về|phê duyệt|hướng dẫn|thực hiện)\s|[;.]|$)/gu;
 const ISSUER = /([^.;]*?)\s+(?:ban hành|xây dựng)\s+(?:Kế hoạch|kế hoạch)/u;
@@ -129,7 +131,14 @@ function readIssuer(plan: PlanText, head: PlanText['paragraphs'], meta: PlanMeta
     const m = ISSUER.exec(p.text);
     if (!m) continue;
     const segments = m[1]!.split(/[;.]\s*|,\s*(?=\p{Lu})/u);
-    let issuer = segments[segments.length - 1]!.trim();
+    // News and notices write "UBND xã vừa ban hành Kế hoạch", "Hằng năm Ban Chỉ đạo ... xây
+    // dựng kế hoạch", "UBND tỉnh ban hành văn bản số ... về việc xây dựng kế hoạch": the
+    // issuer is the subject, without the adverbs around it or the document it issued.
+    let issuer = segments[segments.length - 1]!
+      .split(/\s+ban hành\s/u)[0]!
+      .replace(/^(?:(?:hằng|hàng)\s+năm|năm nay|theo đó|được biết)\s*,?\s*/iu, '')
+      .replace(/(?:\s+(?:vừa|đã|sẽ|đang|mới|cũng))+$/u, '')
+      .trim();
     if (!/^\p{Lu}/u.test(issuer) || issuer.length < 3) continue;
     if (placeLevel && new RegExp(`\\s${placeLevel[1]}$`, 'u').test(issuer)) issuer = `${issuer} ${placeLevel[2]}`;
     const from = p.text.indexOf(issuer.split(' ').slice(0, 3).join(' '));
