@@ -12,8 +12,8 @@ import { addDays, compareDates, formatViDate, formatViInstant, localDateOf, pars
 import { nextSendingInstant, planSteps, type TimelineStep } from '../src/domain/timeline';
 import {
   extendBodySchema,
-  recordSubmissionBodySchema,
   remindNowBodySchema,
+  submissionRecordSchema,
   waiveBodySchema,
   type DeadlineSnapshot,
   type DeadlineWorkflowInput,
@@ -120,7 +120,7 @@ export async function deadlineWorkflow(input: DeadlineWorkflowInput): Promise<De
     },
     {
       validator: (body) => {
-        recordSubmissionBodySchema.parse(body);
+        submissionRecordSchema.parse(body);
         if (closing) throw new Error(CLOSED);
       },
     },
