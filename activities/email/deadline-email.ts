@@ -9,7 +9,7 @@ import { composed, escapeHtml, type ComposedEmail } from './html';
 export type { ComposedEmail } from './html';
 export { escapeHtml } from './html';
 
-export type EmailKind = 'reminder' | 'due-today' | 'overdue' | 'escalation' | 'repeat' | 'manual' | 'receipt' | 'extension' | 'waiver';
+export type EmailKind = 'reminder' | 'due-today' | 'overdue' | 'escalation' | 'repeat' | 'manual' | 'receipt' | 'extension' | 'waiver' | 'return';
 
 const SUBJECT_TAG: Record<EmailKind, string> = {
   reminder: 'Nhắc hạn',
@@ -21,6 +21,7 @@ const SUBJECT_TAG: Record<EmailKind, string> = {
   receipt: 'Đã nhận báo cáo',
   extension: 'Gia hạn',
   waiver: 'Miễn báo cáo',
+  return: 'Yêu cầu bổ sung',
 };
 
 const OPENING: Record<EmailKind, string> = {
@@ -33,6 +34,7 @@ const OPENING: Record<EmailKind, string> = {
   receipt: 'Đã ghi nhận báo cáo của đơn vị. Xin cảm ơn.',
   extension: 'Hạn gửi báo cáo sau đã được gia hạn. Các lời nhắc sẽ theo hạn mới.',
   waiver: 'Đơn vị được miễn gửi báo cáo sau trong kỳ này. Hệ thống sẽ không nhắc nữa.',
+  return: 'Cơ quan đầu mối đề nghị đơn vị bổ sung, hoàn thiện báo cáo sau và gửi lại trước hạn mới. Các lời nhắc sẽ theo hạn mới.',
 };
 
 /** Kinds after which the agency has nothing left to do: their link only shows the details. */

@@ -23,6 +23,7 @@ import { registerAdminRoutes } from './routes/admin.routes';
 import { registerAgencyLinkRoutes } from './routes/agency-links.routes';
 import { registerAuditRoutes } from './routes/audit.routes';
 import { registerDeadlineRoutes } from './routes/deadlines.routes';
+import { registerDeadlineReturnRoutes } from './routes/deadline-return.routes';
 import { registerImportRoutes } from './routes/imports.routes';
 import { registerPageRoutes } from './routes/pages.routes';
 import { registerPasswordResetRoutes } from './routes/password-reset.routes';
@@ -95,7 +96,7 @@ export function buildServer(deps: ServiceDeps, opts: ServerOptions = {}): Fastif
     genReqId: () => randomUUID(),
     frameworkErrors: errorHandler,
     // An agency's signed link is a path parameter of a few hundred characters (its claims name readable ids).
-    maxParamLength: 700,
+    routerOptions: { maxParamLength: 700 },
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -111,7 +112,7 @@ export function buildServer(deps: ServiceDeps, opts: ServerOptions = {}): Fastif
   registerOpenApi(app);
   void app.register(fastifyFormbody);
   void app.register(async (scope) => {
-    await registerAuthentication(scope, deps, auth);
+    await registerAuthentication(scope, deps, { ...auth, links: opts.links ?? DEVELOPMENT_LINKS });
     await scope.register(fastifyCsrf, { sessionPlugin: '@fastify/session', getToken: (req) => csrfTokenOf(req) });
     // A request that rides on a session cookie must prove it comes from our own pages; a
     // Bearer token or a request without a session cannot be forged across sites. Only a
@@ -123,7 +124,7 @@ export function buildServer(deps: ServiceDeps, opts: ServerOptions = {}): Fastif
       const dead = !req.session.userId && !(req.session as { _csrf?: string })._csrf;
       // The signed links' pages carry their credential in the path; the session confers nothing there.
       if (req.routeOptions.config.signedLink) return;
-      if (SAFE_METHODS.has(req.method) || req.principal.kind === 'token' || !req.cookies[SESSION_COOKIE] || dead) return;
+      if (SAFE_METHODS.has(req.method) || req.principal.kind === 'token' || req.principal.kind === 'link' || !req.cookies[SESSION_COOKIE] || dead) return;
       await new Promise<void>((resolve, reject) => scope.csrfProtection(req, reply, (err?: Error) => (err ? reject(err) : resolve())));
     });
     registerSystemRoutes(scope, opts);
@@ -137,6 +138,7 @@ export function buildServer(deps: ServiceDeps, opts: ServerOptions = {}): Fastif
     registerAdminRoutes(scope, deps);
     registerAuditRoutes(scope, deps);
     registerAgencyLinkRoutes(scope, deps, opts.links ?? DEVELOPMENT_LINKS);
+    registerDeadlineReturnRoutes(scope, deps);
   });
   return app;
 }

@@ -73,6 +73,12 @@ export const deadlineWorkflowInputSchema = z.object({
   deadlineId: z.string().min(1),
   lastDay: isoDay,
   ruleText: z.string().min(1),
+  /**
+   * The next run after a return for completion (src/services/return-for-completion.ts): the
+   * revision its step keys carry, so its reminders are new messages. Absent in every
+   * earlier run (and every history recorded before returns existed).
+   */
+  reopened: z.object({ revision: z.number().int().min(1), round: z.number().int().min(1) }).optional(),
 });
 export type DeadlineWorkflowInput = z.infer<typeof deadlineWorkflowInputSchema>;
 

@@ -78,6 +78,12 @@ export async function openAgencyLink(deps: ServiceDeps, settings: LinkSettings, 
   };
 }
 
+/** The principal of a link that holds, or null (the API's `authorization: Link` header). */
+export async function linkPrincipal(deps: ServiceDeps, settings: LinkSettings, token: string): Promise<LinkPrincipal | null> {
+  const opened = await openAgencyLink(deps, settings, token);
+  return opened.ok ? opened.link.principal : null;
+}
+
 /** The form behind a link, as it is posted (multipart with a file, or JSON with a link). */
 export const linkReportFormSchema = z.object({
   submittedBy: z.string().trim().min(1, 'bắt buộc / required').max(200),
