@@ -25,6 +25,12 @@ export interface ReportFileOptions {
   maxFileBytes: number;
 }
 
+/** A size cap as people read it: whole megabytes, or kilobytes below one. */
+export function sizeText(bytes: number): string {
+  const mb = bytes / (1024 * 1024);
+  return mb >= 1 ? `${Math.floor(mb)} MB` : `${Math.ceil(bytes / 1024)} KB`;
+}
+
 /** Where a stored file lives: <dataDir>/reports/<first two hex digits>/<sha256>. */
 export function reportFilePath(dataDir: string, sha256: string): string {
   return path.join(dataDir, 'reports', sha256.slice(0, 2), sha256);
@@ -45,8 +51,8 @@ function cleanName(name: string): string {
 export async function storeReportFile(opts: ReportFileOptions, bytes: Buffer, name: string): Promise<StoredFile> {
   if (bytes.length === 0) throw new ServiceError('invalid-input', 'Tệp đính kèm trống', 'The attached file is empty', [`file: 0 byte`]);
   if (bytes.length > opts.maxFileBytes) {
-    const mb = Math.floor(opts.maxFileBytes / (1024 * 1024));
-    throw new ServiceError('invalid-input', `Tệp đính kèm quá lớn (tối đa ${mb} MB)`, `The attached file is too large (at most ${mb} MB)`, [`file: ${bytes.length} byte`]);
+    const cap = sizeText(opts.maxFileBytes);
+    throw new ServiceError('invalid-input', `Tệp đính kèm quá lớn (tối đa ${cap})`, `The attached file is too large (at most ${cap})`, [`file: ${bytes.length} byte`]);
   }
   const detected = await fileTypeFromBuffer(bytes);
   if (!detected || !REPORT_FILE_TYPES[detected.mime]) {

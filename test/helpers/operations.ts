@@ -126,6 +126,8 @@ export const EXAMPLE_BODIES: Record<string, (c: ExampleContext) => unknown> = {
   'POST /sign-in': (c) => ({ ...c.world.signInUser, next: '/' }),
   'POST /api/deadlines/{id}/submission': () => ({ submittedBy: 'Văn thư Trạm Y tế', documentNumber: '15/BC-TYT', note: 'Gửi qua hệ thống' }),
   'POST /api/deadlines/{id}/remind': () => ({ requestedBy: 'Chuyên viên Phòng VH-XH' }),
+  'POST /api/deadlines/{id}/return': (c) => ({ reason: 'Thiếu số liệu chỉ tiêu 4', newLastDay: c.world.daysFromToday(60), returnedBy: 'Chuyên viên đầu mối' }),
+  'POST /deadlines/{id}/return': (c) => ({ reason: 'Thiếu số liệu chỉ tiêu 4', newLastDay: c.world.daysFromToday(60), returnedBy: 'Chuyên viên đầu mối' }),
   // The form behind an agency's link, with the nonce its page would carry (src/services/link-form-nonce.ts).
   'POST /bao-cao/{token}': (c) => ({
     submittedBy: 'Văn thư Trạm Y tế',
@@ -305,6 +307,12 @@ export function fixtureId(op: Operation, location: Location): string {
 export const REFUSED_BY_RULE: Record<string, { status: number; why: string }> = {
   'POST /api/admin/organisations @commune': { status: 400, why: 'a commune is the lowest level: nothing is created under it' },
   'POST /admin/organisations @commune': { status: 400, why: 'a commune is the lowest level: nothing is created under it' },
+  // The fixture deadlines (and their fresh copies) are open: there is no recorded report to send back.
+  ...Object.fromEntries(
+    ['POST /api/deadlines/{id}/return', 'POST /deadlines/{id}/return'].flatMap((op) =>
+      ['commune', 'province'].map((l) => [`${op} @${l}`, { status: 409, why: 'only a recorded report can be sent back, and the fixture deadline is open' }]),
+    ),
+  ),
 };
 
 /** What the policy table says a persona gets: allowed, or the refusal's status. */

@@ -20,6 +20,7 @@ import { agencyOverview } from '../../services/agency-overview';
 import type { ServiceDeps } from '../../services/deps';
 import { ServiceError } from '../../services/errors';
 import { formNonce } from '../../services/link-form-nonce';
+import { sizeText } from '../../services/report-files';
 import { agencyOverviewPage, linkClosedPage, linkConfirmPage, linkReceiptPage, linkRefusedPage, type LinkFormValues } from '../../web/agency/link-pages';
 import { actorOf } from '../actor';
 import { idParamsSchema } from './params';
@@ -76,7 +77,7 @@ export function registerAgencyLinkRoutes(app: FastifyInstance, deps: ServiceDeps
 
 function linkRoutes(app: FastifyInstance, deps: ServiceDeps, settings: LinkSettings): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  const maxMb = Math.floor(settings.maxFileBytes / (1024 * 1024));
+  const maxMb = sizeText(settings.maxFileBytes);
   const hrefs = (token: string) => ({ action: `/bao-cao/${token}`, overviewHref: `/bao-cao/${token}/don-vi` });
 
   /** Opens the link, or answers with the refusal page (logged with the address; the token itself is a credential and is not). */
@@ -114,7 +115,10 @@ function linkRoutes(app: FastifyInstance, deps: ServiceDeps, settings: LinkSetti
       html(reply, status, linkConfirmPage({ link, ...hrefs(req.params.token), nonce: formNonce(settings.keys, deps.clock()), maxMb, values, error: err.messageVi, details: err.details }));
     try {
       const file = attachedFiles.get(req) ?? null;
-      if (file === 'too-large') throw new ServiceError('invalid-input', `Tệp đính kèm quá lớn (tối đa ${maxMb} MB)`, `The attached file is too large (at most ${maxMb} MB)`, ['file']);
+      if (file === 'too-large') {
+        const cap = sizeText(settings.maxFileBytes);
+        throw new ServiceError('invalid-input', `Tệp đính kèm quá lớn (tối đa ${cap})`, `The attached file is too large (at most ${cap})`, ['file']);
+      }
       const receipt = await recordReportByLink(deps, settings, link, req.ip ?? null, req.body, file);
       return html(reply, 200, linkReceiptPage({ link, receiptNumber: receipt.receiptNumber ?? '', submittedAt: receipt.submittedAt, late: receipt.late, overviewHref: hrefs(req.params.token).overviewHref }));
     } catch (err) {

@@ -59,7 +59,7 @@ export interface LinkFormValues {
 }
 
 /** GET of the link: what the deadline is, and the form that records the report. */
-export function linkConfirmPage(opts: { link: OpenLink; action: string; overviewHref: string; nonce: string; maxMb: number; values?: LinkFormValues; error?: string; details?: string[] }): string {
+export function linkConfirmPage(opts: { link: OpenLink; action: string; overviewHref: string; nonce: string; maxMb: string; values?: LinkFormValues; error?: string; details?: string[] }): string {
   const { link } = opts;
   const v = opts.values ?? {};
   if (link.current || link.deadline.state === 'waived') return linkClosedPage(opts.link, opts.overviewHref);
@@ -74,7 +74,7 @@ export function linkConfirmPage(opts: { link: OpenLink; action: string; overview
         <label>Người gửi <input name="submittedBy" required maxlength={200} value={v.submittedBy ?? link.agencyName} /></label>
         <label>Số văn bản <input name="documentNumber" required maxlength={100} placeholder="15/BC-TYT" value={v.documentNumber ?? ''} /></label>
         <label>Ngày văn bản <input name="documentDate" type="date" required value={v.documentDate ?? ''} /></label>
-        <label>Tệp báo cáo (PDF, DOCX, XLSX hoặc ảnh; tối đa {opts.maxMb} MB) <input name="file" type="file" accept=".pdf,.docx,.xlsx,image/jpeg,image/png,image/webp,image/tiff" /></label>
+        <label>Tệp báo cáo (PDF, DOCX, XLSX hoặc ảnh; tối đa {opts.maxMb}) <input name="file" type="file" accept=".pdf,.docx,.xlsx,image/jpeg,image/png,image/webp,image/tiff" /></label>
         <label>hoặc liên kết tới báo cáo <input name="link" type="url" maxlength={2000} value={v.link ?? ''} /></label>
         <label>Ghi chú <textarea name="note" maxlength={2000}>{v.note ?? ''}</textarea></label>
         <button>Xác nhận gửi báo cáo</button>
