@@ -3,7 +3,7 @@
 // permanent once released (STYLE.md): renaming one breaks running executions.
 // Imported by workflows (deterministic code: definitions only, no I/O), activities and services.
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
-import type { DeadlineSnapshot, ExtendBody, RemindNowBody, ReturnBody, SubmissionRecord, WaiveBody } from '../schemas/deadline.schemas';
+import type { DeadlineSnapshot, ExtendBody, RemindNowBody, SubmissionRecord, WaiveBody } from '../schemas/deadline.schemas';
 import type { RecordCampaignResultsBody } from '../schemas/campaign.schemas';
 import type { CalendarOverrides } from '../domain/business-calendar';
 import type { ReminderPolicy } from '../domain/timeline';
@@ -54,6 +54,7 @@ export interface RemindNowResult {
   held: boolean;
 }
 
+/** What a return for completion (src/services/return-for-completion.ts) did: the next run's last day, revision and round. */
 export interface ReturnResult {
   lastDay: string;
   revision: number;
@@ -66,8 +67,6 @@ export type DeadlineOutcome = ({ outcome: 'submitted' } & SubmissionReceipt) | (
 
 export const statusQuery = defineQuery<DeadlineSnapshot>('status');
 export const recordSubmissionUpdate = defineUpdate<SubmissionReceipt, [SubmissionRecord]>('recordSubmission');
-/** Yêu cầu bổ sung: the recorded report goes back to the agency, the deadline reopens with a new last day. */
-export const returnForCompletionUpdate = defineUpdate<ReturnResult, [ReturnBody]>('returnForCompletion');
 export const remindNowUpdate = defineUpdate<RemindNowResult, [RemindNowBody]>('remindNow');
 export const extendUpdate = defineUpdate<ExtensionResult, [ExtendBody]>('extend');
 export const waiveUpdate = defineUpdate<WaiverResult, [WaiveBody]>('waive');
