@@ -2,7 +2,8 @@
 // Temporal dev server with a worker, and SMTP catcher. It starts from a real email: an
 // extension notice to the agency carries its signed link. A "scanner" GETs the link and
 // records nothing; the clerk opens it, attaches a PDF, confirms, and gets the receipt number
-// on the page and by email; the coordinator's list shows the deadline submitted. A
+// on the page and by email; the coordinator's list shows the deadline submitted, and the
+// coordinator sends it back for completion from the deadline page (a new link by email). A
 // tampered, expired, revoked and other-agency link each get the refusal page, are logged
 // with the address, and record nothing.
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -155,7 +156,7 @@ describe('agency signed links, end to end in chromium from a real email', () => 
     receipts: await testDb.db.outboxMessage.count({ where: { deadlineId, stepKey: { startsWith: 'receipt' } } }),
   });
 
-  it('a scanner GET records nothing; the clerk attaches a PDF and confirms, gets the receipt page and email; the coordinator sees it submitted', async () => {
+  it('a scanner GET records nothing; a file that is not what its name says is refused; the clerk attaches a PDF and confirms, gets the receipt page and email; the coordinator sees it submitted, then sends it back and the new link opens the form again', async () => {
     const { deadlineId, link } = await deadlineWithEmailedLink('Báo cáo nhanh tình hình dịch bệnh');
 
     // A mail scanner follows the link: the confirmation page, and nothing recorded.
@@ -170,6 +171,15 @@ describe('agency signed links, end to end in chromium from a real email', () => 
     const page = await (await browser.newContext()).newPage();
     const opened = await page.goto(link);
     expect(opened?.status()).toBe(200);
+    // A file whose name says PDF but whose bytes do not: the form again, with the reason, and nothing recorded.
+    await page.fill('input[name="documentNumber"]', '15/BC-TYT');
+    await page.fill('input[name="documentDate"]', day(0));
+    await page.setInputFiles('input[name="file"]', { name: 'bao-cao.pdf', mimeType: 'application/pdf', buffer: Buffer.from('MZ\x90\x00 not a report', 'latin1') });
+    const [refused] = await Promise.all([page.waitForResponse((r) => r.request().method() === 'POST'), page.click('form button')]);
+    expect(refused.status()).toBe(400);
+    expect(await page.textContent('[role="alert"]')).toContain('Chỉ nhận tệp PDF, DOCX, XLSX hoặc ảnh');
+    expect(await page.inputValue('input[name="documentNumber"]')).toBe('15/BC-TYT');
+    expect(await recorded(deadlineId)).toEqual({ submissions: 0, status: 'open', receipts: 0 });
     await page.fill('input[name="documentNumber"]', '15/BC-TYT');
     await page.fill('input[name="documentDate"]', day(0));
     await page.setInputFiles('input[name="file"]', { name: 'bao-cao-dich-benh.pdf', mimeType: 'application/pdf', buffer: PDF });
@@ -210,7 +220,23 @@ describe('agency signed links, end to end in chromium from a real email', () => 
     expect(overview).toContain('Trạm Y tế xã');
     expect(overview).toContain(receiptNumber);
     expect(overview).toContain('bao-cao-dich-benh.pdf');
-  }, 180_000);
+
+    // The coordinator sends it back for completion from the deadline page (once the receipt's run has ended).
+    await waitFor('the first run to end', async () => ((await client.workflow.getHandle(`deadline/${deadlineId}`).describe()).status.name === 'COMPLETED' ? true : undefined));
+    await coordinator.goto(`${url}/deadlines/${deadlineId}`);
+    await coordinator.fill('#return textarea[name="reason"]', 'Thiếu phụ lục số liệu');
+    await coordinator.fill('#return input[name="newLastDay"]', day(40));
+    await coordinator.fill('#return input[name="returnedBy"]', 'Chuyên viên VH-XH');
+    await Promise.all([coordinator.waitForURL((u) => u.searchParams.get('returned') === '1'), coordinator.click('#return button')]);
+    const returnMail = await waitFor('the return notice', () => catcher.messages().find((m) => m.to.includes(CLERK) && m.subject.includes('[Yêu cầu bổ sung]')));
+    expect(returnMail.text).toContain('Lý do: Thiếu phụ lục số liệu');
+    const newToken = /\/bao-cao\/([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+)/.exec(returnMail.text)![1]!;
+    // The new link opens the form again; the agency's page keeps the returned report.
+    await page.goto(`${url}/bao-cao/${newToken}`);
+    expect(await page.locator('input[name="documentNumber"]').count()).toBe(1);
+    await page.goto(`${url}/bao-cao/${newToken}/don-vi`);
+    expect(await page.textContent('main')).toContain('Được yêu cầu bổ sung');
+  }, 240_000);
 
   it('a tampered, expired, revoked or other-agency link gets the refusal page, is logged with the address, and records nothing', async () => {
     const { deadlineId, link } = await deadlineWithEmailedLink('Báo cáo kết quả tiêm chủng');
