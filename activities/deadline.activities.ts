@@ -3,14 +3,15 @@
 // received, an extension, a waiver, a reminder by hand). Each change commits in one
 // transaction together with the notices it owes; `deliverNotices` sends those afterwards,
 // so the person who made the change never waits on the mail server.
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { log } from '@temporalio/activity';
 import type { StepMessage, SubmissionReceipt } from '../src/contract/messages';
 import { formatViInstant, localDateOf, toIsoDate } from '../src/domain/local-date';
-import type { ExtendBody, RecordSubmissionBody, WaiveBody } from '../src/schemas/deadline.schemas';
+import type { ExtendBody, SubmissionRecord, WaiveBody } from '../src/schemas/deadline.schemas';
 import type { DbTx } from '../src/db';
 import { signalDigest } from '../src/temporal/starters';
 import { loadDeadlineContext, recipientsFor, type DeadlineContext, type Recipient } from '../src/stores/deadline-context';
+import { agencyLinkFor } from './agency-link';
 import type { ActivityDeps } from './deps';
 import { digestKeyOf } from './digest.activities';
 import { composeDeadlineEmail, dayWithWeekday, type ComposedEmail, type EmailKind } from './email/deadline-email';
@@ -25,7 +26,7 @@ export interface DeadlineActivities {
   /** Queues a ladder step's message for each recipient's daily digest. */
   sendStep(input: { deadlineId: string; step: StepMessage }): Promise<{ queued: number }>;
   noteNextStep(input: { deadlineId: string; nextStep: StepMessage | null }): Promise<void>;
-  recordSubmission(input: { deadlineId: string; recordedAt: string; body: RecordSubmissionBody }): Promise<SubmissionReceipt>;
+  recordSubmission(input: { deadlineId: string; recordedAt: string; body: SubmissionRecord }): Promise<SubmissionReceipt>;
   recordExtension(input: { deadlineId: string; fromLastDay: string; dueAt: string; revision: number; body: ExtendBody }): Promise<void>;
   recordWaiver(input: { deadlineId: string; waivedAt: string; body: WaiveBody }): Promise<void>;
   /** "Remind now": queues the reminder for the agency's contacts, not before `sendAt`. */
@@ -44,6 +45,15 @@ interface NoticePayload {
   note?: string;
   /** For a reminder sent by hand: the step as the workflow planned it. */
   step?: StepMessage;
+}
+
+/**
+ * "Số biên nhận": the local day of the report, then a digest of the deadline and round, so
+ * a retried activity gives the same number and two reports never share one.
+ */
+export function receiptNumberOf(deadlineId: string, round: number, submittedAt: Date): string {
+  const day = toIsoDate(localDateOf(submittedAt)).replaceAll('-', '');
+  return `BN-${day}-${createHash('sha256').update(`${deadlineId}#${round}`).digest('hex').slice(0, 8).toUpperCase()}`;
 }
 
 /** Ladder step kinds; anything else the workflow hands over is read as a reminder. */
@@ -73,10 +83,10 @@ export function createDeadlineActivities(deps: ActivityDeps): DeadlineActivities
     if (payload.emailKind === 'manual') {
       // A reminder held for the morning is pointless once the report is in or waived.
       if (ctx.deadline.status !== 'open' || !payload.step) return null;
-      const email = await composeStepEmail(deps, ctx, payload.step, 'manual', payload.note);
+      const email = await composeStepEmail(deps, ctx, payload.step, 'manual', payload.note, row.recipient);
       return { ...email, headers: { 'X-Hbc-Kind': 'manual', 'X-Hbc-Send-At': payload.step.sendAt } };
     }
-    const email = composeDeadlineEmail(payload.emailKind, ctx, { publicUrl: deps.publicUrl, extraLines: payload.extraLines });
+    const email = composeDeadlineEmail(payload.emailKind, ctx, { publicUrl: deps.publicUrl, extraLines: payload.extraLines, agencyLink: agencyLinkFor(deps, ctx, row.recipient) });
     return { ...email, headers: { 'X-Hbc-Kind': payload.emailKind } };
   }
 
@@ -166,15 +176,21 @@ export function createDeadlineActivities(deps: ActivityDeps): DeadlineActivities
       const submittedAt = new Date(body.submittedAt ?? recordedAt);
       const late = submittedAt.getTime() >= ctx.deadline.dueAt.getTime();
       const submission = await deps.db.$transaction(async (tx) => {
-        // Upsert on the unique deadlineId: a retried activity records the report once.
+        // Upsert on the unique (deadline, round): a retried activity records the report once;
+        // a report after a return for completion is the next round's, a row of its own.
+        const round = ctx.deadline.round;
         const saved = await tx.submission.upsert({
-          where: { deadlineId },
+          where: { deadlineId_round: { deadlineId, round } },
           update: {},
           create: {
             id: randomUUID(),
             deadlineId,
+            round,
             submittedAt,
             recordedAt: new Date(recordedAt),
+            receiptNumber: receiptNumberOf(deadlineId, round, submittedAt),
+            documentDate: body.documentDate ?? null,
+            ...(body.file && { fileSha256: body.file.sha256, fileName: body.file.name, fileMediaType: body.file.mediaType, fileSize: body.file.size }),
             submittedBy: body.submittedBy,
             documentNumber: body.documentNumber ?? null,
             note: body.note ?? null,
@@ -185,16 +201,21 @@ export function createDeadlineActivities(deps: ActivityDeps): DeadlineActivities
         if (ctx.deadline.status === 'submitted') return saved;
         await tx.deadline.update({ where: { id: deadlineId }, data: { status: 'submitted', nextStepKind: null, nextStepAt: null } });
         await appendEvent(tx, deps.clock(), deadlineId, 'submitted', { by: body.submittedBy, late, at: submittedAt.toISOString() });
-        await queueFor(tx, { ...ctx, deadline: { ...ctx.deadline, status: 'submitted' } }, 'receipt', recipientsFor(ctx, ['agency-contacts']), 'receipt', {
+        // Each round's receipt is a message of its own (round 0 keeps the key it always had).
+        const receiptKey = round === 0 ? 'receipt' : `receipt-${round}`;
+        await queueFor(tx, { ...ctx, deadline: { ...ctx.deadline, status: 'submitted' } }, receiptKey, recipientsFor(ctx, ['agency-contacts']), 'receipt', {
           emailKind: 'receipt',
           extraLines: [
+            `Số biên nhận: ${saved.receiptNumber}`,
             `Thời điểm nhận: ${formatViInstant(saved.submittedAt)}${saved.late ? ' (muộn hạn)' : ' (đúng hạn)'}`,
-            ...(saved.documentNumber ? [`Số văn bản: ${saved.documentNumber}`] : []),
+            ...(saved.documentNumber ? [`Số văn bản: ${saved.documentNumber}${saved.documentDate ? ` ngày ${dayWithWeekday(saved.documentDate)}` : ''}`] : []),
+            ...(saved.fileName ? [`Tệp đính kèm: ${saved.fileName} (${saved.fileSize ?? 0} byte, SHA-256 ${saved.fileSha256})`] : []),
+            ...(saved.link ? [`Liên kết: ${saved.link}`] : []),
           ],
         });
         return saved;
       });
-      return { submissionId: submission.id, submittedAt: submission.submittedAt.toISOString(), late: submission.late };
+      return { submissionId: submission.id, submittedAt: submission.submittedAt.toISOString(), late: submission.late, receiptNumber: submission.receiptNumber ?? undefined };
     },
 
     async queueManualReminder({ deadlineId, key, requestedAt, sendAt, requestedBy, note }) {

@@ -12,6 +12,11 @@ export interface ActivityDeps {
   publicUrl: string;
   mailFrom: string;
   /**
+   * Keys of the agencies' signed links (HBC_LINK_KEYS; the first signs). src/main.ts passes
+   * the configuration's; absent (tests, tools): the development key, which production refuses.
+   */
+  linkKeys?: readonly string[];
+  /**
    * For activities that start or signal workflows: the obligation workflow's periods, and
    * every ladder step, which wakes its recipient's daily digest. Production always has one,
    * and so does every test, so tests take the path production takes.

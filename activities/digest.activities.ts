@@ -58,7 +58,7 @@ export function createDigestActivities(deps: ActivityDeps): DigestActivities {
           await deps.db.outboxMessage.update({ where: { key: row.key }, data: { status: 'failed', error: 'closed before sending' } });
           continue;
         }
-        parts.push({ row, ctx, step, ...(await composeStepEmail(deps, ctx, step, step.emailKind, step.note)) });
+        parts.push({ row, ctx, step, ...(await composeStepEmail(deps, ctx, step, step.emailKind, step.note, recipient)) });
       }
       if (parts.length === 0) return 0;
 

@@ -6,6 +6,7 @@ import { currentCalendar } from '../src/stores/calendar.store';
 import { lateAgencies } from '../src/stores/late-agencies';
 import { progressLine, rollUpProgress } from '../src/stores/rollup-progress';
 import type { DeadlineContext } from '../src/stores/deadline-context';
+import { agencyLinkFor } from './agency-link';
 import type { ActivityDeps } from './deps';
 import { composeDeadlineEmail, type EmailKind } from './email/deadline-email';
 import { lateAgencyLines } from './email/late-agency-lines';
@@ -13,7 +14,8 @@ import { lateAgencyLines } from './email/late-agency-lines';
 /** A step delivered more than this after its planned instant says that it is late. */
 const LATE_NOTE_AFTER_MS = 60 * 60_000;
 
-export async function composeStepEmail(deps: ActivityDeps, ctx: DeadlineContext, step: StepMessage, kind: EmailKind, note?: string) {
+/** `recipient`: who the email is for (an agency's own people get its signed link). */
+export async function composeStepEmail(deps: ActivityDeps, ctx: DeadlineContext, step: StepMessage, kind: EmailKind, note?: string, recipient?: string) {
   const now = deps.clock();
   const extraLines: string[] = [];
   // The coordinator's own upward report says how far the agencies' reports have come.
@@ -29,5 +31,5 @@ export async function composeStepEmail(deps: ActivityDeps, ctx: DeadlineContext,
   }
   const lastDay = parseIsoDate(ctx.deadline.lastDay);
   const overdueWorkingDays = currentCalendar().workingDaysBetween(lastDay, localDateOf(now));
-  return composeDeadlineEmail(kind, ctx, { publicUrl: deps.publicUrl, note, extraLines, overdueWorkingDays });
+  return composeDeadlineEmail(kind, ctx, { publicUrl: deps.publicUrl, note, extraLines, overdueWorkingDays, agencyLink: agencyLinkFor(deps, ctx, recipient) });
 }

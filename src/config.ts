@@ -22,8 +22,15 @@ const text = z.string({ error: 'không được để trống / must not be empt
 export const DEVELOPMENT_SESSION_SECRET = 'hanbaocao-development-only-session-secret-0000';
 const SESSION_SECRET_MIN = 32;
 
+/**
+ * Signs the agencies' links of `npm start` on embedded defaults (src/stores/signed-link.ts).
+ * Public like the session secret, so production refuses it.
+ */
+export const DEVELOPMENT_LINK_KEY = 'hanbaocao-development-only-link-key-00000000000';
+const LINK_KEY_MIN = 32;
+
 /** Never echoed in a problem line: a wrong secret is still a secret. */
-const SECRET_VARIABLES = new Set(['HBC_SESSION_SECRET', 'HBC_API_TOKEN', 'SMTP_PASSWORD']);
+const SECRET_VARIABLES = new Set(['HBC_SESSION_SECRET', 'HBC_LINK_KEYS', 'HBC_API_TOKEN', 'SMTP_PASSWORD']);
 
 const envSchema = z.object({
   HBC_ENV: z.enum(['development', 'production'], { error: 'phải là development hoặc production / must be development or production' }).default('development'),
@@ -31,6 +38,20 @@ const envSchema = z.object({
     .string()
     .min(SESSION_SECRET_MIN, { error: `phải dài ít nhất ${SESSION_SECRET_MIN} ký tự / must be at least ${SESSION_SECRET_MIN} characters` })
     .default(DEVELOPMENT_SESSION_SECRET),
+  // Keys of the agencies' signed links, comma-separated: links are signed with the first and
+  // accepted under any, so a key rotates by putting the new one first and dropping the old
+  // one once its links have expired (30 days after their deadline's last day).
+  HBC_LINK_KEYS: z
+    .string()
+    .transform((v) => v.split(',').map((k) => k.trim()).filter(Boolean))
+    .pipe(
+      z
+        .array(z.string().min(LINK_KEY_MIN, { error: `mỗi khóa phải dài ít nhất ${LINK_KEY_MIN} ký tự / each key must be at least ${LINK_KEY_MIN} characters` }))
+        .min(1, { error: 'cần ít nhất một khóa / at least one key' }),
+    )
+    .default([DEVELOPMENT_LINK_KEY]),
+  // Largest file an agency may attach to a report through its link, in megabytes.
+  HBC_REPORT_MAX_MB: z.coerce.number({ error: 'phải là số / must be a number' }).int().min(1).max(200).default(20),
   // An API token (hbc_...) for the CLI's calls to the running server (`import --confirm`).
   HBC_API_TOKEN: text.optional(),
   HBC_DATA_DIR: text.default('.data'),
@@ -79,6 +100,13 @@ export interface AppConfig {
     secureCookies: boolean;
     /** Believe one proxy's X-Forwarded-For/-Proto (HBC_TRUST_PROXY). */
     trustProxy: boolean;
+  };
+  /** The agencies' signed links (src/stores/signed-link.ts). */
+  links: {
+    /** Sign with the first, accept any (rotation). */
+    keys: string[];
+    /** Largest attached file, in bytes. */
+    maxFileBytes: number;
   };
   /** HBC_API_TOKEN: how the CLI authenticates to the running server; null when unset. */
   apiToken: string | null;
@@ -156,7 +184,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (!parsed.success) {
     throw new ConfigError(
       parsed.error.issues.map((i) => {
-        const key = i.path.join('.');
+        // The variable, not the index inside it (HBC_LINK_KEYS.1): a list of secrets is one secret.
+        const key = String(i.path[0] ?? '');
         const shown = SECRET_VARIABLES.has(key) ? '(ẩn / hidden)' : JSON.stringify(env[key] ?? '');
         return `${key}=${shown}: ${i.message}`;
       }),
@@ -175,6 +204,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       secureCookies: publicUrl.startsWith('https:'),
       trustProxy: e.HBC_TRUST_PROXY ?? publicUrl.startsWith('https:'),
     },
+    links: { keys: e.HBC_LINK_KEYS, maxFileBytes: e.HBC_REPORT_MAX_MB * 1024 * 1024 },
     apiToken: e.HBC_API_TOKEN ?? null,
     databaseUrl: absoluteFileUrl(e.DATABASE_URL ?? `file:${path.join(dataDir, 'app.sqlite')}`),
     databaseProvider: databaseProviderOf(e.DATABASE_URL ?? 'file:'),
@@ -214,6 +244,12 @@ export function productionProblems(config: AppConfig): string[] {
     problems.push(
       'HBC_SESSION_SECRET: đang dùng khóa mặc định chỉ dành cho phát triển; hãy đặt một chuỗi ngẫu nhiên dài ít nhất 32 ký tự (ví dụ `openssl rand -base64 48`) ' +
         '/ the development-only default is in use: set a random string of at least 32 characters (e.g. `openssl rand -base64 48`)',
+    );
+  }
+  if (config.links.keys.includes(DEVELOPMENT_LINK_KEY)) {
+    problems.push(
+      'HBC_LINK_KEYS: đang dùng khóa ký liên kết mặc định chỉ dành cho phát triển; hãy đặt một chuỗi ngẫu nhiên dài ít nhất 32 ký tự (ví dụ `openssl rand -base64 48`) ' +
+        '/ the development-only key for signed links is in use: set a random string of at least 32 characters (e.g. `openssl rand -base64 48`)',
     );
   }
   if (config.sampleData) {

@@ -129,6 +129,7 @@ async function startWorker(config: AppConfig, address: string, deps: { db: Db; c
       clock: () => new Date(),
       publicUrl: config.http.publicUrl,
       mailFrom: config.smtp.from,
+      linkKeys: config.links.keys,
       temporal: { client: deps.client, taskQueue: config.temporal.taskQueue, searchAttributes: deps.searchAttributes },
     },
   });
@@ -191,7 +192,7 @@ async function main(): Promise<void> {
   const services: ServiceDeps = { db, temporal: client, taskQueue: config.temporal.taskQueue, clock: () => new Date(), searchAttributes };
   const signIn = config.sampleData ? await loadSamplePlan(services, config.http.publicUrl) : await firstAccountHint(db);
 
-  const app = buildServer(services, { catcher, auth: config.auth });
+  const app = buildServer(services, { catcher, auth: config.auth, links: { keys: config.links.keys, maxFileBytes: config.links.maxFileBytes, dataDir: config.dataDir } });
   await app.listen({ host: config.http.host, port: config.http.port });
   onStop(() => app.close());
 

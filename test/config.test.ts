@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { createClient } from '@libsql/client';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, DEVELOPMENT_SESSION_SECRET, loadConfig, productionProblems, redactedUrl } from '../src/config';
+import { ConfigError, DEVELOPMENT_LINK_KEY, DEVELOPMENT_SESSION_SECRET, loadConfig, productionProblems, redactedUrl } from '../src/config';
 
 describe('configuration', () => {
   it('lists every bad setting at once, naming the variable and its value, in Vietnamese and English', () => {
@@ -61,15 +61,24 @@ describe('configuration', () => {
 
   it('in production refuses the development secret and sample data, naming what to change in both languages', () => {
     const problems = productionProblems(loadConfig({ HBC_ENV: 'production', HBC_SAMPLE_DATA: 'true' }));
-    expect(problems).toHaveLength(2);
+    expect(problems).toHaveLength(3);
     expect(problems[0]).toMatch(/^HBC_SESSION_SECRET: đang dùng khóa mặc định chỉ dành cho phát triển; .+ \/ the development-only default is in use: set a random string of at least 32 characters/);
-    expect(problems[1]).toMatch(/^HBC_SAMPLE_DATA=true: .+ \/ sample data comes with sample accounts whose password is public, refused with HBC_ENV=production: unset it or set it to false$/);
+    expect(problems[1]).toMatch(/^HBC_LINK_KEYS: đang dùng khóa ký liên kết mặc định .+ \/ the development-only key for signed links is in use/);
+    expect(problems[2]).toMatch(/^HBC_SAMPLE_DATA=true: .+ \/ sample data comes with sample accounts whose password is public, refused with HBC_ENV=production: unset it or set it to false$/);
     // Set explicitly to the public default: refused all the same.
-    expect(productionProblems(loadConfig({ HBC_ENV: 'production', HBC_SESSION_SECRET: DEVELOPMENT_SESSION_SECRET }))).toHaveLength(1);
+    expect(productionProblems(loadConfig({ HBC_ENV: 'production', HBC_SESSION_SECRET: DEVELOPMENT_SESSION_SECRET, HBC_LINK_KEYS: 'k'.repeat(40) }))).toHaveLength(1);
+    // The development link key refused even behind a new one (a rotation that kept the public key).
+    expect(productionProblems(loadConfig({ HBC_ENV: 'production', HBC_SESSION_SECRET: 'x'.repeat(48), HBC_LINK_KEYS: `${'k'.repeat(40)},${DEVELOPMENT_LINK_KEY}` }))).toHaveLength(1);
+  });
+
+  it('reads the link keys as a list, first one signs, each at least 32 characters, never echoed', () => {
+    expect(loadConfig({}).links.keys).toEqual([DEVELOPMENT_LINK_KEY]);
+    expect(loadConfig({ HBC_LINK_KEYS: ` ${'a'.repeat(32)} , ${'b'.repeat(40)} ` }).links.keys).toEqual(['a'.repeat(32), 'b'.repeat(40)]);
+    expect(() => loadConfig({ HBC_LINK_KEYS: `${'a'.repeat(32)},ngắn-quá` })).toThrow(/HBC_LINK_KEYS=\(ẩn \/ hidden\): mỗi khóa phải dài ít nhất 32 ký tự/);
   });
 
   it('in production starts with its own secret and without sample data (off by default there)', () => {
-    const config = loadConfig({ HBC_ENV: 'production', HBC_SESSION_SECRET: 'x'.repeat(48), HBC_API_TOKEN: 'hbc_abc' });
+    const config = loadConfig({ HBC_ENV: 'production', HBC_SESSION_SECRET: 'x'.repeat(48), HBC_LINK_KEYS: 'k'.repeat(48), HBC_API_TOKEN: 'hbc_abc' });
     expect(config).toMatchObject({ env: 'production', sampleData: false, apiToken: 'hbc_abc' });
     expect(productionProblems(config)).toEqual([]);
   });

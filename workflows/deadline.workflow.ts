@@ -12,8 +12,8 @@ import { addDays, compareDates, formatViDate, formatViInstant, localDateOf, pars
 import { nextSendingInstant, planSteps, type TimelineStep } from '../src/domain/timeline';
 import {
   extendBodySchema,
-  recordSubmissionBodySchema,
   remindNowBodySchema,
+  submissionRecordSchema,
   waiveBodySchema,
   type DeadlineSnapshot,
   type DeadlineWorkflowInput,
@@ -68,7 +68,8 @@ function toMessage(step: TimelineStep, revision: number): StepMessage {
 
 export async function deadlineWorkflow(input: DeadlineWorkflowInput): Promise<DeadlineOutcome> {
   let lastDay = input.lastDay;
-  let revision = 0;
+  // A run started by a return for completion goes on from the revision that return made.
+  let revision = input.reopened?.revision ?? 0;
   const sentStepKeys: string[] = [];
   let receipt: SubmissionReceipt | null = null;
   let waiver: WaiverResult | null = null;
@@ -120,7 +121,7 @@ export async function deadlineWorkflow(input: DeadlineWorkflowInput): Promise<De
     },
     {
       validator: (body) => {
-        recordSubmissionBodySchema.parse(body);
+        submissionRecordSchema.parse(body);
         if (closing) throw new Error(CLOSED);
       },
     },
@@ -253,6 +254,11 @@ export async function deadlineWorkflow(input: DeadlineWorkflowInput): Promise<De
       lastSentAt = new Date(step.sendAt).getTime();
     }
   }
+
+  // The run after a return for completion first sends the notice the return committed (with
+  // the agency's new link). Only such runs have `reopened` in their input, so no earlier
+  // history meets this command and no patch marker is needed.
+  if (input.reopened) deliverLater();
 
   // After the last step, an extension starts a new ladder; a report or waiver ends it.
   for (;;) {

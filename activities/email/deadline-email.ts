@@ -9,7 +9,7 @@ import { composed, escapeHtml, type ComposedEmail } from './html';
 export type { ComposedEmail } from './html';
 export { escapeHtml } from './html';
 
-export type EmailKind = 'reminder' | 'due-today' | 'overdue' | 'escalation' | 'repeat' | 'manual' | 'receipt' | 'extension' | 'waiver';
+export type EmailKind = 'reminder' | 'due-today' | 'overdue' | 'escalation' | 'repeat' | 'manual' | 'receipt' | 'extension' | 'waiver' | 'return';
 
 const SUBJECT_TAG: Record<EmailKind, string> = {
   reminder: 'Nhắc hạn',
@@ -21,6 +21,7 @@ const SUBJECT_TAG: Record<EmailKind, string> = {
   receipt: 'Đã nhận báo cáo',
   extension: 'Gia hạn',
   waiver: 'Miễn báo cáo',
+  return: 'Yêu cầu bổ sung',
 };
 
 const OPENING: Record<EmailKind, string> = {
@@ -33,6 +34,7 @@ const OPENING: Record<EmailKind, string> = {
   receipt: 'Đã ghi nhận báo cáo của đơn vị. Xin cảm ơn.',
   extension: 'Hạn gửi báo cáo sau đã được gia hạn. Các lời nhắc sẽ theo hạn mới.',
   waiver: 'Đơn vị được miễn gửi báo cáo sau trong kỳ này. Hệ thống sẽ không nhắc nữa.',
+  return: 'Cơ quan đầu mối đề nghị đơn vị bổ sung, hoàn thiện báo cáo sau và gửi lại trước hạn mới. Các lời nhắc sẽ theo hạn mới.',
 };
 
 /** Kinds after which the agency has nothing left to do: their link only shows the details. */
@@ -51,6 +53,11 @@ export interface DeadlineEmailOptions {
    * not overdue). A reminder about a deadline already past says so instead of "xin nhắc".
    */
   overdueWorkingDays?: number;
+  /**
+   * The agency's signed link (activities/agency-link.ts), for a recipient of that agency:
+   * it replaces the dashboard link, which needs an account.
+   */
+  agencyLink?: { url: string; expiresOn: string };
 }
 
 export function composeDeadlineEmail(kind: EmailKind, ctx: DeadlineContext, opts: DeadlineEmailOptions): ComposedEmail {
@@ -62,7 +69,7 @@ export function composeDeadlineEmail(kind: EmailKind, ctx: DeadlineContext, opts
     ? `Báo cáo sau đã quá hạn ${opts.overdueWorkingDays} ngày làm việc (ngày cuối cùng đúng hạn: ${due}). Đề nghị đơn vị gửi ngay.`
     : OPENING[kind];
   const subject = `[${tag}] ${plan.number} – ${agency.name}: báo cáo ${deadline.periodLabel.toLowerCase()}, hạn ${due}`;
-  const link = `${opts.publicUrl}/deadlines/${encodeURIComponent(deadline.id)}`;
+  const link = opts.agencyLink?.url ?? `${opts.publicUrl}/deadlines/${encodeURIComponent(deadline.id)}`;
   const coordinatorContact = coordinator
     ? `${coordinator.name}${coordinator.contacts[0] ? ` – ${coordinator.contacts[0].name} <${coordinator.contacts[0].email}>` : ''}`
     : plan.organisation.name;
@@ -87,7 +94,8 @@ export function composeDeadlineEmail(kind: EmailKind, ctx: DeadlineContext, opts
     '',
     ...rows.map(([k, v]) => `${k}: ${v}`),
     '',
-    closing ? `Chi tiết: ${link}` : `Báo cáo đã gửi? Xác nhận tại: ${link}`,
+    closing ? `Chi tiết: ${link}` : opts.agencyLink ? `Gửi báo cáo tại đây (không cần đăng nhập): ${link}` : `Báo cáo đã gửi? Xác nhận tại: ${link}`,
+    ...(opts.agencyLink ? [`(Liên kết dành riêng cho ${agency.name}, dùng được đến hết ngày ${opts.agencyLink.expiresOn}; xin đừng chuyển tiếp.)`] : []),
     '',
     `Thư tự động từ hệ thống Hạn báo cáo của ${plan.organisation.name}.`,
   ];
@@ -99,7 +107,10 @@ export function composeDeadlineEmail(kind: EmailKind, ctx: DeadlineContext, opts
     '<table cellpadding="4">',
     ...rows.map(([k, v]) => `<tr><th align="left">${escapeHtml(k)}</th><td>${escapeHtml(v)}</td></tr>`),
     '</table>',
-    `<p><a href="${escapeHtml(link)}">${closing ? 'Xem chi tiết' : 'Xác nhận đã gửi báo cáo'}</a></p>`,
+    `<p><a href="${escapeHtml(link)}">${closing ? 'Xem chi tiết' : opts.agencyLink ? 'Gửi báo cáo tại đây (không cần đăng nhập)' : 'Xác nhận đã gửi báo cáo'}</a></p>`,
+    ...(opts.agencyLink
+      ? [`<p style="color:#666">Liên kết dành riêng cho ${escapeHtml(agency.name)}, dùng được đến hết ngày ${escapeHtml(opts.agencyLink.expiresOn)}; xin đừng chuyển tiếp.</p>`]
+      : []),
     `<p style="color:#666">Thư tự động từ hệ thống Hạn báo cáo của ${escapeHtml(plan.organisation.name)}.</p>`,
   ].join('\n');
   return composed(subject, lines.join('\n'), htmlBody);

@@ -6,6 +6,7 @@ import fastifyCookie from '@fastify/cookie';
 import fastifySession from '@fastify/session';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { ANONYMOUS } from '../auth/policy';
+import { linkPrincipal, type LinkSettings } from '../services/agency-links';
 import type { ServiceDeps } from '../services/deps';
 import { ServiceError } from '../services/errors';
 import { principalOfToken, principalOfUser } from '../services/principals';
@@ -29,6 +30,8 @@ export interface AuthOptions {
    * proxy's plain-HTTP requests.
    */
   trustProxy?: boolean;
+  /** Verifies agencies' signed links presented as `authorization: Link <token>` (src/services/agency-links.ts). */
+  links?: LinkSettings;
 }
 
 /** A session lasts a working day and a bit without activity. */
@@ -37,6 +40,13 @@ const SESSION_MAX_AGE_MS = 12 * 60 * 60_000;
 function bearerToken(req: FastifyRequest): string | null {
   const header = req.headers.authorization;
   const m = typeof header === 'string' ? /^Bearer\s+(\S+)$/i.exec(header) : null;
+  return m ? m[1]! : null;
+}
+
+/** An agency's signed link presented to the API (`authorization: Link <token>`): the holder's principal, scoped by the policy table. */
+function linkToken(req: FastifyRequest): string | null {
+  const header = req.headers.authorization;
+  const m = typeof header === 'string' ? /^Link\s+(\S+)$/i.exec(header) : null;
   return m ? m[1]! : null;
 }
 
@@ -56,6 +66,14 @@ export async function registerAuthentication(app: FastifyInstance, deps: Service
       const principal = await principalOfToken(deps, token);
       // A token that is wrong or revoked is refused outright, never read as anonymous.
       if (!principal) throw new ServiceError('unauthenticated', 'Mã truy cập (API token) không hợp lệ hoặc đã bị thu hồi.', 'The API token is unknown or revoked.');
+      req.principal = principal;
+      return;
+    }
+    const link = opts.links ? linkToken(req) : null;
+    if (link) {
+      const principal = await linkPrincipal(deps, opts.links!, link);
+      // Like a revoked token: a link that does not hold is refused, never read as anonymous.
+      if (!principal) throw new ServiceError('unauthenticated', 'Liên kết không hợp lệ, đã hết hạn hoặc đã bị thu hồi.', 'The signed link is invalid, expired or revoked.');
       req.principal = principal;
       return;
     }

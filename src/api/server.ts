@@ -5,6 +5,7 @@
 // requests made with a session cookie carry a CSRF token; errors go through one table
 // (./errors).
 import { randomUUID } from 'node:crypto';
+import path from 'node:path';
 import fastifyCsrf from '@fastify/csrf-protection';
 import fastifyFormbody from '@fastify/formbody';
 import Fastify, { type FastifyInstance, type FastifyRequest, type FastifyServerOptions } from 'fastify';
@@ -12,14 +13,17 @@ import { serializerCompiler } from 'fastify-type-provider-zod';
 import type { MailCatcher } from '../mail/mail-catcher';
 import type { ParsePool } from '../parse-pool/parse-pool';
 import type { ServiceDeps } from '../services/deps';
-import { DEVELOPMENT_SESSION_SECRET } from '../config';
+import { DEVELOPMENT_LINK_KEY, DEVELOPMENT_SESSION_SECRET } from '../config';
+import type { LinkSettings } from '../services/agency-links';
 import { installAccess } from './access';
 import { registerAuthentication, type AuthOptions } from './authentication';
 import { errorHandler, notFoundHandler, REQUEST_ID_HEADER } from './errors';
 import { registerOpenApi, SESSION_COOKIE, validatorCompiler } from './openapi';
 import { registerAdminRoutes } from './routes/admin.routes';
+import { registerAgencyLinkRoutes } from './routes/agency-links.routes';
 import { registerAuditRoutes } from './routes/audit.routes';
 import { registerDeadlineRoutes } from './routes/deadlines.routes';
+import { registerDeadlineReturnRoutes } from './routes/deadline-return.routes';
 import { registerImportRoutes } from './routes/imports.routes';
 import { registerPageRoutes } from './routes/pages.routes';
 import { registerPasswordResetRoutes } from './routes/password-reset.routes';
@@ -55,7 +59,10 @@ const LOGGER_DEFAULTS: LoggerOptions = {
  * carries (a password reset link's token).
  */
 export function withoutSecrets(url: string): string {
-  return url.split('?')[0]!.replace(/^\/password-reset\/[^/]+/, '/password-reset/[redacted]');
+  return url
+    .split('?')[0]!
+    .replace(/^\/password-reset\/[^/]+/, '/password-reset/[redacted]')
+    .replace(/^\/bao-cao\/[^/]+/, '/bao-cao/[redacted]');
 }
 
 /** For tests and tools that build a server without configuration: never accepted in production (src/config.ts). */
@@ -66,9 +73,14 @@ export interface ServerOptions {
   /** false for silence, or pino options merged over the defaults (tests pass a `stream`). Default: info to stdout. */
   logger?: boolean | LoggerOptions;
   auth?: AuthOptions;
+  /** The agencies' signed links: keys, where attached files go, their size cap. Default: DEVELOPMENT_LINKS. */
+  links?: LinkSettings;
   /** Where uploads are read (tests pass one with a short time cap); default: the app's own pool. */
   parsePool?: ParsePool;
 }
+
+/** For tests and tools without configuration: the development key, which production refuses (src/config.ts). */
+export const DEVELOPMENT_LINKS: LinkSettings = { keys: [DEVELOPMENT_LINK_KEY], dataDir: path.resolve('.data'), maxFileBytes: 20 * 1024 * 1024 };
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -83,6 +95,8 @@ export function buildServer(deps: ServiceDeps, opts: ServerOptions = {}): Fastif
     // Our own ids, unique across restarts, so a line found by the id in an answer is that request's.
     genReqId: () => randomUUID(),
     frameworkErrors: errorHandler,
+    // An agency's signed link is a path parameter of a few hundred characters (its claims name readable ids).
+    routerOptions: { maxParamLength: 700 },
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -98,7 +112,7 @@ export function buildServer(deps: ServiceDeps, opts: ServerOptions = {}): Fastif
   registerOpenApi(app);
   void app.register(fastifyFormbody);
   void app.register(async (scope) => {
-    await registerAuthentication(scope, deps, auth);
+    await registerAuthentication(scope, deps, { ...auth, links: opts.links ?? DEVELOPMENT_LINKS });
     await scope.register(fastifyCsrf, { sessionPlugin: '@fastify/session', getToken: (req) => csrfTokenOf(req) });
     // A request that rides on a session cookie must prove it comes from our own pages; a
     // Bearer token or a request without a session cannot be forged across sites. Only a
@@ -108,7 +122,9 @@ export function buildServer(deps: ServiceDeps, opts: ServerOptions = {}): Fastif
     // answers it (401).
     scope.addHook('preValidation', async (req, reply) => {
       const dead = !req.session.userId && !(req.session as { _csrf?: string })._csrf;
-      if (SAFE_METHODS.has(req.method) || req.principal.kind === 'token' || !req.cookies[SESSION_COOKIE] || dead) return;
+      // The signed links' pages carry their credential in the path; the session confers nothing there.
+      if (req.routeOptions.config.signedLink) return;
+      if (SAFE_METHODS.has(req.method) || req.principal.kind === 'token' || req.principal.kind === 'link' || !req.cookies[SESSION_COOKIE] || dead) return;
       await new Promise<void>((resolve, reject) => scope.csrfProtection(req, reply, (err?: Error) => (err ? reject(err) : resolve())));
     });
     registerSystemRoutes(scope, opts);
@@ -121,6 +137,8 @@ export function buildServer(deps: ServiceDeps, opts: ServerOptions = {}): Fastif
     registerPageRoutes(scope, deps, opts);
     registerAdminRoutes(scope, deps);
     registerAuditRoutes(scope, deps);
+    registerAgencyLinkRoutes(scope, deps, opts.links ?? DEVELOPMENT_LINKS);
+    registerDeadlineReturnRoutes(scope, deps);
   });
   return app;
 }

@@ -7,13 +7,22 @@
 //   'tree'          the grant's organisation and every organisation below it (a province sees
 //                   its communes: DOMAIN.md, one installation serves a province and its communes)
 //   'agency'        the agency the grant is bound to, in the grant's organisation
+//   'deadline'      one deadline of that agency (the holder of a signed link)
 // Changing things is 'organisation' (or 'agency'): a province's people see their communes'
 // deadlines read-only unless a grant in the commune itself allows more.
 
 export const ROLES = ['administrator', 'coordinator', 'leader', 'agency', 'auditor'] as const;
 export type Role = (typeof ROLES)[number];
 
-export type Scope = 'organisation' | 'tree' | 'agency';
+export type Scope = 'organisation' | 'tree' | 'agency' | 'deadline';
+
+/**
+ * The holder of a signed link emailed to an agency (src/stores/signed-link.ts): no account
+ * and no role anyone is given, a column of the table of its own, bound to one agency and
+ * one deadline by the link itself.
+ */
+export const LINK_HOLDER = 'link-holder' as const;
+type Holder = Role | typeof LINK_HOLDER;
 
 /** Vietnamese names of the roles, for pages and emails. */
 export const ROLE_NAMES_VI: Record<Role, string> = {
@@ -32,8 +41,12 @@ const READ_ALL: Partial<Record<Role, Scope>> = { administrator: 'tree', coordina
  */
 export const POLICY = {
   // Deadlines and what changes them.
-  'deadline.read': READ_ALL,
-  'deadline.submit': { coordinator: 'organisation', agency: 'agency' },
+  // A link holder reads its agency's deadlines (the agency's page) and reports on its one deadline.
+  'deadline.read': { ...READ_ALL, [LINK_HOLDER]: 'agency' },
+  'deadline.submit': { coordinator: 'organisation', agency: 'agency', [LINK_HOLDER]: 'deadline' },
+  // The coordinator withdraws a deadline's signed links, or sends its report back for completion.
+  'deadline.links': { coordinator: 'organisation' },
+  'deadline.return': { coordinator: 'organisation' },
   'deadline.extend': { coordinator: 'organisation' },
   'deadline.waive': { coordinator: 'organisation' },
   'deadline.remind': { coordinator: 'organisation' },
@@ -52,7 +65,7 @@ export const POLICY = {
   'audit.read': { administrator: 'tree', auditor: 'tree' },
   // The development inbox of the embedded SMTP catcher (absent in production).
   'inbox.read': { administrator: 'organisation', coordinator: 'organisation' },
-} as const satisfies Record<string, Partial<Record<Role, Scope>>>;
+} as const satisfies Record<string, Partial<Record<Holder, Scope>>>;
 
 export type Action = keyof typeof POLICY;
 export const ACTIONS = Object.keys(POLICY) as Action[];
@@ -65,8 +78,21 @@ export interface Grant {
   agencyId?: string | null;
 }
 
+/** What a verified signed link proves: one deadline of one agency (src/services/agency-links.ts). */
+export interface LinkPrincipal {
+  kind: 'link';
+  /** The link's own id (its signature's digest), for the audit log. */
+  id: string;
+  /** "Liên kết của <agency>": what the audit log records. */
+  label: string;
+  organisationId: string;
+  agencyId: string;
+  deadlineId: string;
+}
+
 export type Principal =
   | { kind: 'anonymous' }
+  | LinkPrincipal
   | {
       kind: 'user' | 'token';
       id: string;
@@ -83,9 +109,18 @@ export interface Resource {
   /** Parent, grandparent, ... of organisationId (a commune's province). */
   ancestorIds: readonly string[];
   agencyId?: string | null;
+  /** For a deadline: its id (a link holder's scope is one deadline). */
+  deadlineId?: string | null;
 }
 
-function covers(grant: Grant, scope: Scope, resource: Resource): boolean {
+/** A grant as the table reads it: a role, or the link holder's column. */
+type TableGrant = Omit<Grant, 'role'> & { role: Holder };
+
+function grantsOf(p: Exclude<Principal, { kind: 'anonymous' }>): TableGrant[] {
+  return p.kind === 'link' ? [{ organisationId: p.organisationId, role: LINK_HOLDER, agencyId: p.agencyId }] : p.grants;
+}
+
+function covers(grant: TableGrant, scope: Scope, resource: Resource, deadlineId?: string): boolean {
   switch (scope) {
     case 'organisation':
       return grant.organisationId === resource.organisationId;
@@ -93,24 +128,27 @@ function covers(grant: Grant, scope: Scope, resource: Resource): boolean {
       return grant.organisationId === resource.organisationId || resource.ancestorIds.includes(grant.organisationId);
     case 'agency':
       return grant.organisationId === resource.organisationId && !!grant.agencyId && grant.agencyId === resource.agencyId;
+    case 'deadline':
+      return covers(grant, 'agency', resource) && !!deadlineId && deadlineId === resource.deadlineId;
   }
 }
 
 /** Whether `principal` may perform `action` on `resource`. */
 export function can(principal: Principal, action: Action, resource: Resource): boolean {
   if (principal.kind === 'anonymous') return false;
-  const row: Partial<Record<Role, Scope>> = POLICY[action];
-  return principal.grants.some((g) => {
+  const row: Partial<Record<Holder, Scope>> = POLICY[action];
+  const deadlineId = principal.kind === 'link' ? principal.deadlineId : undefined;
+  return grantsOf(principal).some((g) => {
     const scope = row[g.role];
-    return scope !== undefined && covers(g, scope, resource);
+    return scope !== undefined && covers(g, scope, resource, deadlineId);
   });
 }
 
 /** Whether some grant of the principal allows the action somewhere (to show a menu entry or a button). */
 export function canSomewhere(principal: Principal, action: Action): boolean {
   if (principal.kind === 'anonymous') return false;
-  const row: Partial<Record<Role, Scope>> = POLICY[action];
-  return principal.grants.some((g) => row[g.role] !== undefined);
+  const row: Partial<Record<Holder, Scope>> = POLICY[action];
+  return grantsOf(principal).some((g) => row[g.role] !== undefined);
 }
 
 /**
@@ -130,11 +168,12 @@ export interface ReadScope {
 export function readScope(principal: Principal, action: Action): ReadScope {
   const scope: ReadScope = { organisations: [], trees: [], agencies: [] };
   if (principal.kind === 'anonymous') return scope;
-  const row: Partial<Record<Role, Scope>> = POLICY[action];
-  for (const g of principal.grants) {
+  const row: Partial<Record<Holder, Scope>> = POLICY[action];
+  for (const g of grantsOf(principal)) {
     const s = row[g.role];
     if (s === 'organisation') scope.organisations.push(g.organisationId);
     if (s === 'tree') scope.trees.push(g.organisationId);
+    // A list is never scoped to one deadline: a link holder's lists stay empty but for its agency's read.
     if (s === 'agency' && g.agencyId) scope.agencies.push({ organisationId: g.organisationId, agencyId: g.agencyId });
   }
   return scope;

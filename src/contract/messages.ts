@@ -3,7 +3,7 @@
 // permanent once released (STYLE.md): renaming one breaks running executions.
 // Imported by workflows (deterministic code: definitions only, no I/O), activities and services.
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
-import type { DeadlineSnapshot, ExtendBody, RecordSubmissionBody, RemindNowBody, WaiveBody } from '../schemas/deadline.schemas';
+import type { DeadlineSnapshot, ExtendBody, RemindNowBody, SubmissionRecord, WaiveBody } from '../schemas/deadline.schemas';
 import type { RecordCampaignResultsBody } from '../schemas/campaign.schemas';
 import type { CalendarOverrides } from '../domain/business-calendar';
 import type { ReminderPolicy } from '../domain/timeline';
@@ -32,6 +32,8 @@ export interface SubmissionReceipt {
   submissionId: string;
   submittedAt: string;
   late: boolean;
+  /** "Số biên nhận" (absent in histories recorded before receipts had numbers). */
+  receiptNumber?: string;
 }
 
 export interface ExtensionResult {
@@ -52,11 +54,19 @@ export interface RemindNowResult {
   held: boolean;
 }
 
+/** What a return for completion (src/services/return-for-completion.ts) did: the next run's last day, revision and round. */
+export interface ReturnResult {
+  lastDay: string;
+  revision: number;
+  /** The round the next report is recorded in. */
+  round: number;
+}
+
 /** How a deadline workflow ended. */
 export type DeadlineOutcome = ({ outcome: 'submitted' } & SubmissionReceipt) | ({ outcome: 'waived' } & WaiverResult);
 
 export const statusQuery = defineQuery<DeadlineSnapshot>('status');
-export const recordSubmissionUpdate = defineUpdate<SubmissionReceipt, [RecordSubmissionBody]>('recordSubmission');
+export const recordSubmissionUpdate = defineUpdate<SubmissionReceipt, [SubmissionRecord]>('recordSubmission');
 export const remindNowUpdate = defineUpdate<RemindNowResult, [RemindNowBody]>('remindNow');
 export const extendUpdate = defineUpdate<ExtensionResult, [ExtendBody]>('extend');
 export const waiveUpdate = defineUpdate<WaiverResult, [WaiveBody]>('waive');

@@ -16,6 +16,27 @@ export const recordSubmissionBodySchema = z.object({
 });
 export type RecordSubmissionBody = z.infer<typeof recordSubmissionBodySchema>;
 
+/** A file attached to a report, already stored under the data directory by its content hash. */
+export const storedFileSchema = z.object({
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  name: z.string().min(1).max(255),
+  mediaType: z.string().min(1).max(200),
+  size: z.number().int().min(1),
+});
+export type StoredFile = z.infer<typeof storedFileSchema>;
+
+/**
+ * What the deadline workflow records: the body of either door (the coordinator's API, an
+ * agency's signed link), with the day on the document and, from a link only, the stored
+ * file. The HTTP API takes `recordSubmissionBodySchema`; a file reaches this shape only
+ * after src/services/report-files.ts stored it.
+ */
+export const submissionRecordSchema = recordSubmissionBodySchema.extend({
+  documentDate: isoDay.optional(),
+  file: storedFileSchema.optional(),
+});
+export type SubmissionRecord = z.infer<typeof submissionRecordSchema>;
+
 export const remindNowBodySchema = z.object({
   requestedBy: z.string().trim().min(1, REQUIRED).max(200),
   note: z.string().trim().max(2000).optional(),
@@ -30,6 +51,17 @@ export const extendBodySchema = z.object({
 });
 export type ExtendBody = z.infer<typeof extendBodySchema>;
 
+/**
+ * Yêu cầu bổ sung: the recorded report is sent back with a reason and a new last day (not
+ * in the past); the deadline reopens and the agency gets a new link.
+ */
+export const returnBodySchema = z.object({
+  reason: z.string().trim().min(1, REQUIRED).max(2000),
+  newLastDay: isoDay,
+  returnedBy: z.string().trim().min(1, REQUIRED).max(200),
+});
+export type ReturnBody = z.infer<typeof returnBodySchema>;
+
 /** Miễn báo cáo kỳ này: ends the period without a report. */
 export const waiveBodySchema = z.object({
   reason: z.string().trim().min(1, REQUIRED).max(2000),
@@ -41,6 +73,12 @@ export const deadlineWorkflowInputSchema = z.object({
   deadlineId: z.string().min(1),
   lastDay: isoDay,
   ruleText: z.string().min(1),
+  /**
+   * The next run after a return for completion (src/services/return-for-completion.ts): the
+   * revision its step keys carry, so its reminders are new messages. Absent in every
+   * earlier run (and every history recorded before returns existed).
+   */
+  reopened: z.object({ revision: z.number().int().min(1), round: z.number().int().min(1) }).optional(),
 });
 export type DeadlineWorkflowInput = z.infer<typeof deadlineWorkflowInputSchema>;
 

@@ -16,7 +16,7 @@ import {
   type WaiverResult,
 } from '../contract/messages';
 import { compareDates, formatViDate, formatViInstant, localDateOf, parseIsoDate } from '../domain/local-date';
-import { extendBodySchema, recordSubmissionBodySchema, remindNowBodySchema, waiveBodySchema } from '../schemas/deadline.schemas';
+import { extendBodySchema, recordSubmissionBodySchema, remindNowBodySchema, waiveBodySchema, type SubmissionRecord } from '../schemas/deadline.schemas';
 import { appendAudit, type Actor } from './audit';
 import { checkDeadlineHorizon } from './deadline-horizon';
 import type { ServiceDeps } from './deps';
@@ -52,8 +52,18 @@ const DEADLINE_WORKFLOW = { refusedVi: 'Không thể thực hiện', nameVi: 'Qu
 /** Same interval as the workflow's own check (MANUAL_REMINDER_INTERVAL_MS), which stays the authority in a race. */
 const MANUAL_REMINDER_INTERVAL_MS = 60 * 60_000;
 
-export async function recordSubmission(deps: ServiceDeps, actor: Actor, deadlineId: string, body: unknown): Promise<SubmissionReceipt> {
-  const parsed = parseBody(recordSubmissionBodySchema, body);
+/**
+ * `attached`: what only an agency's signed link brings (src/services/agency-links.ts): the
+ * day on the document and the file it stored; the HTTP API's body cannot name a file.
+ */
+export async function recordSubmission(
+  deps: ServiceDeps,
+  actor: Actor,
+  deadlineId: string,
+  body: unknown,
+  attached: Pick<SubmissionRecord, 'documentDate' | 'file'> = {},
+): Promise<SubmissionReceipt> {
+  const parsed: SubmissionRecord = { ...parseBody(recordSubmissionBodySchema, body), ...attached };
   // A report cannot have arrived on a day still to come (a mistyped year would close the
   // deadline with a receipt dated then); later today is fine: clerks record as they go.
   if (parsed.submittedAt) {

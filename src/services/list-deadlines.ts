@@ -48,7 +48,8 @@ export async function listDeadlines(db: Db, now: Date, where: DeadlineWhere = {}
   const views: DeadlineView[] = [];
   for (const row of rows) {
     const lastDay = parseIsoDate(row.lastDay);
-    const submission = row.submissions[0] ?? null;
+    // The report of the current round: one sent back for completion no longer counts.
+    const submission = row.submissions.find((s) => s.round === row.round && !s.returnedAt) ?? null;
     const status = deadlineStatus(
       {
         lastDay,

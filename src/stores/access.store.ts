@@ -45,7 +45,9 @@ async function resourceOf(db: DbTx, kind: Exclude<ResourceKind, 'user'>, id: str
   switch (kind) {
     case 'deadline': {
       const d = await db.deadline.findUnique({ where: { id }, select: { obligation: { select: { agencyId: true, plan: { select: { organisationId: true } } } } } });
-      return resource(db, d?.obligation.plan.organisationId, d?.obligation.agencyId);
+      const place = await resource(db, d?.obligation.plan.organisationId, d?.obligation.agencyId);
+      // A link holder's scope is one deadline (src/auth/policy.ts): the deadline names itself.
+      return place && { ...place, deadlineId: id };
     }
     case 'plan':
       return resource(db, (await db.plan.findUnique({ where: { id }, select: { organisationId: true } }))?.organisationId);

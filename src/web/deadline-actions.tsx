@@ -13,6 +13,9 @@ export interface DeadlineActions {
   remind: boolean;
   extend: boolean;
   waive: boolean;
+  /** Revoke the agency's links, send a report back (src/web/deadline-return-forms.tsx). */
+  links?: boolean;
+  return?: boolean;
 }
 
 export const NO_ACTIONS: DeadlineActions = { submit: false, remind: false, extend: false, waive: false };

@@ -19,6 +19,7 @@ const EMAIL_KIND: Record<string, string> = {
   receipt: 'thư xác nhận đã nhận báo cáo',
   extension: 'thư báo gia hạn',
   waiver: 'thư báo miễn báo cáo',
+  return: 'thư yêu cầu bổ sung báo cáo',
 };
 
 const AUDIENCE: Record<string, string> = {
@@ -148,6 +149,20 @@ function describe(event: DeadlineEventRow, p: Record<string, unknown>, context: 
         `${held ? `; ngoài giờ làm việc nên thư đi lúc ${formatViInstant(new Date(sendAt))}` : ''}.` +
         `${note ? ` Ghi chú: ${asSentence(note)}` : ''}`
       );
+    }
+    case 'returned': {
+      const toDay = str(p.to);
+      const reason = str(p.reason);
+      const by = str(p.by);
+      return (
+        `Yêu cầu bổ sung: báo cáo được trả lại cho đơn vị${toDay ? `, hạn mới ${formatViIsoDate(toDay) ?? toDay}` : ''}.` +
+        `${reason ? ` Lý do: ${asSentence(reason)}` : ''}${by ? ` Người yêu cầu: ${asSentence(by)}` : ''}`
+      );
+    }
+    case 'links-revoked': {
+      const reason = str(p.reason);
+      const by = str(p.by);
+      return `Thu hồi các liên kết gửi báo cáo đã gửi cho đơn vị${by ? ` (${by})` : ''}.${reason ? ` Lý do: ${asSentence(reason)}` : ''}`;
     }
     case 'email-dropped':
       return `Không gửi ${what}${stepPart}${to ? ` tới ${to}` : ''}: kỳ báo cáo đã kết thúc trước giờ gửi.`;

@@ -5,6 +5,7 @@
 import type { CaughtMail } from '../mail/mail-catcher';
 import type { DeadlineView } from '../services/list-deadlines';
 import { DeadlineActionForms, NO_ACTIONS, type DeadlineActions } from './deadline-actions';
+import { DeadlineReturnForms } from './deadline-return-forms';
 import { eventSentence, type DeadlineEventRow } from './event-text';
 import { Layout, type PageChrome } from './ui/layout';
 import { Instant, StateBadge } from './ui/parts';
@@ -150,6 +151,7 @@ export function deadlinePage(v: DeadlineView, events: DeadlineEventRow[], action
       <p>Số liệu: {v.dataWindowVi}</p>
       {v.submission ? <Received submission={v.submission} /> : null}
       <DeadlineActionForms deadlineId={v.id} lastDay={v.lastDay} actions={open ? actions : NO_ACTIONS} />
+      <DeadlineReturnForms v={v} actions={actions} csrfToken={chrome.csrfToken} />
       <h2>Lịch sử</h2>
       <History events={events} periodLabel={v.periodLabel} />
     </Layout>,

@@ -42,6 +42,7 @@ describe('first start', () => {
     expect(await app.exited).toBe(1);
     expect(app.output()).toContain('Không khởi động / not starting:');
     expect(app.output()).toContain('HBC_SESSION_SECRET: đang dùng khóa mặc định chỉ dành cho phát triển');
+    expect(app.output()).toContain('HBC_LINK_KEYS: đang dùng khóa ký liên kết mặc định chỉ dành cho phát triển');
     expect(app.output()).toContain('HBC_SAMPLE_DATA=true: ');
     expect(fs.existsSync(dataDir)).toBe(false);
   });
@@ -55,7 +56,7 @@ describe('first start', () => {
     await db.user.update({ where: { id }, data: { sample: true } });
     await db.$disconnect();
 
-    const app = launch({ ...(await ports()), HBC_DATA_DIR: dataDir, HBC_ENV: 'production', HBC_SESSION_SECRET: SECRET });
+    const app = launch({ ...(await ports()), HBC_DATA_DIR: dataDir, HBC_ENV: 'production', HBC_SESSION_SECRET: SECRET, HBC_LINK_KEYS: `links-${SECRET}` });
     expect(await app.exited).toBe(1);
     expect(app.output()).toContain('the database holds 1 sample accounts (quantri@hoa-an.example) whose password is public: delete them with `npx hanbaocao admin delete-sample-users`');
     expect(app.output()).not.toContain('Temporal dev server');

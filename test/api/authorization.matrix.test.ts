@@ -120,12 +120,21 @@ describe('authorisation: every operation of /openapi.json as every persona, agai
         // Refusals first: none of them may change anything, and the allowed calls then start from the fixture as it was.
         plan.sort((a, b) => Number(a.expected.allowed) - Number(b.expected.allowed));
         let changed = false;
-        for (const { persona, expected } of plan) {
+        for (const plotted of plan) {
+          const { persona } = plotted;
+          let { expected } = plotted;
           let copy: string | undefined;
           if (expected.allowed && !isSafe(op.method) && op.resource) {
             copy = (await world.freshCopy(op.resource.kind, name)) ?? undefined;
-            // The copy must live where the fixture lives, or the expectation would not hold for it.
-            if (copy) expect(await loadResources(world.deps, op.resource.kind, copy)).toEqual(places);
+            if (copy) {
+              // The copy must live where the fixture lives, or the expectation would not hold for
+              // it; only a deadline's own id differs, which a signed link's holder is bound to,
+              // so that persona's answer is read from the table for the copy itself.
+              const copyPlaces = await loadResources(world.deps, op.resource.kind, copy);
+              const where = (rs: Resource[] | null) => rs?.map(({ deadlineId: _, ...r }) => r);
+              expect(where(copyPlaces)).toEqual(where(places));
+              expected = expectedAnswer(persona, op, copyPlaces);
+            }
           }
           const req = await prepareRequest(op, { world, location, n: ++n }, copy);
           const auth = await world.authenticate(persona);

@@ -8,7 +8,8 @@
 // dated from the real today (the dev server runs on the real clock). Personas: every role of
 // the policy table in the commune and in the province, an agency user of the commune's other
 // agency, people of the sibling and outside communes, a coordinator's API token, anonymous,
-// an expired session, a revoked token and a token of another organisation.
+// an expired session, a revoked token and a token of another organisation, the holder of
+// the commune agency's signed link for its fixture deadline, and an expired link.
 //
 // Vitest-free (scripts/fuzz.ts runs it too): callers assert.
 import { randomUUID } from 'node:crypto';
@@ -18,7 +19,9 @@ import { NativeConnection, Worker } from '@temporalio/worker';
 import type { FastifyInstance } from 'fastify';
 import nodemailer from 'nodemailer';
 import { createActivities } from '../../activities';
-import { ANONYMOUS, ROLES, type Grant, type Principal } from '../../src/auth/policy';
+import { ANONYMOUS, ROLES, type Grant, type LinkPrincipal, type Principal } from '../../src/auth/policy';
+import { DEVELOPMENT_LINK_KEY } from '../../src/config';
+import { signLink } from '../../src/stores/signed-link';
 import { SESSION_COOKIE } from '../../src/api/openapi';
 import { buildServer, DEVELOPMENT_AUTH } from '../../src/api/server';
 import type { Db } from '../../src/db';
@@ -71,7 +74,10 @@ export type Credential =
   | { kind: 'session'; userId: string }
   | { kind: 'expired-session'; userId: string }
   | { kind: 'token'; token: string }
-  | { kind: 'revoked-token'; token: string };
+  | { kind: 'revoked-token'; token: string }
+  /** An agency's signed link presented to the API (`authorization: Link <token>`). */
+  | { kind: 'link'; token: string }
+  | { kind: 'expired-link'; token: string };
 
 export interface Persona {
   name: string;
@@ -116,6 +122,8 @@ export interface AuthzWorld {
    * removed), living where the location's fixture lives; null for kinds changed in place.
    */
   freshCopy(kind: ResourceKind, location: LocationName): Promise<string> | null;
+  /** A signed link of the location's reporting agency for a deadline (the fixture's, or a fresh one's). */
+  agencyLinkToken(location: LocationName, deadlineId?: string): string;
   /** A new, valid password-reset link token of the location's fixture account. */
   resetLinkToken(location: LocationName): Promise<string>;
   /** Headers and cookies for a request as this persona (a session persona gets a new session each time). */
@@ -285,6 +293,20 @@ export async function startAuthzWorld(): Promise<AuthzWorld> {
   await token('commune-coordinator-token', { organisationId: commune.id, role: 'coordinator' });
   await token('token-of-another-organisation', { organisationId: 'xa-ngoai', role: 'administrator' });
   await token('revoked-token', { organisationId: commune.id, role: 'administrator' }, true);
+  // The holder of the commune's reporting agency's signed link for its fixture deadline, and a link that expired.
+  const link = (loc: Location, deadlineId: string, expiresAt: Date) =>
+    signLink([DEVELOPMENT_LINK_KEY], { agencyId: loc.agency, deadlineId, issuedAt: new Date(), expiresAt });
+  const inAMonth = () => new Date(Date.now() + 30 * 86_400_000);
+  const linkHolder: LinkPrincipal = {
+    kind: 'link',
+    id: 'commune-link-holder',
+    label: `Liên kết của ${locations.commune.agencyName}`,
+    organisationId: commune.id,
+    agencyId: locations.commune.agency,
+    deadlineId: locations.commune.deadline,
+  };
+  personas.push({ name: 'commune-link-holder', principal: linkHolder, credential: { kind: 'link', token: link(locations.commune, locations.commune.deadline, inAMonth()) } });
+  personas.push({ name: 'expired-link', principal: ANONYMOUS, credential: { kind: 'expired-link', token: link(locations.commune, locations.commune.deadline, new Date(Date.now() - 60_000)) } });
   personas.push({ name: 'anonymous', principal: ANONYMOUS, credential: { kind: 'none' } });
   const expiredUser = personas.find((p) => p.name === 'commune-coordinator')!.credential as { userId: string };
   personas.push({ name: 'expired-session', principal: ANONYMOUS, credential: { kind: 'expired-session', userId: expiredUser.userId } });
@@ -311,6 +333,9 @@ export async function startAuthzWorld(): Promise<AuthzWorld> {
       case 'token':
       case 'revoked-token':
         return { headers: { authorization: `Bearer ${c.token}` }, cookies: {} };
+      case 'link':
+      case 'expired-link':
+        return { headers: { authorization: `Link ${c.token}` }, cookies: {} };
       case 'session':
       case 'expired-session': {
         const s = await session(c.userId);
@@ -354,6 +379,9 @@ export async function startAuthzWorld(): Promise<AuthzWorld> {
       if (kind === 'contact') return newContact(l.agency);
       if (kind === 'membership') return twoRoles(l.organisation.id, `copy-${++copies}`).then((r) => r.membership);
       return null;
+    },
+    agencyLinkToken(name, deadlineId) {
+      return link(locations[name], deadlineId ?? locations[name].deadline, inAMonth());
     },
     async resetLinkToken(name) {
       const token = `reset-${randomUUID()}`;

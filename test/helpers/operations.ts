@@ -5,6 +5,8 @@
 // only needs a fixture for a new resource kind or an example body the schema cannot give.
 import { can, canSomewhere, POLICY, type Action, type Principal, type Resource } from '../../src/auth/policy';
 import { SEE } from '../../src/api/access';
+import { DEVELOPMENT_LINK_KEY } from '../../src/config';
+import { formNonce } from '../../src/services/link-form-nonce';
 import type { ResourceKind } from '../../src/stores/access.store';
 import type { AuthzWorld, Location, Persona } from './authz-world';
 
@@ -98,6 +100,11 @@ async function otherParam(op: Operation, name: string, c: ExampleContext, resour
   if (kind === 'membership' && name === 'id') return (await c.world.db.membership.findUniqueOrThrow({ where: { id: resourceId! } })).userId;
   // Giving a role: checked on the organisation of the body; the account is the location's own.
   if (kind === 'organisation' && op.resource?.from === 'body' && name === 'id' && op.path.includes('/users/{id}/')) return c.location.user;
+  // An agency's signed link: a public page whose token is its own proof. Its form records a
+  // report, so a POST gets the link of a fresh deadline; a GET reads the fixture's.
+  if (op.action === 'public' && name === 'token' && op.path.startsWith('/bao-cao/')) {
+    return c.world.agencyLinkToken(c.location.name, isSafe(op.method) ? undefined : await c.world.freshDeadline(c.location.name));
+  }
   // The emailed password-reset link: a public page whose token is its own proof; a new one each call (it works once).
   if (op.action === 'public' && name === 'token') return c.world.resetLinkToken(c.location.name);
   throw new Error(`${op.key}: path parameter "${name}" is not the operation's x-hbc-resource; give the route a resource (config.access), or say in otherParam (test/helpers/operations.ts) what it names`);
@@ -119,6 +126,16 @@ export const EXAMPLE_BODIES: Record<string, (c: ExampleContext) => unknown> = {
   'POST /sign-in': (c) => ({ ...c.world.signInUser, next: '/' }),
   'POST /api/deadlines/{id}/submission': () => ({ submittedBy: 'Văn thư Trạm Y tế', documentNumber: '15/BC-TYT', note: 'Gửi qua hệ thống' }),
   'POST /api/deadlines/{id}/remind': () => ({ requestedBy: 'Chuyên viên Phòng VH-XH' }),
+  'POST /api/deadlines/{id}/return': (c) => ({ reason: 'Thiếu số liệu chỉ tiêu 4', newLastDay: c.world.daysFromToday(60), returnedBy: 'Chuyên viên đầu mối' }),
+  'POST /deadlines/{id}/return': (c) => ({ reason: 'Thiếu số liệu chỉ tiêu 4', newLastDay: c.world.daysFromToday(60), returnedBy: 'Chuyên viên đầu mối' }),
+  // The form behind an agency's link, with the nonce its page would carry (src/services/link-form-nonce.ts).
+  'POST /bao-cao/{token}': (c) => ({
+    submittedBy: 'Văn thư Trạm Y tế',
+    documentNumber: `${c.n}/BC-TYT`,
+    documentDate: c.world.today,
+    link: 'https://example.com/bao-cao.pdf',
+    nonce: formNonce([DEVELOPMENT_LINK_KEY], new Date()),
+  }),
   'POST /api/deadlines/{id}/extension': (c) => ({ newLastDay: c.world.daysFromToday(75), reason: 'Chờ số liệu quý IV', grantedBy: 'Chủ tịch UBND' }),
   'POST /api/deadlines/{id}/waiver': () => ({ reason: 'Đơn vị sáp nhập', waivedBy: 'Chủ tịch UBND' }),
   'POST /api/plans/{id}/adhoc-requests': (c) => ({
@@ -290,6 +307,12 @@ export function fixtureId(op: Operation, location: Location): string {
 export const REFUSED_BY_RULE: Record<string, { status: number; why: string }> = {
   'POST /api/admin/organisations @commune': { status: 400, why: 'a commune is the lowest level: nothing is created under it' },
   'POST /admin/organisations @commune': { status: 400, why: 'a commune is the lowest level: nothing is created under it' },
+  // The fixture deadlines (and their fresh copies) are open: there is no recorded report to send back.
+  ...Object.fromEntries(
+    ['POST /api/deadlines/{id}/return', 'POST /deadlines/{id}/return'].flatMap((op) =>
+      ['commune', 'province'].map((l) => [`${op} @${l}`, { status: 409, why: 'only a recorded report can be sent back, and the fixture deadline is open' }]),
+    ),
+  ),
 };
 
 /** What the policy table says a persona gets: allowed, or the refusal's status. */
@@ -300,7 +323,7 @@ const isAction = (a: string): a is Action => Object.hasOwn(POLICY, a);
 /** `places`: where the operation's resource lives (src/services/access.ts loadResources), null without one. */
 export function expectedAnswer(persona: Persona, op: Operation, places: Resource[] | null): Expected {
   // A token that is unknown or revoked is refused outright, before any route (src/api/authentication.ts).
-  if (persona.credential.kind === 'revoked-token') return { allowed: false, status: 401 };
+  if (persona.credential.kind === 'revoked-token' || persona.credential.kind === 'expired-link') return { allowed: false, status: 401 };
   if (op.action === 'public') return { allowed: true };
   const p: Principal = persona.principal;
   if (p.kind === 'anonymous') return { allowed: false, status: 401 };

@@ -64,6 +64,13 @@ describe('eventSentence', () => {
       { reason: 'Đơn vị đã giải thể.', by: 'Chủ tịch UBND xã', at: '2026-10-01T03:00:00.000Z' },
       'Miễn báo cáo kỳ này. Lý do: Đơn vị đã giải thể. Người quyết định: Chủ tịch UBND xã.',
     ],
+    [
+      'returned',
+      { reason: 'Thiếu số liệu chỉ tiêu 4', by: 'Chuyên viên VH-XH', from: '2026-11-04', to: '2026-11-20', round: 1 },
+      'Yêu cầu bổ sung: báo cáo được trả lại cho đơn vị, hạn mới 20/11/2026. Lý do: Thiếu số liệu chỉ tiêu 4. Người yêu cầu: Chuyên viên VH-XH.',
+    ],
+    ['links-revoked', { by: 'vhxh@xa.example', reason: 'Thư bị chuyển nhầm' }, 'Thu hồi các liên kết gửi báo cáo đã gửi cho đơn vị (vhxh@xa.example). Lý do: Thư bị chuyển nhầm.'],
+    ['email-sent', { step: 'return-1', kind: 'return', to: 'vanthu@tyt.example' }, 'Đã gửi thư yêu cầu bổ sung báo cáo (return-1) tới vanthu@tyt.example.'],
     // Types appended later by others: still readable, dates written for people.
     [
       'remind-limited',

@@ -35,6 +35,8 @@ export function registerPageRoutes(app: FastifyInstance, deps: ServiceDeps, opts
       remind: can(req.principal, 'deadline.remind', resource),
       extend: can(req.principal, 'deadline.extend', resource),
       waive: can(req.principal, 'deadline.waive', resource),
+      links: can(req.principal, 'deadline.links', resource),
+      return: can(req.principal, 'deadline.return', resource),
     };
     return html(reply, deadlinePage(deadline, events, actions, chromeFor(req, reply)));
   });

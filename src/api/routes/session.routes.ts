@@ -84,7 +84,7 @@ function routes(app: FastifyInstance, attempt: Attempt): void {
   }, async (req, reply) => {
     const p = req.principal;
     return {
-      principal: p.kind === 'anonymous' ? null : { kind: p.kind, id: p.id, label: p.label, grants: p.grants },
+      principal: p.kind === 'anonymous' ? null : { kind: p.kind, id: p.id, label: p.label, grants: p.kind === 'link' ? [] : p.grants },
       csrfToken: reply.generateCsrf(),
     };
   });
