@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { log } from '@temporalio/activity';
 import type { StepMessage, SubmissionReceipt } from '../src/contract/messages';
 import { formatViInstant, localDateOf, toIsoDate } from '../src/domain/local-date';
-import type { ExtendBody, RecordSubmissionBody, WaiveBody } from '../src/schemas/deadline.schemas';
+import { SUBMISSION_CHANNEL_VI, type ExtendBody, type RecordSubmissionBody, type WaiveBody } from '../src/schemas/deadline.schemas';
 import type { DbTx } from '../src/db';
 import { signalDigest } from '../src/temporal/starters';
 import { loadDeadlineContext, recipientsFor, type DeadlineContext, type Recipient } from '../src/stores/deadline-context';
@@ -179,6 +179,7 @@ export function createDeadlineActivities(deps: ActivityDeps): DeadlineActivities
             documentNumber: body.documentNumber ?? null,
             note: body.note ?? null,
             link: body.link ?? null,
+            channel: body.channel ?? null,
             late,
           },
         });
@@ -190,6 +191,7 @@ export function createDeadlineActivities(deps: ActivityDeps): DeadlineActivities
           extraLines: [
             `Thời điểm nhận: ${formatViInstant(saved.submittedAt)}${saved.late ? ' (muộn hạn)' : ' (đúng hạn)'}`,
             ...(saved.documentNumber ? [`Số văn bản: ${saved.documentNumber}`] : []),
+            ...(body.channel ? [`Hình thức: ${SUBMISSION_CHANNEL_VI[body.channel]}`] : []),
           ],
         });
         return saved;

@@ -19,6 +19,7 @@ import { errorHandler, notFoundHandler, REQUEST_ID_HEADER } from './errors';
 import { registerOpenApi, SESSION_COOKIE, validatorCompiler } from './openapi';
 import { registerAdminRoutes } from './routes/admin.routes';
 import { registerAuditRoutes } from './routes/audit.routes';
+import { registerBoardRoutes } from './routes/board.routes';
 import { registerDeadlineRoutes } from './routes/deadlines.routes';
 import { registerImportRoutes } from './routes/imports.routes';
 import { registerPageRoutes } from './routes/pages.routes';
@@ -121,6 +122,7 @@ export function buildServer(deps: ServiceDeps, opts: ServerOptions = {}): Fastif
     registerPageRoutes(scope, deps, opts);
     registerAdminRoutes(scope, deps);
     registerAuditRoutes(scope, deps);
+    registerBoardRoutes(scope, deps);
   });
   return app;
 }
