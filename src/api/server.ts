@@ -23,6 +23,7 @@ import { registerBoardRoutes } from './routes/board.routes';
 import { registerDeadlineRoutes } from './routes/deadlines.routes';
 import { registerImportRoutes } from './routes/imports.routes';
 import { registerPageRoutes } from './routes/pages.routes';
+import { registerPlanPageRoutes } from './routes/plan-pages.routes';
 import { registerPasswordResetRoutes } from './routes/password-reset.routes';
 import { registerPlanRoutes } from './routes/plans.routes';
 import { registerSessionRoutes } from './routes/session.routes';
@@ -123,6 +124,7 @@ export function buildServer(deps: ServiceDeps, opts: ServerOptions = {}): Fastif
     registerAdminRoutes(scope, deps);
     registerAuditRoutes(scope, deps);
     registerBoardRoutes(scope, deps);
+    registerPlanPageRoutes(scope, deps);
   });
   return app;
 }
