@@ -22,6 +22,11 @@ export const recordSubmissionBodySchema = z.object({
   documentNumber: z.string().trim().max(100).optional(),
   note: z.string().trim().max(2000).optional(),
   link: z.url().max(2000).optional(),
+  /**
+   * The local day a report on paper or through the document system arrived, when it is
+   * recorded later (the page's date field); the service makes it submittedAt. Not with submittedAt.
+   */
+  receivedOn: isoDay.optional(),
   /** How it arrived: a report received on paper or through the document system is recorded by the coordinator. */
   channel: z.enum(SUBMISSION_CHANNELS).optional(),
 });

@@ -115,4 +115,49 @@ describe('the board', () => {
     expect(nonce).toBeTruthy();
     for (const tag of html.match(/<script[^>]*>/g) ?? []) expect(tag).toContain(`nonce="${nonce}"`);
   });
+
+  const page = async (who: string, url: string) => {
+    const res = await app.inject({ method: 'GET', url, headers: bearer(tokens[who]!) });
+    expect(res.statusCode, res.body.slice(0, 300)).toBe(200);
+    expect(hasBidiControls(res.body)).toBe(false);
+    return res.body;
+  };
+
+  it("the plan page shows each period's progress, with the remind-all button for the commune's coordinator only", async () => {
+    const coordinator = await page('commune', '/plans/xa-dong.plan');
+    expect(coordinator).toContain('2/5 đơn vị đã báo cáo');
+    expect(coordinator).toContain('data-api="/api/plans/xa-dong.plan/reminders"');
+    expect(coordinator).toContain('id="adhoc"');
+    const leader = await page('province', '/plans/xa-dong.plan');
+    expect(leader).toContain('2/5 đơn vị đã báo cáo');
+    expect(leader).not.toContain('/reminders');
+    expect(leader).not.toContain('id="adhoc"');
+  });
+
+  it("the agency page shows its on-time record per year", async () => {
+    const html = await page('commune', '/agencies/xa-dong.a0');
+    expect(html).toMatch(/<tr data-year="2025">.*?<td class="num">0 %<\/td>/s);
+    expect(html).toContain('Tất cả các năm: đã nộp 3/3, đúng hạn 2/3 (tỷ lệ đúng hạn 66 %).');
+  });
+
+  it('the late page lists overdue reports across the communes with the escalation sent, and a roll-up per commune for the province', async () => {
+    const late = (await (await app.inject({ method: 'GET', url: '/api/late', headers: bearer(tokens.province!) })).json()) as { rows: { agency: string; workingDaysLate: number }[]; byOrganisation: { name: string; overdue: number }[] };
+    expect(late.rows.map((r) => [r.agency, r.workingDaysLate])).toEqual([[HOSTILE_AGENCY, 8], [HOSTILE_AGENCY, 8], ['Phòng Kinh tế', 2], ['Phòng Kinh tế', 2]]);
+    expect(late.byOrganisation.map((o) => [o.name, o.overdue])).toEqual(COMMUNES.map((c) => [c.name, 2]));
+    const html = await page('province', '/late');
+    expect(html).toContain('Cấp 2: Chủ tịch UBND xã');
+    expect(html).toContain('id="communes"');
+    expect(await page('commune', '/late')).not.toContain('id="communes"');
+  });
+
+  it('the deadline page explains its dates and lists every email with its time and recipient', async () => {
+    const id = deadlineId('xa-dong', HOSTILE_AGENCY, 2026);
+    await testDb.db.outboxMessage.create({
+      data: { id: 'm1', key: 'm1', deadlineId: id, stepKey: 'overdue', recipient: 'van-thu@xa-dong.example', subject: '[Quá hạn] 12/KH-UBND', status: 'sent', claimedAt: new Date('2026-11-05T01:00:00Z'), sentAt: new Date('2026-11-05T01:00:02Z') },
+    });
+    const html = await page('commune', `/deadlines/${encodeURIComponent(id)}`);
+    expect(html).toContain('04/11/2026 là Thứ Tư.');
+    expect(html).toContain('&quot;trước ngày 05/11&quot; nghĩa là báo cáo phải đến trước khi ngày 05/11/2026 bắt đầu');
+    expect(html).toMatch(/<tr data-email="sent"><td>08:00 Thứ Năm, 05\/11\/2026<\/td><td>van-thu@xa-dong.example<\/td><td>\[Quá hạn\] 12\/KH-UBND<\/td>/);
+  });
 });

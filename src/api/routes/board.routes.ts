@@ -6,8 +6,10 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { boardQuerySchema } from '../../schemas/board.schemas';
 import { allowedOn } from '../../services/access';
 import { readBoard } from '../../services/board';
+import { readLate } from '../../services/late-view';
 import type { ServiceDeps } from '../../services/deps';
 import { boardPage } from '../../web/board/board-page';
+import { latePage } from '../../web/board/late-page';
 import { chromeFor } from '../chrome';
 
 const html = (reply: FastifyReply, body: string) => reply.type('text/html; charset=utf-8').send(body);
@@ -27,5 +29,19 @@ export function registerBoardRoutes(app: FastifyInstance, deps: ServiceDeps): vo
     const board = await readBoard(deps, req.principal, req.query);
     const canRemind = await allowedOn(deps, req.principal, 'deadline.remind', board.rows);
     return html(reply, boardPage(board, canRemind, chromeFor(req, reply)));
+  });
+
+  r.get('/api/late', {
+    schema: { tags: ['board'], summary: 'Late agencies across plans with working days late and the escalations sent, and the roll-up per commune this year' },
+    config: { access: { action: 'deadline.read' } },
+  }, async (req) => readLate(deps, req.principal));
+
+  r.get('/late', {
+    schema: { tags: ['pages'], summary: "The leader's page of late agencies" },
+    config: { access: { action: 'deadline.read' } },
+  }, async (req, reply) => {
+    const view = await readLate(deps, req.principal);
+    const canRemind = await allowedOn(deps, req.principal, 'deadline.remind', view.rows);
+    return html(reply, latePage(view, canRemind, chromeFor(req, reply)));
   });
 }
