@@ -76,6 +76,9 @@ export function createDeadlineActivities(deps: ActivityDeps): DeadlineActivities
       const email = await composeStepEmail(deps, ctx, payload.step, 'manual', payload.note);
       return { ...email, headers: { 'X-Hbc-Kind': 'manual', 'X-Hbc-Send-At': payload.step.sendAt } };
     }
+    // An ad-hoc request's email (queued by the service for the mail workflow) may be claimed
+    // here first; it is pointless once the report is in or waived.
+    if (payload.emailKind === 'request' && ctx.deadline.status !== 'open') return null;
     const email = composeDeadlineEmail(payload.emailKind, ctx, { publicUrl: deps.publicUrl, extraLines: payload.extraLines });
     return { ...email, headers: { 'X-Hbc-Kind': payload.emailKind } };
   }
