@@ -188,7 +188,7 @@ export async function readBoard(deps: Pick<ServiceDeps, 'db' | 'clock'>, princip
   const now = deps.clock();
   const all = await boardRows(deps, principal, now);
   const period = blank(query.period) ?? String(currentYear(now));
-  const folded = query.q ? foldForSearch(query.q) : undefined;
+  const folded = query.q ? foldForSearch(query.q) : '';
   const filtered = all.filter(matches(query, folded || undefined));
   const current = filtered.filter(inPeriod(period));
   const status = blank(query.status);
@@ -196,7 +196,7 @@ export async function readBoard(deps: Pick<ServiceDeps, 'db' | 'clock'>, princip
   shown.sort(SORTS[query.sort]);
   const pages = Math.max(1, Math.ceil(shown.length / query.pageSize));
   const organisations = new Set(current.map((r) => r.organisationId));
-  const unique = <T extends { id: string }>(items: T[]) => [...new Map(items.map((i) => [i.id, i])).values()].sort((a, b) => ('label' in a && 'label' in b ? String(a.label).localeCompare(String(b.label), 'vi') : 0));
+  const unique = (items: { id: string; label: string }[]) => [...new Map(items.map((i) => [i.id, i])).values()].sort((a, b) => a.label.localeCompare(b.label, 'vi'));
   return {
     period,
     query,
