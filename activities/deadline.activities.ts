@@ -7,7 +7,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { log } from '@temporalio/activity';
 import type { StepMessage, SubmissionReceipt } from '../src/contract/messages';
 import { formatViInstant, localDateOf, toIsoDate } from '../src/domain/local-date';
-import type { ExtendBody, SubmissionRecord, WaiveBody } from '../src/schemas/deadline.schemas';
+import { SUBMISSION_CHANNEL_VI, type ExtendBody, type SubmissionRecord, type WaiveBody } from '../src/schemas/deadline.schemas';
 import type { DbTx } from '../src/db';
 import { signalDigest } from '../src/temporal/starters';
 import { loadDeadlineContext, recipientsFor, type DeadlineContext, type Recipient } from '../src/stores/deadline-context';
@@ -86,6 +86,9 @@ export function createDeadlineActivities(deps: ActivityDeps): DeadlineActivities
       const email = await composeStepEmail(deps, ctx, payload.step, 'manual', payload.note, row.recipient);
       return { ...email, headers: { 'X-Hbc-Kind': 'manual', 'X-Hbc-Send-At': payload.step.sendAt } };
     }
+    // An ad-hoc request's email (queued by the service for the mail workflow) may be claimed
+    // here first; it is pointless once the report is in or waived.
+    if (payload.emailKind === 'request' && ctx.deadline.status !== 'open') return null;
     const email = composeDeadlineEmail(payload.emailKind, ctx, { publicUrl: deps.publicUrl, extraLines: payload.extraLines, agencyLink: agencyLinkFor(deps, ctx, row.recipient) });
     return { ...email, headers: { 'X-Hbc-Kind': payload.emailKind } };
   }
@@ -195,6 +198,7 @@ export function createDeadlineActivities(deps: ActivityDeps): DeadlineActivities
             documentNumber: body.documentNumber ?? null,
             note: body.note ?? null,
             link: body.link ?? null,
+            channel: body.channel ?? null,
             late,
           },
         });
@@ -209,6 +213,7 @@ export function createDeadlineActivities(deps: ActivityDeps): DeadlineActivities
             `Số biên nhận: ${saved.receiptNumber}`,
             `Thời điểm nhận: ${formatViInstant(saved.submittedAt)}${saved.late ? ' (muộn hạn)' : ' (đúng hạn)'}`,
             ...(saved.documentNumber ? [`Số văn bản: ${saved.documentNumber}${saved.documentDate ? ` ngày ${dayWithWeekday(saved.documentDate)}` : ''}`] : []),
+            ...(body.channel ? [`Hình thức: ${SUBMISSION_CHANNEL_VI[body.channel]}`] : []),
             ...(saved.fileName ? [`Tệp đính kèm: ${saved.fileName} (${saved.fileSize ?? 0} byte, SHA-256 ${saved.fileSha256})`] : []),
             ...(saved.link ? [`Liên kết: ${saved.link}`] : []),
           ],

@@ -6,6 +6,7 @@ import { createDigestActivities } from './digest.activities';
 import { createMailActivities } from './mail.activities';
 import { createObligationActivities } from './obligation.activities';
 import { createPlanningActivities } from './planning.activities';
+import { createWeeklyDigestActivities } from './weekly-digest.activities';
 
 export type { ActivityDeps } from './deps';
 
@@ -17,5 +18,6 @@ export function createActivities(deps: ActivityDeps) {
     ...createDigestActivities(deps),
     ...createMailActivities(deps),
     ...createPlanningActivities(deps),
+    ...createWeeklyDigestActivities(deps),
   };
 }

@@ -1,11 +1,15 @@
-// Account emails (a password reset link): the service committed the message as a pending
-// outbox row when the person asked; this sends it through the outbox's claim, so a retry or
-// a second workflow never sends it twice, and empties the row's payload once it is out (the
-// link must not outlive its delivery). A link that expired before it could be sent is dropped.
-import type { MailWorkflowInput } from '../src/schemas/mail.schemas';
-import { accountEmailSchema } from '../src/schemas/mail.schemas';
+// Emails a workflow delivers one by one (id `mail/<outbox key>`): an account email (a
+// password reset link) and the request of a báo cáo đột xuất. The service committed each as a
+// pending outbox row; this sends it through the outbox's claim, so a retry or a second
+// workflow never sends it twice. A reset link's payload is emptied once sent (the link must
+// not outlive its delivery), and one that expired before it could be sent is dropped; a
+// request whose report arrived (or was waived) before it left is dropped too.
+import { adhocRequestEmailSchema, accountEmailSchema, type MailWorkflowInput } from '../src/schemas/mail.schemas';
+import { loadDeadlineContext } from '../src/stores/deadline-context';
 import type { ActivityDeps } from './deps';
 import { composeAccountEmail } from './email/account-email';
+import { composeDeadlineEmail } from './email/deadline-email';
+import { appendEvent } from './events';
 import { deliverOne } from './outbox';
 
 export interface MailActivities {
@@ -16,12 +20,30 @@ export interface MailActivities {
 export function createMailActivities(deps: ActivityDeps): MailActivities {
   return {
     async deliverMail({ key }) {
-      return deliverOne(deps, key, async (row) => {
-        const mail = accountEmailSchema.parse(JSON.parse(row.payload));
+      let deadlineId: string | null = null;
+      let recipient = '';
+      const outcome = await deliverOne(deps, key, async (row) => {
+        const payload: unknown = JSON.parse(row.payload);
+        const request = adhocRequestEmailSchema.safeParse(payload);
+        if (request.success) {
+          const ctx = await loadDeadlineContext(deps, request.data.deadlineId);
+          if (ctx.deadline.status !== 'open') return null;
+          deadlineId = request.data.deadlineId;
+          recipient = row.recipient;
+          const email = composeDeadlineEmail('request', ctx, { publicUrl: deps.publicUrl });
+          const headers: Record<string, string> = { 'X-Hbc-Kind': 'request', 'X-Hbc-Step': row.stepKey };
+          return { ...email, headers };
+        }
+        const mail = accountEmailSchema.parse(payload);
         if (new Date(mail.expiresAt).getTime() <= deps.clock().getTime()) return null;
         const message = composeAccountEmail(mail, deps.publicUrl);
-        return { ...message, headers: { 'X-Hbc-Step': row.stepKey } };
+        const headers: Record<string, string> = { 'X-Hbc-Step': row.stepKey };
+        return { ...message, headers };
       });
+      if (deadlineId && (outcome === 'sent' || outcome === 'failed')) {
+        await appendEvent(deps.db, deps.clock(), deadlineId, outcome === 'sent' ? 'email-sent' : 'email-failed', { step: 'adhoc-request', kind: 'request', to: recipient });
+      }
+      return outcome;
     },
   };
 }

@@ -21,6 +21,7 @@ import { generatePrismaClient, migrateDatabase, prismaClientStale } from './pris
 import { sampleAccountProblems, sampleSignInLines } from './services/accounts';
 import type { ServiceDeps } from './services/deps';
 import { loadSampleData, readSampleData } from './services/load-sample-data';
+import { startWeeklyDigests } from './services/weekly-digests';
 import { createTemporalClient } from './temporal/client';
 import { startDevServer } from './temporal/dev-server';
 import { checkSearchAttributes } from './temporal/search-attribute-check';
@@ -191,6 +192,7 @@ async function main(): Promise<void> {
 
   const services: ServiceDeps = { db, temporal: client, taskQueue: config.temporal.taskQueue, clock: () => new Date(), searchAttributes };
   const signIn = config.sampleData ? await loadSamplePlan(services, config.http.publicUrl) : await firstAccountHint(db);
+  await startWeeklyDigests(services);
 
   const app = buildServer(services, { catcher, auth: config.auth, links: { keys: config.links.keys, maxFileBytes: config.links.maxFileBytes, dataDir: config.dataDir } });
   await app.listen({ host: config.http.host, port: config.http.port });

@@ -4,3 +4,4 @@ export { deadlineWorkflow } from './deadline.workflow';
 export { digestWorkflow } from './digest.workflow';
 export { mailWorkflow } from './mail.workflow';
 export { obligationWorkflow } from './obligation.workflow';
+export { weeklyDigestWorkflow } from './weekly-digest.workflow';

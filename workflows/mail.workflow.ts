@@ -1,7 +1,7 @@
 // One execution per account email (id `mail/<outbox key>`): the person who asked for it got
 // their answer as soon as the row was committed; this delivers it, retried while the SMTP
 // server is away, exactly once through the outbox's claim. Deterministic: one activity call.
-import { proxyActivities } from '@temporalio/workflow';
+import { proxyActivities, sleep } from '@temporalio/workflow';
 import type { MailActivities } from '../activities/mail.activities';
 import type { MailWorkflowInput } from '../src/schemas/mail.schemas';
 
@@ -13,5 +13,11 @@ const activities = proxyActivities<MailActivities>({
 });
 
 export async function mailWorkflow(input: MailWorkflowInput): Promise<{ outcome: string }> {
+  // Only inputs that carry notBefore (ad-hoc requests) get a timer: a recorded history
+  // without it replays with the same commands, so no patch is needed.
+  if (input.notBefore) {
+    const wait = new Date(input.notBefore).getTime() - Date.now();
+    if (wait > 0) await sleep(wait);
+  }
   return { outcome: await activities.deliverMail(input) };
 }

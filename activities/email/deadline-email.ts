@@ -9,9 +9,10 @@ import { composed, escapeHtml, type ComposedEmail } from './html';
 export type { ComposedEmail } from './html';
 export { escapeHtml } from './html';
 
-export type EmailKind = 'reminder' | 'due-today' | 'overdue' | 'escalation' | 'repeat' | 'manual' | 'receipt' | 'extension' | 'waiver' | 'return';
+export type EmailKind = 'request' | 'reminder' | 'due-today' | 'overdue' | 'escalation' | 'repeat' | 'manual' | 'receipt' | 'extension' | 'waiver' | 'return';
 
 const SUBJECT_TAG: Record<EmailKind, string> = {
+  request: 'Yêu cầu báo cáo đột xuất',
   reminder: 'Nhắc hạn',
   'due-today': 'Đến hạn hôm nay',
   overdue: 'Quá hạn',
@@ -25,6 +26,7 @@ const SUBJECT_TAG: Record<EmailKind, string> = {
 };
 
 const OPENING: Record<EmailKind, string> = {
+  request: 'Cơ quan đầu mối đề nghị đơn vị gửi báo cáo đột xuất sau.',
   reminder: 'Xin nhắc đơn vị về hạn gửi báo cáo sau.',
   'due-today': 'Hôm nay là ngày làm việc cuối cùng để gửi báo cáo sau.',
   overdue: 'Đơn vị chưa gửi báo cáo sau, đã quá hạn.',

@@ -22,10 +22,12 @@ import { registerOpenApi, SESSION_COOKIE, validatorCompiler } from './openapi';
 import { registerAdminRoutes } from './routes/admin.routes';
 import { registerAgencyLinkRoutes } from './routes/agency-links.routes';
 import { registerAuditRoutes } from './routes/audit.routes';
+import { registerBoardRoutes } from './routes/board.routes';
 import { registerDeadlineRoutes } from './routes/deadlines.routes';
 import { registerDeadlineReturnRoutes } from './routes/deadline-return.routes';
 import { registerImportRoutes } from './routes/imports.routes';
 import { registerPageRoutes } from './routes/pages.routes';
+import { registerPlanPageRoutes } from './routes/plan-pages.routes';
 import { registerPasswordResetRoutes } from './routes/password-reset.routes';
 import { registerPlanRoutes } from './routes/plans.routes';
 import { registerSessionRoutes } from './routes/session.routes';
@@ -139,6 +141,8 @@ export function buildServer(deps: ServiceDeps, opts: ServerOptions = {}): Fastif
     registerAuditRoutes(scope, deps);
     registerAgencyLinkRoutes(scope, deps, opts.links ?? DEVELOPMENT_LINKS);
     registerDeadlineReturnRoutes(scope, deps);
+    registerBoardRoutes(scope, deps);
+    registerPlanPageRoutes(scope, deps);
   });
   return app;
 }

@@ -12,6 +12,7 @@ export const WORKFLOW_TYPES = {
   campaign: 'campaignWorkflow',
   digest: 'digestWorkflow',
   mail: 'mailWorkflow',
+  weeklyDigest: 'weeklyDigestWorkflow',
 } as const;
 
 /** Custom search attributes, registered with the dev server and set on every deadline workflow. */
@@ -50,4 +51,9 @@ export function digestWorkflowId(recipient: string, day: string): string {
 /** One mail workflow per outbox row it delivers (an account email: a password reset link). */
 export function mailWorkflowId(outboxKey: string): string {
   return `mail/${outboxKey}`;
+}
+
+/** The leader's weekly digest of one organisation. */
+export function weeklyDigestWorkflowId(organisationId: string): string {
+  return `weekly-digest/${organisationId}`;
 }

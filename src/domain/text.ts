@@ -17,3 +17,17 @@ export function neutraliseBidi(text: string): string {
 export function hasBidiControls(text: string): boolean {
   return new RegExp(BIDI_CONTROLS.source).test(text);
 }
+
+/**
+ * Text folded for search: NFC-independent, lower case, without diacritics, "đ" as "d", runs
+ * of spaces as one, so "tram y te" finds "Trạm Y tế" and "TRẠM Y TẾ" alike.
+ */
+export function foldForSearch(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .replace(/[đĐ]/g, 'd')
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .trim();
+}

@@ -6,6 +6,15 @@ import { isoDaySchema as isoDay } from './calendar.schemas';
 /** Bilingual: "path: message" lines are shown in Vietnamese, with English beside them. */
 const REQUIRED = 'không được để trống / required';
 
+export const SUBMISSION_CHANNELS = ['online', 'paper', 'document-system', 'email'] as const;
+export type SubmissionChannel = (typeof SUBMISSION_CHANNELS)[number];
+export const SUBMISSION_CHANNEL_VI: Record<SubmissionChannel, string> = {
+  online: 'qua hệ thống',
+  paper: 'bản giấy',
+  'document-system': 'hệ thống quản lý văn bản',
+  email: 'thư điện tử',
+};
+
 export const recordSubmissionBodySchema = z.object({
   /** When the report arrived (UTC instant); defaults to the moment it is recorded. */
   submittedAt: z.iso.datetime({ offset: true }).optional(),
@@ -13,6 +22,13 @@ export const recordSubmissionBodySchema = z.object({
   documentNumber: z.string().trim().max(100).optional(),
   note: z.string().trim().max(2000).optional(),
   link: z.url().max(2000).optional(),
+  /**
+   * The local day a report on paper or through the document system arrived, when it is
+   * recorded later (the page's date field); the service makes it submittedAt. Not with submittedAt.
+   */
+  receivedOn: isoDay.optional(),
+  /** How it arrived: a report received on paper or through the document system is recorded by the coordinator. */
+  channel: z.enum(SUBMISSION_CHANNELS).optional(),
 });
 export type RecordSubmissionBody = z.infer<typeof recordSubmissionBodySchema>;
 

@@ -16,7 +16,16 @@ export const accountEmailSchema = z.discriminatedUnion('kind', [
 ]);
 export type AccountEmail = z.infer<typeof accountEmailSchema>;
 
+/** The request email of a báo cáo đột xuất: composed from the deadline when it leaves. */
+export const adhocRequestEmailSchema = z.object({ kind: z.literal('adhoc-request'), deadlineId: z.string() });
+export type AdhocRequestEmail = z.infer<typeof adhocRequestEmailSchema>;
+
 /** The mail workflow delivers one outbox row, by its key. */
 export interface MailWorkflowInput {
   key: string;
+  /**
+   * ISO instant: not before then (a request made at night leaves in the morning of the next
+   * working day). Absent for account emails, which leave at once.
+   */
+  notBefore?: string;
 }

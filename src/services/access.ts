@@ -1,7 +1,7 @@
 // What the policy needs from the database, for the API's access check and for lists:
 // where a thing lives, and which organisations and agencies a principal may list.
 import type { Action, Principal, Resource } from '../auth/policy';
-import { readScope } from '../auth/policy';
+import { can, readScope } from '../auth/policy';
 import { placesOf, resolveScope, type ResolvedScope, type ResourceKind } from '../stores/access.store';
 import type { ServiceDeps } from './deps';
 
@@ -24,5 +24,24 @@ export function deadlinesIn(scope: ResolvedScope) {
       { obligation: { plan: { organisationId: { in: scope.organisationIds } } } },
       ...scope.agencies.map((a) => ({ obligation: { agencyId: a.agencyId, plan: { organisationId: a.organisationId } } })),
     ],
+  };
+}
+
+/**
+ * Whether the principal may perform `action` on each of many deadlines, from where they
+ * live (their organisation, its ancestors, their agency), without a query per row: for the
+ * buttons of a list. The route's own check stays the authority when a button is used.
+ */
+export async function allowedOn(
+  deps: Pick<ServiceDeps, 'db'>,
+  principal: Principal,
+  action: Action,
+  things: readonly { organisationId: string; agencyId: string }[],
+): Promise<(thing: { organisationId: string; agencyId: string }) => boolean> {
+  const organisations = [...new Set(things.map((t) => t.organisationId))];
+  const places = new Map(await Promise.all(organisations.map(async (id) => [id, (await placesOf(deps.db, 'organisation', id))[0]] as const)));
+  return (t) => {
+    const place = places.get(t.organisationId);
+    return !!place && can(principal, action, { ...place, agencyId: t.agencyId });
   };
 }

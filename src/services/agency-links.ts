@@ -132,7 +132,8 @@ export async function recordReportByLink(
     deps,
     actor,
     link.principal.deadlineId,
-    { submittedBy: parsed.submittedBy, documentNumber: parsed.documentNumber, note: parsed.note || undefined, link: url },
+    // Through its own link, on line: the board counts it with the other online reports.
+    { submittedBy: parsed.submittedBy, documentNumber: parsed.documentNumber, note: parsed.note || undefined, link: url, channel: 'online' },
     { documentDate: parsed.documentDate, ...(stored && { file: stored }) },
   );
 }

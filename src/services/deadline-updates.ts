@@ -15,7 +15,7 @@ import {
   type SubmissionReceipt,
   type WaiverResult,
 } from '../contract/messages';
-import { compareDates, formatViDate, formatViInstant, localDateOf, parseIsoDate } from '../domain/local-date';
+import { compareDates, formatViDate, formatViInstant, instantAt, localDateOf, parseIsoDate } from '../domain/local-date';
 import { extendBodySchema, recordSubmissionBodySchema, remindNowBodySchema, waiveBodySchema, type SubmissionRecord } from '../schemas/deadline.schemas';
 import { appendAudit, type Actor } from './audit';
 import { checkDeadlineHorizon } from './deadline-horizon';
@@ -63,7 +63,15 @@ export async function recordSubmission(
   body: unknown,
   attached: Pick<SubmissionRecord, 'documentDate' | 'file'> = {},
 ): Promise<SubmissionReceipt> {
-  const parsed: SubmissionRecord = { ...parseBody(recordSubmissionBodySchema, body), ...attached };
+  const { receivedOn, ...fields } = parseBody(recordSubmissionBodySchema, body);
+  const parsed: SubmissionRecord = { ...fields, ...attached };
+  if (receivedOn) {
+    if (parsed.submittedAt) throw new ServiceError('invalid-input', 'Chỉ ghi ngày nhận hoặc thời điểm nhận, không cả hai', 'Give receivedOn or submittedAt, not both', ['receivedOn: submittedAt đã có']);
+    // A day's report counts by its day: noon local stands for "some time that day", or now
+    // when the day is today and noon is still to come.
+    const noon = instantAt(parseIsoDate(receivedOn), 12);
+    parsed.submittedAt = new Date(Math.min(noon.getTime(), deps.clock().getTime())).toISOString();
+  }
   // A report cannot have arrived on a day still to come (a mistyped year would close the
   // deadline with a receipt dated then); later today is fine: clerks record as they go.
   if (parsed.submittedAt) {

@@ -3,6 +3,7 @@
 // n working days" is never stale. No Temporal query per row (STYLE.md #7).
 import { currentCalendar } from '../stores/calendar.store';
 import { dataWindowVi } from '../domain/data-window';
+import { explainDates } from '../domain/explain-dates';
 import { formatViDateWithWeekday, parseIsoDate } from '../domain/local-date';
 import { deadlineStatus } from '../domain/status';
 import type { Principal } from '../auth/policy';
@@ -28,7 +29,7 @@ export interface DeadlineView {
   state: string;
   stateLabel: string;
   nextStep: { kind: string; at: string } | null;
-  submission: { submittedAt: string; submittedBy: string; documentNumber: string | null; late: boolean } | null;
+  submission: { submittedAt: string; submittedBy: string; documentNumber: string | null; late: boolean; channel?: string | null } | null;
   /** "periodic", "adhoc" or "rollup" (the coordinator's own upward report). */
   kind: string;
   /** For a roll-up: how many agencies of the plan have reported for the period. */
@@ -81,6 +82,7 @@ export async function listDeadlines(db: Db, now: Date, where: DeadlineWhere = {}
         submittedBy: submission.submittedBy,
         documentNumber: submission.documentNumber,
         late: submission.late,
+        channel: submission.channel,
       },
       kind: row.obligation.kind,
       progress: row.obligation.kind === 'rollup' ? await rollUpProgress(db, row.obligation.planId, row.periodKey) : null,
@@ -95,10 +97,41 @@ export async function listDeadlinesFor(deps: ServiceDeps, principal: Principal):
   return listDeadlines(deps.db, deps.clock(), deadlinesIn(scope));
 }
 
-/** One deadline with its append-only history (the route has checked the caller may see it). */
+/** An email of a deadline as the outbox holds it: to whom, about what, and when it left (or why not yet). */
+export interface DeadlineEmail {
+  recipient: string;
+  subject: string;
+  stepKey: string;
+  /** "sent", "pending", "queued" (waiting for its digest), "claimed" (leaving now) or "failed". */
+  status: string;
+  sentAt: string | null;
+  /** Not sent before this instant (a reminder asked for at night waits for the morning). */
+  notBefore: string | null;
+  error: string | null;
+}
+
+/**
+ * One deadline with its append-only history, every email of it with its time and recipient,
+ * and its dates explained in words (the route has checked the caller may see it).
+ */
 export async function deadlineWithHistory(deps: ServiceDeps, id: string) {
   const [deadline] = await listDeadlines(deps.db, deps.clock(), { id });
-  if (!deadline) throw new ServiceError('not-found', 'Không tìm thấy hạn báo cáo', 'Deadline not found', [id]);
+  const row = await deps.db.deadline.findUnique({ where: { id }, select: { dueAt: true, extendedFrom: true } });
+  if (!deadline || !row) throw new ServiceError('not-found', 'Không tìm thấy hạn báo cáo', 'Deadline not found', [id]);
   const events = await deps.db.deadlineEvent.findMany({ where: { deadlineId: id }, orderBy: { id: 'asc' } });
-  return { deadline, events };
+  const mails = await deps.db.outboxMessage.findMany({ where: { deadlineId: id }, orderBy: [{ sentAt: 'asc' }, { claimedAt: 'asc' }, { id: 'asc' }] });
+  const outbox: DeadlineEmail[] = mails.map((m) => ({
+    recipient: m.recipient,
+    subject: m.subject,
+    stepKey: m.stepKey,
+    status: m.status,
+    sentAt: m.sentAt?.toISOString() ?? null,
+    notBefore: m.notBefore?.toISOString() ?? null,
+    error: m.error,
+  }));
+  const explained = explainDates(
+    { ruleText: deadline.ruleText, lastDay: parseIsoDate(deadline.lastDay), dueAt: row.dueAt, extendedFrom: row.extendedFrom ? parseIsoDate(row.extendedFrom) : null },
+    currentCalendar(),
+  );
+  return { deadline, events, outbox, explained };
 }

@@ -1,4 +1,4 @@
-// The obligation behind a báo cáo đột xuất: one per (plan, agency, title), kind "adhoc",
+// The obligation behind a báo cáo đột xuất: one per (plan, agency, title, last day), kind "adhoc",
 // with the request's own last day in its rule. Shared by the coordinator's request and the
 // sample data.
 import type { DbTx } from '../db';
@@ -16,7 +16,9 @@ export async function upsertAdhocObligation(
   db: DbTx,
   r: { planId: string; agencyId: string; title: string; lastDay: LocalDate; indicators?: string },
 ): Promise<AdhocObligation> {
-  const obligationId = `${r.planId}.adhoc.${r.agencyId}.${shortHash(r.title)}`;
+  // The last day is part of the request: the same title asked again for another date is a
+  // request of its own, whose rule names its own date (it once showed the first one's).
+  const obligationId = `${r.planId}.adhoc.${r.agencyId}.${shortHash(`${r.title}\n${toIsoDate(r.lastDay)}`)}`;
   const ruleText = `đột xuất theo yêu cầu, chậm nhất ngày ${formatViDate(r.lastDay)}`;
   await db.obligation.upsert({
     where: { id: obligationId },

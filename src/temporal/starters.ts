@@ -5,7 +5,7 @@ import type { CampaignWorkflowInput } from '../schemas/campaign.schemas';
 import type { DeadlineWorkflowInput } from '../schemas/deadline.schemas';
 import type { MailWorkflowInput } from '../schemas/mail.schemas';
 import type { ObligationWorkflowInput } from '../schemas/obligation.schemas';
-import { WORKFLOW_TYPES, campaignWorkflowId, digestWorkflowId, mailWorkflowId, obligationWorkflowId } from '../contract/names';
+import { WORKFLOW_TYPES, campaignWorkflowId, digestWorkflowId, mailWorkflowId, obligationWorkflowId, weeklyDigestWorkflowId } from '../contract/names';
 import { messageQueuedSignal, type DigestWorkflowInput } from '../contract/messages';
 import { deadlineSearchAttributes } from '../contract/search-attributes';
 import { startOnce, type WorkflowStarter } from './start-once';
@@ -43,4 +43,9 @@ export async function signalDigest(s: WorkflowStarter, input: DigestWorkflowInpu
 /** Delivers one pending outbox row (an account email); a second start for the same row is a no-op. */
 export function startMailWorkflow(s: WorkflowStarter, input: MailWorkflowInput): Promise<boolean> {
   return startOnce(s.client, WORKFLOW_TYPES.mail, { taskQueue: s.taskQueue, workflowId: mailWorkflowId(input.key), args: [input] });
+}
+
+/** The weekly digest of an organisation's leadership; a second start is a no-op. */
+export function startWeeklyDigestWorkflow(s: WorkflowStarter, organisationId: string): Promise<boolean> {
+  return startOnce(s.client, WORKFLOW_TYPES.weeklyDigest, { taskQueue: s.taskQueue, workflowId: weeklyDigestWorkflowId(organisationId), args: [{ organisationId }] });
 }

@@ -70,6 +70,16 @@ export function DeadlineActionForms(props: { deadlineId: string; lastDay: string
           <h2>Xác nhận đã gửi báo cáo</h2>
           <ActionForm id="submit" deadlineId={deadlineId} path="submission" done="Đã ghi nhận báo cáo.">
             <label>Người gửi / ghi nhận <input name="submittedBy" required maxLength={200} /></label>
+            <label>
+              Hình thức nhận{' '}
+              <select name="channel">
+                <option value="online">Qua hệ thống</option>
+                <option value="paper">Bản giấy</option>
+                <option value="document-system">Hệ thống quản lý văn bản</option>
+                <option value="email">Thư điện tử</option>
+              </select>
+            </label>
+            <label>Ngày nhận (để trống: hôm nay) <input name="receivedOn" type="date" /></label>
             <label>Số văn bản <input name="documentNumber" maxLength={100} /></label>
             <label>Đường dẫn tệp <input name="link" type="url" /></label>
             <label>Ghi chú <textarea name="note" maxLength={2000} /></label>

@@ -10,6 +10,7 @@ export interface DeadlineEventRow {
 }
 
 const EMAIL_KIND: Record<string, string> = {
+  request: 'thư yêu cầu báo cáo đột xuất',
   reminder: 'thư nhắc hạn',
   'due-today': 'thư báo đến hạn hôm nay',
   overdue: 'thư báo quá hạn',
@@ -46,6 +47,7 @@ export function stepWords(key: string): string {
   if ((m = /^repeat-(\d+)$/.exec(key))) return `nhắc lại lần ${m[1]}`;
   if ((m = /^manual-(\d+)$/.exec(key))) return `nhắc ngay lần ${m[1]}`;
   if (key === 'receipt') return 'xác nhận đã nhận';
+  if (key === 'adhoc-request') return 'yêu cầu báo cáo';
   if ((m = /^extension-(\d+)$/.exec(key))) return `gia hạn lần ${m[1]}`;
   if (key === 'waiver') return 'miễn báo cáo';
   return key;

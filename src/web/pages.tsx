@@ -3,10 +3,14 @@
 // Every value reaches the markup through the renderer (src/web/ui/render.tsx), which escapes
 // it and removes bidirectional controls.
 import type { CaughtMail } from '../mail/mail-catcher';
-import type { DeadlineView } from '../services/list-deadlines';
+import type { DeadlineEmail, DeadlineView } from '../services/list-deadlines';
 import { DeadlineActionForms, NO_ACTIONS, type DeadlineActions } from './deadline-actions';
 import { DeadlineReturnForms } from './deadline-return-forms';
-import { eventSentence, type DeadlineEventRow } from './event-text';
+import { DatesExplained } from './deadline/dates-explained';
+import { History } from './deadline/history';
+import { OutboxList } from './deadline/outbox-list';
+import { Received } from './deadline/received';
+import type { DeadlineEventRow } from './event-text';
 import { Layout, type PageChrome } from './ui/layout';
 import { Instant, StateBadge } from './ui/parts';
 import { renderPage } from './ui/render';
@@ -94,51 +98,20 @@ export function dashboardPage(views: DeadlineView[], chrome: PageChrome): string
   );
 }
 
-function Received(props: { submission: NonNullable<DeadlineView['submission']> }) {
-  const s = props.submission;
-  return (
-    <p class="msg ok">
-      {'Đã nhận báo cáo lúc '}
-      <Instant at={s.submittedAt} />
-      {` từ ${s.submittedBy}${s.documentNumber ? `, số ${s.documentNumber}` : ''}${s.late ? ' (muộn hạn)' : ''}.`}
-    </p>
-  );
+/** What the deadline page shows besides the deadline itself: its dates in words and its emails. */
+export interface DeadlineExtras {
+  explained: string[];
+  outbox: DeadlineEmail[];
 }
 
-function History(props: { events: DeadlineEventRow[]; periodLabel: string }) {
-  return (
-    <table>
-      <thead>
-        <tr>
-          <th>Thời điểm</th>
-          <th>Sự kiện</th>
-        </tr>
-      </thead>
-      <tbody>
-        {props.events.length ? (
-          props.events.map((e) => (
-            <tr data-event={e.type}>
-              <td>
-                <Instant at={e.at} />
-              </td>
-              <td>{eventSentence(e, { periodLabel: props.periodLabel })}</td>
-            </tr>
-          ))
-        ) : (
-          <tr>
-            <td colSpan={2}>Chưa có sự kiện.</td>
-          </tr>
-        )}
-      </tbody>
-    </table>
-  );
-}
+export const NO_EXTRAS: DeadlineExtras = { explained: [], outbox: [] };
 
 /**
- * One deadline: its rule and dates, state, data window, the report if received, the forms
- * `actions` allows while it is still open, and its history as sentences.
+ * One deadline: its rule and dates explained, state, data window, the report if received,
+ * the forms `actions` allows while it is still open, every email sent, and its history as
+ * sentences. Each part is a small component of src/web/deadline/ (or deadline-actions.tsx).
  */
-export function deadlinePage(v: DeadlineView, events: DeadlineEventRow[], actions: DeadlineActions, chrome: PageChrome): string {
+export function deadlinePage(v: DeadlineView, events: DeadlineEventRow[], actions: DeadlineActions, chrome: PageChrome, extras: DeadlineExtras = NO_EXTRAS): string {
   // A received or waived period takes no more changes (the API refuses them as conflicts).
   const open = !v.submission && v.state !== 'waived';
   return renderPage(
@@ -148,10 +121,13 @@ export function deadlinePage(v: DeadlineView, events: DeadlineEventRow[], action
       <p>
         Quy định: <b>{v.ruleText}</b>. Ngày cuối cùng đúng hạn: <b>{v.lastDayVi}</b>. Trạng thái: <StateBadge state={v.state} label={v.stateLabel} />
       </p>
+      <DatesExplained lines={extras.explained} />
       <p>Số liệu: {v.dataWindowVi}</p>
       {v.submission ? <Received submission={v.submission} /> : null}
       <DeadlineActionForms deadlineId={v.id} lastDay={v.lastDay} actions={open ? actions : NO_ACTIONS} />
       <DeadlineReturnForms v={v} actions={actions} csrfToken={chrome.csrfToken} />
+      <h2>Thư đã gửi</h2>
+      <OutboxList emails={extras.outbox} />
       <h2>Lịch sử</h2>
       <History events={events} periodLabel={v.periodLabel} />
     </Layout>,

@@ -144,6 +144,7 @@ export const EXAMPLE_BODIES: Record<string, (c: ExampleContext) => unknown> = {
     lastDay: c.world.daysFromToday(40),
     requestedBy: 'Chuyên viên đầu mối',
   }),
+  'POST /api/plans/{id}/reminders': (c) => ({ periodKey: c.world.today.slice(0, 4), requestedBy: 'Chuyên viên Phòng VH-XH' }),
   'POST /api/plans/{id}/rollup': () => ({ ruleText: 'trước ngày 20/11 hằng năm', recipient: 'Sở Nội vụ' }),
   'POST /api/campaigns/{id}/results': (c) => ({ year: c.location.campaignYear, submittedBy: 'Phòng Văn hóa – Xã hội', documentNumber: '30/BC-VHXH' }),
   // Administration. Names stay as they are (other bodies and the world refer to them); heads and contacts change.

@@ -46,23 +46,37 @@ describe('ad-hoc report request, time-skipping', () => {
         ['reminder-1wd', '2040-11-15T01:00:00.000Z'], // Thu 15/11
         ['due-today', '2040-11-16T01:00:00.000Z'], //    Fri 16/11
       ].flatMap(([step, at]) => contacts.map((to) => `${step} ${at} ${to}`));
+      // The request itself goes out at once (10:00 on a working Monday), one email per contact.
+      expected.push(...contacts.map((to) => `adhoc-request undefined ${to}`));
       await world.catcher.waitFor(expected.length);
       expect(world.catcher.messages().map((m) => `${m.headers['x-hbc-step']} ${m.headers['x-hbc-send-at']} ${m.to.join(',')}`).sort()).toEqual(expected.sort());
       const dueToday = world.catcher.messages().find((m) => m.headers['x-hbc-step'] === 'due-today')!;
       expect(dueToday.subject).toBe('[Đến hạn hôm nay] 77/KH-UBND – Trạm Y tế xã: báo cáo đột xuất: tình hình thiệt hại do bão số 9, hạn Thứ Sáu, 16/11/2040');
       expect(dueToday.text).toContain('Quy định: đột xuất theo yêu cầu, chậm nhất ngày 16/11/2040');
 
+      const request = world.catcher.messages().find((m) => m.headers['x-hbc-step'] === 'adhoc-request')!;
+      expect(request.subject).toBe('[Yêu cầu báo cáo đột xuất] 77/KH-UBND – Trạm Y tế xã: báo cáo đột xuất: tình hình thiệt hại do bão số 9, hạn Thứ Sáu, 16/11/2040');
+      expect(request.text).toContain('Cơ quan đầu mối đề nghị đơn vị gửi báo cáo đột xuất sau.');
+
+      // The same title for another date, the agency named as the pages show it: a request of its own, with its own date.
+      const again = await requestAdhocReport(deps, coordinator, 'plan', { ...body, agencyIds: undefined, agencyNames: ['Trạm Y tế xã'], lastDay: '2040-11-30' });
+      expect(again.deadlineIds).toEqual([expect.stringMatching(/\.2040-11-30$/)]);
+      const second = await world.db.deadline.findUniqueOrThrow({ where: { id: again.deadlineIds[0]! }, include: { obligation: true } });
+      expect([second.lastDay, second.obligation.ruleText]).toEqual(['2040-11-30', 'đột xuất theo yêu cầu, chậm nhất ngày 30/11/2040']);
+      await expect(requestAdhocReport(deps, coordinator, 'plan', { ...body, agencyIds: undefined, agencyNames: ['Trạm y tế XÃ khác'] })).rejects.toMatchObject({ code: 'invalid-input', details: ['agencyNames: Trạm y tế XÃ khác'] });
+
       const receipt = await handle.executeUpdate(recordSubmissionUpdate, { args: [{ submittedBy: 'Trạm trưởng', submittedAt: '2040-11-16T09:00:00Z' }] });
       expect(receipt.late).toBe(false); // 16:00 local on the last day, which is still on time
       await handle.result();
     });
-    const row = await world.db.obligation.findFirstOrThrow({ where: { kind: 'adhoc' } });
+    const row = await world.db.obligation.findFirstOrThrow({ where: { kind: 'adhoc', ruleText: { contains: '16/11/2040' } } });
     expect([row.title, row.agencyId]).toEqual(['Tình hình thiệt hại do bão số 9', 'tyt']);
     // Each accepted request is in the audit log under who made it (the refused ones are not).
     const audit = await world.db.auditEvent.findMany({ where: { action: 'plan.adhoc' } });
     expect(audit.map((a) => [a.actorId, a.organisationId, a.subjectId, JSON.parse(a.after!).deadlineIds])).toEqual([
       ['test-user', 'org', 'plan', [row.id + '.2040-11-16']],
       ['test-user', 'org', 'plan', [row.id + '.2040-11-16']],
+      ['test-user', 'org', 'plan', [expect.stringMatching(/\.2040-11-30$/)]],
     ]);
   });
 });

@@ -3,9 +3,11 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { adhocRequestBodySchema } from '../../schemas/adhoc.schemas';
 import { recordCampaignResultsBodySchema } from '../../schemas/campaign.schemas';
+import { remindMissingBodySchema } from '../../schemas/plan-actions.schemas';
 import { recordCampaignResults } from '../../services/campaigns';
 import { createRollUp, createRollUpBodySchema } from '../../services/create-rollup';
 import type { ServiceDeps } from '../../services/deps';
+import { remindMissing } from '../../services/remind-missing';
 import { requestAdhocReport } from '../../services/request-adhoc-report';
 import { actorOf } from '../actor';
 import { idParamsSchema } from './params';
@@ -19,6 +21,11 @@ export function registerPlanRoutes(app: FastifyInstance, deps: ServiceDeps): voi
     schema: { tags: ['plans'], summary: 'Request an ad-hoc report (báo cáo đột xuất) from agencies of the plan', params: idParamsSchema, body: adhocRequestBodySchema },
     config: { access: { action: 'plan.adhoc', resource: onPlan } },
   }, async (req, reply) => reply.status(201).send(await requestAdhocReport(deps, actorOf(req), req.params.id, req.body)));
+
+  r.post('/api/plans/:id/reminders', {
+    schema: { tags: ['plans'], summary: 'Remind every agency of the plan that has not reported for a period (one reminder by hand each)', params: idParamsSchema, body: remindMissingBodySchema },
+    config: { access: { action: 'deadline.remind', resource: onPlan } },
+  }, async (req) => remindMissing(deps, actorOf(req), req.params.id, req.body));
 
   r.post('/api/plans/:id/rollup', {
     schema: { tags: ['plans'], summary: "The coordinator's own upward report on the plan's periods", params: idParamsSchema, body: createRollUpBodySchema },

@@ -1,0 +1,69 @@
+// One agency (GET /agencies/:id): its head and contacts, what it must report under which
+// plans, and its on-time record over the years, then its reports on the board's terms.
+import { formatRate } from '../../domain/board';
+import type { BoardRow } from '../../services/board';
+import type { AgencyView } from '../../services/plan-view';
+import { BOARD_CSS } from '../board/board-page';
+import { BoardTable } from '../board/board-table';
+import { ApiFormsScript } from '../ui/api-forms';
+import { Layout, type PageChrome } from '../ui/layout';
+import { Style } from '../ui/parts';
+import { renderPage } from '../ui/render';
+
+export function agencyPage(view: AgencyView, canRemind: (r: BoardRow) => boolean, chrome: PageChrome): string {
+  const { agency, record } = view;
+  return renderPage(
+    <Layout title={agency.name} chrome={chrome}>
+      <Style css={BOARD_CSS} />
+      <h1>{agency.name}</h1>
+      <p>{agency.organisation}</p>
+      <p>{`Thủ trưởng: ${agency.headName ?? 'chưa ghi'}${agency.headEmail ? ` <${agency.headEmail}>` : ''}`}</p>
+      <h2>Người liên hệ</h2>
+      {view.contacts.length ? (
+        <ul id="contacts">
+          {view.contacts.map((c) => (
+            <li>{`${c.name} <${c.email}>${c.phone ? `, ${c.phone}` : ''}`}</li>
+          ))}
+        </ul>
+      ) : (
+        <p>Chưa có người liên hệ: nhắc hạn chỉ gửi được tới thủ trưởng.</p>
+      )}
+      <h2>Nhiệm vụ báo cáo</h2>
+      <ul id="obligations">
+        {view.obligations.map((o) => (
+          <li>
+            <a href={`/plans/${encodeURIComponent(o.planId)}`}>{o.planNumber}</a>
+            {`: ${o.title ? `${o.title} – ` : ''}${o.ruleText}${o.indicators ? ` (${o.indicators})` : ''}`}
+          </li>
+        ))}
+      </ul>
+      <h2>Kết quả báo cáo đúng hạn</h2>
+      <p id="record">{`Tất cả các năm: đã nộp ${record.received}/${record.expected}, đúng hạn ${record.onTime}/${record.expected} (tỷ lệ đúng hạn ${formatRate(record.onTimeRate)}).`}</p>
+      <table id="by-year">
+        <thead>
+          <tr>
+            <th>Năm</th>
+            <th>Phải nộp</th>
+            <th>Đã nộp</th>
+            <th>Đúng hạn</th>
+            <th>Tỷ lệ đúng hạn</th>
+          </tr>
+        </thead>
+        <tbody>
+          {view.byYear.map((y) => (
+            <tr data-year={y.year}>
+              <td>{y.year}</td>
+              <td class="num">{String(y.expected)}</td>
+              <td class="num">{String(y.received)}</td>
+              <td class="num">{String(y.onTime)}</td>
+              <td class="num">{formatRate(y.onTimeRate)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <h2>Các hạn báo cáo</h2>
+      <BoardTable rows={view.rows} canRemind={canRemind} />
+      <ApiFormsScript />
+    </Layout>,
+  );
+}

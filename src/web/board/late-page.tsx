@@ -1,0 +1,58 @@
+// The leader's page (GET /late): late agencies across plans with their working days late and
+// the escalations sent, and for a province the roll-up of its communes this year.
+import { formatRate } from '../../domain/board';
+import type { BoardRow } from '../../services/board';
+import type { LateView } from '../../services/late-view';
+import { ApiFormsScript } from '../ui/api-forms';
+import { Layout, type PageChrome } from '../ui/layout';
+import { Style } from '../ui/parts';
+import { renderPage } from '../ui/render';
+import { BOARD_CSS } from './board-page';
+import { BoardTable } from './board-table';
+
+function Communes(props: { view: LateView }) {
+  const { view } = props;
+  if (!view.byOrganisation.length) return null;
+  return (
+    <>
+      <h2>{`Các xã trong năm ${view.year}`}</h2>
+      <table id="communes">
+        <thead>
+          <tr>
+            <th>Xã</th>
+            <th>Phải nộp</th>
+            <th>Đã nộp</th>
+            <th>Quá hạn</th>
+            <th>Tỷ lệ báo cáo</th>
+            <th>Tỷ lệ đúng hạn</th>
+          </tr>
+        </thead>
+        <tbody>
+          {view.byOrganisation.map((o) => (
+            <tr data-id={o.id}>
+              <td>{o.name}</td>
+              <td class="num">{String(o.expected)}</td>
+              <td class="num">{String(o.received)}</td>
+              <td class="num">{String(o.overdue)}</td>
+              <td class="num">{formatRate(o.reportingRate)}</td>
+              <td class="num">{formatRate(o.onTimeRate)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </>
+  );
+}
+
+export function latePage(view: LateView, canRemind: (r: BoardRow) => boolean, chrome: PageChrome): string {
+  return renderPage(
+    <Layout title="Đơn vị chậm báo cáo" chrome={chrome}>
+      <Style css={BOARD_CSS} />
+      <h1>Đơn vị chậm báo cáo</h1>
+      <p>{view.rows.length ? `${view.rows.length} báo cáo quá hạn, chậm nhiều nhất trước.` : 'Không có đơn vị nào chậm báo cáo.'}</p>
+      <BoardTable rows={view.rows} canRemind={canRemind} />
+      <Communes view={view} />
+      <ApiFormsScript />
+    </Layout>,
+  );
+}
