@@ -72,7 +72,20 @@ export interface Board {
     obligations: { id: string; label: string }[];
     agencies: { id: string; label: string }[];
     periods: string[];
+    /** What each of `periods` reads as on a page: "Cả năm 2026" for a year, the period's own label otherwise. */
+    periodLabels: Record<string, string>;
   };
+}
+
+/** Labels of the period choices: a year stands for every period in it; an ad-hoc period's key is a date no one should read. */
+function periodLabels(rows: readonly BoardRow[]): Record<string, string> {
+  const labels: Record<string, string> = {};
+  for (const r of rows) {
+    labels[r.periodKey.slice(0, 4)] = `Cả năm ${r.periodKey.slice(0, 4)}`;
+    // A yearly period's key is its year: its own label ("Năm 2026") says the same thing.
+    if (r.periodKey.length > 4) labels[r.periodKey] = r.periodLabel;
+  }
+  return labels;
 }
 
 /** Lines of the chart: the agencies with the most reports expected, so it stays readable. */
@@ -213,6 +226,7 @@ export async function readBoard(deps: Pick<ServiceDeps, 'db' | 'clock'>, princip
       obligations: unique(all.filter((r) => !blank(query.plan) || r.planId === query.plan).map((r) => ({ id: r.obligationId, label: `${r.planNumber}: ${r.agency} – ${r.obligation}` }))),
       agencies: unique(all.map((r) => ({ id: r.agencyId, label: `${r.agency} (${r.organisation})` }))),
       periods: [...new Set(all.flatMap((r) => [r.periodKey.slice(0, 4), r.periodKey]))].sort().reverse(),
+      periodLabels: periodLabels(all),
     },
   };
 }

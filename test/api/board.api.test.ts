@@ -116,6 +116,17 @@ describe('the board', () => {
     for (const tag of html.match(/<script[^>]*>/g) ?? []) expect(tag).toContain(`nonce="${nonce}"`);
   });
 
+  it('names every period choice as people read it: a whole year as "Cả năm", never a bare key', async () => {
+    const { options } = await board('commune');
+    expect(options.periods.length).toBeGreaterThan(0);
+    for (const p of options.periods) expect(options.periodLabels[p], p).toMatch(/^(Cả năm|Năm) \d{4}$|^(?!\d{4}-)/);
+    const year = options.periods.find((p) => /^\d{4}$/.test(p))!;
+    expect(options.periodLabels[year]).toBe(`Cả năm ${year}`);
+    const html = (await app.inject({ method: 'GET', url: '/board', headers: bearer(tokens.commune!) })).body;
+    expect(html).toContain(`<option value="${year}"`);
+    expect(html).toMatch(new RegExp(`<option value="${year}"[^>]*>Cả năm ${year}</option>`));
+  });
+
   const page = async (who: string, url: string) => {
     const res = await app.inject({ method: 'GET', url, headers: bearer(tokens[who]!) });
     expect(res.statusCode, res.body.slice(0, 300)).toBe(200);

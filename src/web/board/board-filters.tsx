@@ -37,7 +37,7 @@ export function BoardFilters(props: { board: Board }) {
   const { query: q, options, period } = props.board;
   return (
     <form method="get" action="/board" class="filters" id="board-filters">
-      <Select name="period" label="Kỳ" value={period} options={options.periods.map((p) => ({ id: p, label: p }))} all="Năm nay" />
+      <Select name="period" label="Kỳ" value={period} options={options.periods.map((p) => ({ id: p, label: options.periodLabels[p] ?? p }))} all="Năm nay" />
       <Select name="plan" label="Kế hoạch" value={q.plan} options={options.plans} />
       <Select name="obligation" label="Nội dung báo cáo" value={q.obligation} options={options.obligations} />
       <Select name="agency" label="Đơn vị" value={q.agency} options={options.agencies} />
