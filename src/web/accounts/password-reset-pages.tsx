@@ -1,31 +1,16 @@
 // Password reset pages: ask for a link (by email), then, from the link, set a new password.
 // Plain forms (they work without JavaScript) with the visitor's CSRF token.
 import { ANONYMOUS_CHROME, Layout } from '../ui/layout';
+import { MessageBox } from '../ui/parts';
 import { renderPage } from '../ui/render';
-
-function Message(props: { kind: 'ok' | 'err'; text?: string; lines?: string[] }) {
-  if (!props.text) return null;
-  return (
-    <div class={`msg ${props.kind}`} role={props.kind === 'err' ? 'alert' : 'status'}>
-      <p>{props.text}</p>
-      {props.lines?.length ? (
-        <ul>
-          {props.lines.map((l) => (
-            <li>{l}</li>
-          ))}
-        </ul>
-      ) : null}
-    </div>
-  );
-}
 
 /** The form that asks for a link; after a request, the one answer every address gets. */
 export function requestResetPage(opts: { csrfToken: string; done?: string; error?: string; details?: string[]; email?: string }): string {
   return renderPage(
     <Layout title="Quên mật khẩu" chrome={ANONYMOUS_CHROME}>
       <h1>Quên mật khẩu</h1>
-      <Message kind="ok" text={opts.done} />
-      <Message kind="err" text={opts.error} lines={opts.details} />
+      <MessageBox kind="ok" text={opts.done} />
+      <MessageBox kind="err" text={opts.error} lines={opts.details} />
       <p>Nhập email của tài khoản. Hệ thống sẽ gửi tới địa chỉ đó một liên kết để đặt mật khẩu mới, dùng được một lần trong 1 giờ.</p>
       <form method="post" action="/password-reset">
         <input type="hidden" name="_csrf" value={opts.csrfToken} />
@@ -49,7 +34,7 @@ export function newPasswordPage(opts: { csrfToken: string; email: string; minLen
       <p>
         Tài khoản: <b>{opts.email}</b>
       </p>
-      <Message kind="err" text={opts.error} lines={opts.details} />
+      <MessageBox kind="err" text={opts.error} lines={opts.details} />
       <form method="post">
         <input type="hidden" name="_csrf" value={opts.csrfToken} />
         <input type="hidden" name="username" autocomplete="username" value={opts.email} />
@@ -70,7 +55,7 @@ export function resetLinkInvalidPage(message: string): string {
   return renderPage(
     <Layout title="Liên kết không còn hiệu lực" chrome={ANONYMOUS_CHROME}>
       <h1>Liên kết không còn hiệu lực</h1>
-      <Message kind="err" text={message} />
+      <MessageBox kind="err" text={message} />
       <p>
         <a href="/password-reset">Yêu cầu liên kết mới</a> · <a href="/sign-in">Đăng nhập</a>
       </p>
@@ -82,7 +67,7 @@ export function resetDonePage(): string {
   return renderPage(
     <Layout title="Đã đặt mật khẩu mới" chrome={ANONYMOUS_CHROME}>
       <h1>Đã đặt mật khẩu mới</h1>
-      <Message kind="ok" text="Mật khẩu đã được đổi. Mọi phiên đăng nhập cũ của tài khoản đã kết thúc; hãy đăng nhập lại bằng mật khẩu mới." />
+      <MessageBox kind="ok" text="Mật khẩu đã được đổi. Mọi phiên đăng nhập cũ của tài khoản đã kết thúc; hãy đăng nhập lại bằng mật khẩu mới." />
       <p>
         <a href="/sign-in">Đăng nhập</a>
       </p>

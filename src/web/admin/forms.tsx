@@ -2,6 +2,7 @@
 // service's bilingual refusal, shown in Vietnamese with its "field: problem" lines), the
 // note after a saved change, and the hidden CSRF field of each form.
 import type { ComponentChildren } from 'preact';
+import { MessageBox } from '../ui/parts';
 
 export interface FormProblem {
   message: string;
@@ -9,20 +10,7 @@ export interface FormProblem {
 }
 
 export function Problem(props: { problem?: FormProblem | null }) {
-  const p = props.problem;
-  if (!p) return null;
-  return (
-    <div class="msg err" role="alert">
-      <p>{p.message}</p>
-      {p.lines.length ? (
-        <ul>
-          {p.lines.map((l) => (
-            <li>{l}</li>
-          ))}
-        </ul>
-      ) : null}
-    </div>
-  );
+  return <MessageBox kind="err" text={props.problem?.message} lines={props.problem?.lines} />;
 }
 
 export function Saved(props: { saved?: boolean; children?: ComponentChildren }) {

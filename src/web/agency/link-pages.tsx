@@ -7,6 +7,7 @@ import { formatViDate, formatViInstant, parseIsoDate } from '../../domain/local-
 import type { LinkRefusal, OpenLink } from '../../services/agency-links';
 import type { AgencyOverview } from '../../services/agency-overview';
 import { ANONYMOUS_CHROME, Layout } from '../ui/layout';
+import { MessageBox } from '../ui/parts';
 import { renderPage } from '../ui/render';
 
 const viInstant = (iso: string) => formatViInstant(new Date(iso));
@@ -17,22 +18,6 @@ function Page(props: { title: string; children: ComponentChildren }) {
     <Layout title={props.title} chrome={ANONYMOUS_CHROME}>
       {props.children}
     </Layout>
-  );
-}
-
-function Errors(props: { message?: string; lines?: string[] }) {
-  if (!props.message) return null;
-  return (
-    <div class="msg err" role="alert">
-      <p>{props.message}</p>
-      {props.lines?.length ? (
-        <ul>
-          {props.lines.map((l) => (
-            <li>{l}</li>
-          ))}
-        </ul>
-      ) : null}
-    </div>
   );
 }
 
@@ -67,7 +52,7 @@ export function linkConfirmPage(opts: { link: OpenLink; action: string; overview
     <Page title="Gửi báo cáo">
       <h1>Gửi báo cáo</h1>
       <Facts link={link} />
-      <Errors message={opts.error} lines={opts.details} />
+      <MessageBox kind="err" text={opts.error} lines={opts.details} />
       <p>Điền số, ngày văn bản và đính kèm tệp báo cáo (hoặc ghi liên kết tới báo cáo), rồi bấm <b>Xác nhận gửi báo cáo</b>. Mở trang này chưa ghi nhận gì.</p>
       <form method="post" action={opts.action} enctype="multipart/form-data">
         <input type="hidden" name="nonce" value={opts.nonce} />

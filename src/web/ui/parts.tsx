@@ -21,3 +21,23 @@ export function Script(props: { code: string }) {
 export function Style(props: { css: string }) {
   return <style dangerouslySetInnerHTML={{ __html: props.css }} />;
 }
+
+/**
+ * A message after a form: what went wrong (role alert) or what was done (role status), with
+ * its "field: problem" lines. Nothing when there is no text.
+ */
+export function MessageBox(props: { kind: 'ok' | 'err'; text?: string | null; lines?: readonly string[] }) {
+  if (!props.text) return null;
+  return (
+    <div class={`msg ${props.kind}`} role={props.kind === 'err' ? 'alert' : 'status'}>
+      <p>{props.text}</p>
+      {props.lines?.length ? (
+        <ul>
+          {props.lines.map((l) => (
+            <li>{l}</li>
+          ))}
+        </ul>
+      ) : null}
+    </div>
+  );
+}
