@@ -64,6 +64,11 @@ function fastifyMessage(err: FastifyError, req: FastifyRequest): { vi: string; e
         vi: 'Yêu cầu không đến từ trang của hệ thống hoặc phiên làm việc đã đổi; hãy tải lại trang rồi thử lại.',
         en: 'Missing or invalid CSRF token: send the x-csrf-token header (GET /api/session gives it), or reload the page.',
       };
+    case 'HBC_MALFORMED_MULTIPART':
+      return {
+        vi: 'Biểu mẫu gửi lên bị hỏng hoặc chưa gửi hết; hãy tải lại trang rồi gửi lại.',
+        en: 'The multipart/form-data body is malformed or truncated.',
+      };
     case 'FST_ERR_BAD_URL':
     case 'FST_ERR_MAX_PARAM_LENGTH':
       return { vi: 'Địa chỉ không hợp lệ.', en: 'Invalid URL.' };

@@ -248,6 +248,23 @@ describe('error answers and the log', () => {
       'too large',
     ],
     ['a malformed URL', { method: 'GET', url: '/deadlines/%E0%A4%A' }, 400, 'bad-request', 'Địa chỉ không hợp lệ', 'Invalid URL'],
+    [
+      // Busboy's own plain Error (no status) while the body is read: it was a 500.
+      'a truncated multipart form to an agency link',
+      { method: 'POST', url: '/bao-cao/any-token', headers: { 'content-type': 'multipart/form-data; boundary=----hbc' }, payload: '------hbc\r\nContent-Disposition: form-data; name="note"\r\n\r\nxin chào' },
+      400,
+      'bad-request',
+      'Biểu mẫu gửi lên bị hỏng',
+      'malformed or truncated',
+    ],
+    [
+      'a multipart form with no boundary',
+      { method: 'POST', url: '/bao-cao/any-token', headers: { 'content-type': 'multipart/form-data' }, payload: 'note=x' },
+      400,
+      'bad-request',
+      'Biểu mẫu gửi lên bị hỏng',
+      'malformed or truncated',
+    ],
   ] as const)('answers %s in both languages, in the error shape', async (_what, request, status, error, vi, en) => {
     const res = await app.inject(request);
     expect(res.statusCode).toBe(status);

@@ -12,7 +12,7 @@
 // credential rides on it; a per-page nonce shows it comes from a page we rendered
 // (src/services/link-form-nonce.ts).
 import fastifyMultipart from '@fastify/multipart';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { openAgencyLink, recordReportByLink, revokeAgencyLinks, revokeLinksBodySchema, type AttachedFile, type LinkSettings, type OpenLink } from '../../services/agency-links';
@@ -23,6 +23,7 @@ import { formNonce } from '../../services/link-form-nonce';
 import { sizeText } from '../../services/report-files';
 import { agencyOverviewPage, linkClosedPage, linkConfirmPage, linkReceiptPage, linkRefusedPage, type LinkFormValues } from '../../web/agency/link-pages';
 import { actorOf } from '../actor';
+import { errorHandler } from '../errors';
 import { idParamsSchema } from './params';
 
 declare module 'fastify' {
@@ -47,6 +48,16 @@ const formBodySchema = z.object({
   nonce: z.string().max(200).optional(),
 });
 
+/** Requests whose body was read in full and whose handler began: their errors are ours. */
+const handlerStarted = new WeakSet<FastifyRequest>();
+
+function malformedMultipart(cause: Error): FastifyError {
+  const err = new Error('Malformed multipart body', { cause }) as FastifyError;
+  err.statusCode = 400;
+  err.code = 'HBC_MALFORMED_MULTIPART';
+  return err;
+}
+
 /** The file of a multipart request, read by the multipart hook before validation. */
 const attachedFiles = new WeakMap<FastifyRequest, AttachedFile | 'too-large'>();
 
@@ -70,6 +81,14 @@ export function registerAgencyLinkRoutes(app: FastifyInstance, deps: ServiceDeps
         }
       },
     });
+    // Busboy throws plain Errors (no status) for a body that is not the multipart it claims
+    // to be: truncated, no boundary, a broken part header. They arise while the body is read,
+    // before any handler runs, so they are the sender's fault: 400, never 500.
+    scope.setErrorHandler((err: FastifyError | Error, req, reply) => {
+      const unparsed = !handlerStarted.has(req) && (err as FastifyError).statusCode === undefined && req.isMultipart();
+      return errorHandler(unparsed ? malformedMultipart(err) : err, req, reply);
+    });
+    scope.addHook('preHandler', async (req) => void handlerStarted.add(req));
     linkRoutes(scope, deps, settings);
   });
   coordinatorRoutes(app, deps);
