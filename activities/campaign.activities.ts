@@ -16,6 +16,8 @@ export interface CampaignActivities {
   /** Commits the results report and queues the coordinator's acknowledgement; sent by deliverCampaignNotices. */
   recordCampaignResults(input: { runId: string; recordedAt: string; body: RecordCampaignResultsBody }): Promise<void>;
   deliverCampaignNotices(input: { runId: string }): Promise<{ sent: number }>;
+  /** The run's results day as the coordinator set it: the emails read it at send time. */
+  moveCampaignResults(input: { runId: string; resultsDue: string }): Promise<void>;
 }
 
 export function createCampaignActivities(deps: ActivityDeps): CampaignActivities {
@@ -113,6 +115,10 @@ export function createCampaignActivities(deps: ActivityDeps): CampaignActivities
           });
         }
       });
+    },
+
+    async moveCampaignResults({ runId, resultsDue }) {
+      await deps.db.campaignRun.update({ where: { id: runId }, data: { resultsDue } });
     },
 
     async deliverCampaignNotices({ runId }) {

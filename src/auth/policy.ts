@@ -57,6 +57,7 @@ export const POLICY = {
   'plan.rollup': { coordinator: 'organisation' },
   'plan.policy': { administrator: 'organisation', coordinator: 'organisation' },
   'campaign.results': { coordinator: 'organisation' },
+  'campaign.results-due': { coordinator: 'organisation' },
   // Administration.
   'admin.organisation': { administrator: 'tree' },
   'admin.agency': { administrator: 'tree', coordinator: 'organisation' },

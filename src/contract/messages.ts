@@ -4,7 +4,7 @@
 // Imported by workflows (deterministic code: definitions only, no I/O), activities and services.
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { DeadlineSnapshot, ExtendBody, RemindNowBody, SubmissionRecord, WaiveBody } from '../schemas/deadline.schemas';
-import type { RecordCampaignResultsBody } from '../schemas/campaign.schemas';
+import type { RecordCampaignResultsBody, SetCampaignResultsDueBody } from '../schemas/campaign.schemas';
 import type { CalendarOverrides } from '../domain/business-calendar';
 import type { ReminderPolicy } from '../domain/timeline';
 
@@ -79,6 +79,9 @@ export interface CampaignOutcome {
 
 /** "Đã nhận báo cáo kết quả" for the running year. */
 export const recordCampaignResultsUpdate = defineUpdate<{ year: number }, [RecordCampaignResultsBody]>('recordResults');
+
+/** Sets this year's results day; the results reminders follow the new day under new keys. */
+export const setCampaignResultsDueUpdate = defineUpdate<{ year: number; resultsDue: string }, [SetCampaignResultsDueBody]>('setResultsDue');
 
 // ---- obligation workflow ----------------------------------------------------------------
 

@@ -35,6 +35,19 @@ export const recordCampaignResultsBodySchema = z.object({
 });
 export type RecordCampaignResultsBody = z.infer<typeof recordCampaignResultsBodySchema>;
 
+/**
+ * The coordinator sets (or moves) the day this year's results report is due: the results
+ * reminders are replanned from it. The plan's own rule still governs the following years.
+ */
+export const setCampaignResultsDueBodySchema = z.object({
+  /** The campaign year it is for: a late click must not land on next year's run. */
+  year: z.number().int(),
+  /** The last day of the results report, a local day (inclusive). */
+  resultsDue: isoDaySchema,
+  reason: z.string().trim().min(1, 'cần ghi lý do / a reason is required').max(500),
+});
+export type SetCampaignResultsDueBody = z.infer<typeof setCampaignResultsDueBodySchema>;
+
 export interface CampaignRunToOpen {
   campaignId: string;
   year: number;

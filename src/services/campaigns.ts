@@ -1,7 +1,8 @@
-// Campaign use cases: start a campaign's workflow (idempotent), record its results report.
+// Campaign use cases: start a campaign's workflow (idempotent), record its results report,
+// set the day this year's results report is due.
 import type { CampaignWorkflowInput } from '../schemas/campaign.schemas';
-import { recordCampaignResultsBodySchema } from '../schemas/campaign.schemas';
-import { recordCampaignResultsUpdate } from '../contract/messages';
+import { recordCampaignResultsBodySchema, setCampaignResultsDueBodySchema } from '../schemas/campaign.schemas';
+import { recordCampaignResultsUpdate, setCampaignResultsDueUpdate } from '../contract/messages';
 import { campaignWorkflowId } from '../contract/names';
 import { startCampaignWorkflow as start } from '../temporal/starters';
 import { appendAudit, type Actor } from './audit';
@@ -27,11 +28,16 @@ export async function startCampaignWorkflow(deps: ServiceDeps, campaignId: strin
   return start(starterOf(deps), input);
 }
 
+async function campaignOf(deps: ServiceDeps, campaignId: string) {
+  const campaign = await deps.db.campaign.findUnique({ where: { id: campaignId }, include: { plan: { select: { organisationId: true } } } });
+  if (!campaign) throw new ServiceError('not-found', 'Không tìm thấy đợt hoạt động', 'Campaign not found', [campaignId]);
+  return campaign;
+}
+
 /** Recorded by the campaign workflow's activity; the audit log records who asked, once the workflow accepted. */
 export async function recordCampaignResults(deps: ServiceDeps, actor: Actor, campaignId: string, body: unknown): Promise<{ year: number }> {
   const parsed = parseBody(recordCampaignResultsBodySchema, body);
-  const campaign = await deps.db.campaign.findUnique({ where: { id: campaignId }, include: { plan: { select: { organisationId: true } } } });
-  if (!campaign) throw new ServiceError('not-found', 'Không tìm thấy đợt hoạt động', 'Campaign not found', [campaignId]);
+  const campaign = await campaignOf(deps, campaignId);
   const result = await runUpdate(() => deps.temporal.workflow.getHandle(campaignWorkflowId(campaignId)).executeUpdate(recordCampaignResultsUpdate, { args: [parsed] }), {
     refusedVi: 'Không thể ghi nhận',
     nameVi: 'Quy trình của đợt',
@@ -43,6 +49,32 @@ export async function recordCampaignResults(deps: ServiceDeps, actor: Actor, cam
     subjectType: 'campaign',
     subjectId: campaignId,
     after: { ...parsed, year: result.year },
+  });
+  return result;
+}
+
+/**
+ * Sets the day this year's results report is due (the plan left it open, or it changed).
+ * The workflow validates it (the running year, not before the campaign's end, not in the
+ * past, results not yet in), stores it on the run and replans the results reminders; the
+ * audit row follows its acceptance, as for the results report itself.
+ */
+export async function setCampaignResultsDue(deps: ServiceDeps, actor: Actor, campaignId: string, body: unknown): Promise<{ year: number; resultsDue: string }> {
+  const parsed = parseBody(setCampaignResultsDueBodySchema, body);
+  const campaign = await campaignOf(deps, campaignId);
+  const run = await deps.db.campaignRun.findUnique({ where: { id: `${campaignId}.${parsed.year}` }, select: { resultsDue: true } });
+  const result = await runUpdate(() => deps.temporal.workflow.getHandle(campaignWorkflowId(campaignId)).executeUpdate(setCampaignResultsDueUpdate, { args: [parsed] }), {
+    refusedVi: 'Không thể đặt hạn báo cáo kết quả',
+    nameVi: 'Quy trình của đợt',
+    nameEn: 'campaign workflow',
+  });
+  await appendAudit(deps.db, deps.clock(), actor, {
+    action: 'campaign.results-due',
+    organisationId: campaign.plan.organisationId,
+    subjectType: 'campaign',
+    subjectId: campaignId,
+    before: run ? { resultsDue: run.resultsDue } : null,
+    after: { year: result.year, resultsDue: result.resultsDue, reason: parsed.reason },
   });
   return result;
 }

@@ -27,6 +27,7 @@ import { buildServer, DEVELOPMENT_AUTH } from '../../src/api/server';
 import type { Db } from '../../src/db';
 import { addDays, localDateOf, toIsoDate } from '../../src/domain/local-date';
 import { startMailCatcher, type MailCatcher } from '../../src/mail/mail-catcher';
+import { startCampaignWorkflow } from '../../src/services/campaigns';
 import { confirmImport } from '../../src/services/confirm-import';
 import { hashToken } from '../../src/services/principals';
 import type { ServiceDeps } from '../../src/services/deps';
@@ -247,6 +248,15 @@ export async function startAuthzWorld(): Promise<AuthzWorld> {
     const { user, membership } = await twoRoles(org.id, `fixture-${name}`);
     return { name, organisation: org, plan: planId, campaign, campaignYear: run.year, deadline, agency, agencyName: names.reporter, coordinatorAgency, token, contact, user, membership };
   }
+  /** The same campaign under another name, with its workflow running and this year's run open. */
+  async function campaignCopy(campaignId: string): Promise<string> {
+    const { id: _, runs: __, ...fixture } = await db.campaign.findUniqueOrThrow({ where: { id: campaignId }, include: { runs: true } });
+    const id = `${campaignId}.copy-${++copies}`;
+    await db.campaign.create({ data: { ...fixture, id, name: `${fixture.name} (bản sao ${copies})` } });
+    await startCampaignWorkflow(deps, id);
+    await waitFor(`the campaign run of ${id}`, () => db.campaignRun.findFirst({ where: { campaignId: id } }));
+    return id;
+  }
   async function newContact(agencyId: string): Promise<string> {
     const id = randomUUID();
     await db.contact.create({ data: { id, agencyId, name: `Liên hệ ${++copies}`, email: `lien-he-${copies}@authz.test.example` } });
@@ -378,6 +388,7 @@ export async function startAuthzWorld(): Promise<AuthzWorld> {
       if (kind === 'deadline') return adhocDeadline(l.plan, l.agency, `Bản sao hạn báo cáo số ${++copies}`);
       if (kind === 'contact') return newContact(l.agency);
       if (kind === 'membership') return twoRoles(l.organisation.id, `copy-${++copies}`).then((r) => r.membership);
+      if (kind === 'campaign') return campaignCopy(l.campaign);
       return null;
     },
     agencyLinkToken(name, deadlineId) {

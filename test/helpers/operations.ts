@@ -147,6 +147,8 @@ export const EXAMPLE_BODIES: Record<string, (c: ExampleContext) => unknown> = {
   'POST /api/plans/{id}/reminders': (c) => ({ periodKey: c.world.today.slice(0, 4), requestedBy: 'Chuyên viên Phòng VH-XH' }),
   'POST /api/plans/{id}/rollup': () => ({ ruleText: 'trước ngày 20/11 hằng năm', recipient: 'Sở Nội vụ' }),
   'POST /api/campaigns/{id}/results': (c) => ({ year: c.location.campaignYear, submittedBy: 'Phòng Văn hóa – Xã hội', documentNumber: '30/BC-VHXH' }),
+  // After the run's end (15/12) and after today, whatever today is.
+  'POST /api/campaigns/{id}/results-due': (c) => ({ year: c.location.campaignYear, resultsDue: `${c.location.campaignYear + 1}-01-20`, reason: 'Chờ số liệu của các thôn' }),
   // Administration. Names stay as they are (other bodies and the world refer to them); heads and contacts change.
   'POST /api/admin/organisations': (c) => ({ name: `Xã Mới Lập ${c.n}`, kind: 'commune' }),
   'POST /admin/organisations': (c) => ({ name: `Xã Mới Lập ${c.n}`, kind: 'commune' }),

@@ -30,7 +30,11 @@ export function registerPlanPageRoutes(app: FastifyInstance, deps: ServiceDeps):
   }, async (req, reply) => {
     const view = await planView(deps, req.principal, req.params.id);
     const place = req.resource!;
-    const actions = { remind: can(req.principal, 'deadline.remind', place), adhoc: can(req.principal, 'plan.adhoc', place) };
+    const actions = {
+      remind: can(req.principal, 'deadline.remind', place),
+      adhoc: can(req.principal, 'plan.adhoc', place),
+      resultsDue: can(req.principal, 'campaign.results-due', place),
+    };
     const canRemind = await allowedOn(deps, req.principal, 'deadline.remind', view.rows);
     return html(reply, planPage(view, actions, canRemind, deps.clock(), chromeFor(req, reply)));
   });

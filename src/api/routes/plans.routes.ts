@@ -1,10 +1,10 @@
-// A plan's ad-hoc requests and roll-up, and a campaign's results report.
+// A plan's ad-hoc requests and roll-up, and a campaign's results report and its day.
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { adhocRequestBodySchema } from '../../schemas/adhoc.schemas';
-import { recordCampaignResultsBodySchema } from '../../schemas/campaign.schemas';
+import { recordCampaignResultsBodySchema, setCampaignResultsDueBodySchema } from '../../schemas/campaign.schemas';
 import { remindMissingBodySchema } from '../../schemas/plan-actions.schemas';
-import { recordCampaignResults } from '../../services/campaigns';
+import { recordCampaignResults, setCampaignResultsDue } from '../../services/campaigns';
 import { createRollUp, createRollUpBodySchema } from '../../services/create-rollup';
 import type { ServiceDeps } from '../../services/deps';
 import { remindMissing } from '../../services/remind-missing';
@@ -36,4 +36,9 @@ export function registerPlanRoutes(app: FastifyInstance, deps: ServiceDeps): voi
     schema: { tags: ['plans'], summary: "Record a campaign year's results report", params: idParamsSchema, body: recordCampaignResultsBodySchema },
     config: { access: { action: 'campaign.results', resource: { kind: 'campaign', from: 'params', key: 'id' } } },
   }, async (req, reply) => reply.status(201).send(await recordCampaignResults(deps, actorOf(req), req.params.id, req.body)));
+
+  r.post('/api/campaigns/:id/results-due', {
+    schema: { tags: ['plans'], summary: "Set the day this year's results report of a campaign is due (its reminders follow the new day)", params: idParamsSchema, body: setCampaignResultsDueBodySchema },
+    config: { access: { action: 'campaign.results-due', resource: { kind: 'campaign', from: 'params', key: 'id' } } },
+  }, async (req) => setCampaignResultsDue(deps, actorOf(req), req.params.id, req.body));
 }

@@ -1,6 +1,6 @@
-// The plan page's forms: remind every agency that has not reported for a period, and request
+// The plan page's forms: remind every agency that has not reported for a period, request
 // an ad-hoc report (báo cáo đột xuất) from agencies chosen by name, with its own subject and
-// last day. Each posts to its API route (src/web/ui/api-forms.tsx); the policy decided
+// last day, and set the day a campaign's results report is due this year. Each posts to its API route (src/web/ui/api-forms.tsx); the policy decided
 // whether the visitor sees them.
 import type { PlanView } from '../../services/plan-view';
 
@@ -45,6 +45,28 @@ export function AdhocRequestForm(props: { planId: string; agencies: PlanView['ag
         Người yêu cầu <input name="requestedBy" required maxLength={200} />
       </label>
       <button>Gửi yêu cầu</button>
+      <span role="status" />
+    </form>
+  );
+}
+
+/** For an open campaign run: the day its results report is due (from the end of the campaign on, never in the past). */
+export function CampaignResultsDueForm(props: { campaignId: string; year: number; resultsDue: string; min: string }) {
+  return (
+    <form
+      class="results-due"
+      data-api={`/api/campaigns/${encodeURIComponent(props.campaignId)}/results-due`}
+      data-numbers="year"
+      data-done="Đã đặt hạn báo cáo kết quả; các lần nhắc theo hạn mới."
+    >
+      <input type="hidden" name="year" value={String(props.year)} />
+      <label>
+        {`Hạn báo cáo kết quả năm ${props.year} (đến hết ngày)`} <input name="resultsDue" type="date" min={props.min} value={props.resultsDue} required />
+      </label>
+      <label>
+        Lý do <input name="reason" required maxLength={500} />
+      </label>
+      <button>Đặt hạn</button>
       <span role="status" />
     </form>
   );

@@ -10,13 +10,15 @@ import { ApiFormsScript } from '../ui/api-forms';
 import { Layout, type PageChrome } from '../ui/layout';
 import { Style } from '../ui/parts';
 import { renderPage } from '../ui/render';
-import { AdhocRequestForm, RemindMissingForm } from './plan-actions';
+import { AdhocRequestForm, CampaignResultsDueForm, RemindMissingForm } from './plan-actions';
 
 const KIND_VI: Record<string, string> = { periodic: 'Định kỳ', adhoc: 'Đột xuất', rollup: 'Báo cáo tổng hợp gửi cấp trên' };
 
 export interface PlanPageActions {
   remind: boolean;
   adhoc: boolean;
+  /** May set the day of a campaign's results report. */
+  resultsDue: boolean;
 }
 
 function Progress(props: { view: PlanView; remind: boolean }) {
@@ -48,6 +50,7 @@ function Progress(props: { view: PlanView; remind: boolean }) {
 
 export function planPage(view: PlanView, actions: PlanPageActions, canRemind: (r: BoardRow) => boolean, now: Date, chrome: PageChrome): string {
   const { plan } = view;
+  const today = toIsoDate(localDateOf(now));
   return renderPage(
     <Layout title={`${plan.number} – ${plan.title}`} chrome={chrome}>
       <Style css={BOARD_CSS} />
@@ -87,6 +90,9 @@ export function planPage(view: PlanView, actions: PlanPageActions, canRemind: (r
               {c.runs.map((r) => (
                 <div>
                   <small>{`Năm ${r.year}: ${r.start} – ${r.end}; báo cáo kết quả đến hết ${r.resultsDue}${r.status === 'done' ? ' (đã nhận)' : ''}`}</small>
+                  {actions.resultsDue && r.status === 'open' ? (
+                    <CampaignResultsDueForm campaignId={c.id} year={r.year} resultsDue={r.resultsDue} min={[r.end, today].sort()[1]!} />
+                  ) : null}
                 </div>
               ))}
             </li>
@@ -100,7 +106,7 @@ export function planPage(view: PlanView, actions: PlanPageActions, canRemind: (r
       {actions.adhoc ? (
         <>
           <h2>Yêu cầu báo cáo đột xuất</h2>
-          <AdhocRequestForm planId={plan.id} agencies={view.agencies} today={toIsoDate(localDateOf(now))} />
+          <AdhocRequestForm planId={plan.id} agencies={view.agencies} today={today} />
         </>
       ) : null}
       <ApiFormsScript />
