@@ -14,7 +14,7 @@ import { ServiceError } from './errors';
 export interface PlanView {
   plan: { id: string; number: string; title: string; issuedOnVi: string; span: string; organisationId: string; organisation: string };
   obligations: { id: string; agency: string; ruleText: string; indicators: string; kind: string; title: string }[];
-  campaigns: { id: string; name: string; start: string; end: string; resultsDue: string | null; runs: { year: number; start: string; end: string; resultsDue: string; status: string }[] }[];
+  campaigns: { id: string; name: string; start: string; end: string; resultsDue: string | null; runs: { year: number; start: string; end: string; resultsDue: string; status: string; endIso: string; resultsDueIso: string }[] }[];
   /** Newest period first; only periods of the plan's periodic obligations and ad-hoc requests. */
   periods: { periodKey: string; label: string; progress: RollUpProgress; openCount: number }[];
   /** The plan's agencies by name, for the ad-hoc request form. */
@@ -52,7 +52,8 @@ export async function planView(deps: Pick<ServiceDeps, 'db' | 'clock'>, principa
       start: c.start,
       end: c.end,
       resultsDue: c.resultsDue,
-      runs: c.runs.map((r) => ({ year: r.year, start: vi(r.start), end: vi(r.end), resultsDue: vi(r.resultsDue), status: r.status })),
+      // dd/MM/yyyy for people; the ISO days (added later) for the results-day form.
+      runs: c.runs.map((r) => ({ year: r.year, start: vi(r.start), end: vi(r.end), resultsDue: vi(r.resultsDue), status: r.status, endIso: r.end, resultsDueIso: r.resultsDue })),
     })),
     periods,
     agencies: agencies.sort((a, b) => a.name.localeCompare(b.name, 'vi')),

@@ -145,6 +145,23 @@ describe('the board', () => {
     expect(leader).not.toContain('id="adhoc"');
   });
 
+  it("the plan page offers the coordinator, and only the coordinator, to set the results day of a campaign's open year", async () => {
+    await testDb.db.campaign.create({ data: { id: 'xa-dong.camp', planId: 'xa-dong.plan', name: 'Tháng hành động', start: '11-15', end: '12-15' } });
+    await testDb.db.campaignRun.createMany({
+      data: [
+        { id: 'xa-dong.camp.2025', campaignId: 'xa-dong.camp', year: 2025, start: '2025-11-15', end: '2025-12-15', resultsDue: '2025-12-22', status: 'done' },
+        { id: 'xa-dong.camp.2026', campaignId: 'xa-dong.camp', year: 2026, start: '2026-11-15', end: '2026-12-15', resultsDue: '2026-12-22' },
+      ],
+    });
+    const coordinator = await page('commune', '/plans/xa-dong.plan');
+    const forms = coordinator.match(/<form class="results-due"[^>]*>.*?<\/form>/gs) ?? [];
+    expect(forms).toHaveLength(1);
+    expect(forms[0]).toContain('data-api="/api/campaigns/xa-dong.camp/results-due"');
+    expect(forms[0]).toContain('name="year" value="2026"');
+    expect(forms[0]).toMatch(/name="resultsDue" type="date" min="2026-12-15" value="2026-12-22"/);
+    expect(await page('province', '/plans/xa-dong.plan')).not.toContain('results-due');
+  });
+
   it("the agency page shows its on-time record per year", async () => {
     const html = await page('commune', '/agencies/xa-dong.a0');
     expect(html).toMatch(/<tr data-year="2025">.*?<td class="num">0 %<\/td>/s);

@@ -91,7 +91,7 @@ export function planPage(view: PlanView, actions: PlanPageActions, canRemind: (r
                 <div>
                   <small>{`Năm ${r.year}: ${r.start} – ${r.end}; báo cáo kết quả đến hết ${r.resultsDue}${r.status === 'done' ? ' (đã nhận)' : ''}`}</small>
                   {actions.resultsDue && r.status === 'open' ? (
-                    <CampaignResultsDueForm campaignId={c.id} year={r.year} resultsDue={r.resultsDue} min={[r.end, today].sort()[1]!} />
+                    <CampaignResultsDueForm campaignId={c.id} year={r.year} resultsDue={r.resultsDueIso} min={r.endIso > today ? r.endIso : today} />
                   ) : null}
                 </div>
               ))}
