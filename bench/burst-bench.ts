@@ -6,20 +6,28 @@
 // tests deliver to), no scheduling: wall time until the last is accepted, emails per
 // second, lateness (accepted minus the instant the burst began) p50/p95/p99, duplicates
 // (one Message-ID accepted twice) and missing.
-// Not measured yet (issue 14 item 2): the engine's own burst, the pg-boss peer and the
-// scheduling of a generated province; their fields are null in the JSON, with the reason.
+// THE PEER (bench/pgboss-peer.ts): the same N reminders as pg-boss delayed jobs on the
+// project's PostgreSQL, planned for one instant, delivered to the same SMTP server; lateness
+// from that instant. `--peer no` leaves it out (a machine without PostgreSQL).
+// Not measured yet (issue 14 item 2): the engine's own burst and the scheduling of a
+// generated province; their fields are null in the JSON, with the reason.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import nodemailer from 'nodemailer';
-import { startMailCatcher, type CaughtMail } from '../src/mail/mail-catcher';
+import { startMailCatcher } from '../src/mail/mail-catcher';
+import { judge, type BurstResult } from './burst-judge';
+import { peerBurst, type PeerResult } from './pgboss-peer';
 
 const { values } = parseArgs({
   options: {
     n: { type: 'string', default: '1000,10000' },
     connections: { type: 'string', default: '5' },
+    peer: { type: 'string', default: 'yes' },
+    'peer-workers': { type: 'string', default: '4' },
+    'peer-batch': { type: 'string', default: '50' },
   },
 });
 const sizes = values.n.split(',').map(Number);
@@ -27,44 +35,12 @@ const connections = Number(values.connections);
 if (sizes.some((n) => !Number.isInteger(n) || n < 1) || !Number.isInteger(connections) || connections < 1) {
   throw new Error('--n takes whole numbers separated by commas, --connections a whole number');
 }
+const peer = values.peer !== 'no';
+const peerWorkers = Number(values['peer-workers']);
+const peerBatch = Number(values['peer-batch']);
+if (![peerWorkers, peerBatch].every((v) => Number.isInteger(v) && v >= 1)) throw new Error('--peer-workers and --peer-batch take whole numbers');
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const log = (line: string) => console.log(`[bench] ${line}`);
-
-interface BurstResult {
-  n: number;
-  wallMs: number;
-  emailsPerSecond: number;
-  p50LatenessMs: number;
-  p95LatenessMs: number;
-  p99LatenessMs: number;
-  duplicates: number;
-  missing: number;
-}
-
-function percentile(sorted: number[], p: number): number {
-  if (!sorted.length) return NaN;
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-}
-
-/** Duplicates, missing and lateness of a burst, from what the SMTP server accepted. */
-function judge(n: number, expectedIds: string[], received: CaughtMail[], startedAt: number): BurstResult {
-  const seen = new Map<string, number>();
-  for (const m of received) if (m.messageId) seen.set(m.messageId, (seen.get(m.messageId) ?? 0) + 1);
-  const duplicates = [...seen.values()].reduce((sum, count) => sum + count - 1, 0);
-  const missing = expectedIds.filter((id) => !seen.has(id)).length;
-  const lateness = received.map((m) => Date.parse(m.receivedAt) - startedAt).sort((a, b) => a - b);
-  const wallMs = lateness.at(-1) ?? NaN;
-  return {
-    n,
-    wallMs,
-    emailsPerSecond: Math.round((received.length / wallMs) * 1000 * 10) / 10,
-    p50LatenessMs: percentile(lateness, 50),
-    p95LatenessMs: percentile(lateness, 95),
-    p99LatenessMs: percentile(lateness, 99),
-    duplicates,
-    missing,
-  };
-}
 
 async function limitBurst(n: number): Promise<BurstResult> {
   const catcher = await startMailCatcher({ port: 0 });
@@ -101,31 +77,36 @@ async function main(): Promise<void> {
   const scenarios = [];
   for (const n of sizes) {
     const limit = await limitBurst(n);
+    const peered: PeerResult | null = peer ? await peerBurst(n, { connections, batchSize: peerBatch, workers: peerWorkers, log }) : null;
     scenarios.push({
       n,
       limit,
       engine: null,
-      peer: null,
+      peer: peered,
       engineVsLimit: null,
       engineVsPeer: null,
+      // Added with the peer: how far the peer stays from the limit, from the same run.
+      peerVsLimit: peered ? Math.round((peered.emailsPerSecond / limit.emailsPerSecond) * 100) / 100 : null,
       p99LatenessMs: null,
-      duplicates: limit.duplicates,
-      missing: limit.missing,
-      notMeasured: 'engine and pg-boss peer: not built yet (issue 14 item 2); the figures are the raw SMTP limit only',
+      duplicates: limit.duplicates + (peered?.duplicates ?? 0),
+      missing: limit.missing + (peered?.missing ?? 0),
+      notMeasured: `the engine's burst: not built yet (issue 14 item 2)${peer ? '' : '; the pg-boss peer: left out with --peer no'}`,
     });
   }
   console.log('');
   console.log('| N | path | wall s | emails/s | p50 ms | p95 ms | p99 ms | duplicates | missing |');
   console.log('| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+  const row = (n: number, name: string, r: BurstResult) =>
+    console.log(`| ${n} | ${name} | ${(r.wallMs / 1000).toFixed(1)} | ${r.emailsPerSecond} | ${r.p50LatenessMs} | ${r.p95LatenessMs} | ${r.p99LatenessMs} | ${r.duplicates} | ${r.missing} |`);
   for (const s of scenarios) {
-    const l = s.limit;
-    console.log(`| ${s.n} | limit (pooled nodemailer) | ${(l.wallMs / 1000).toFixed(1)} | ${l.emailsPerSecond} | ${l.p50LatenessMs} | ${l.p95LatenessMs} | ${l.p99LatenessMs} | ${l.duplicates} | ${l.missing} |`);
+    row(s.n, 'limit (pooled nodemailer)', s.limit);
+    if (s.peer) row(s.n, `peer (pg-boss, ${peerWorkers}×${peerBatch}; scheduled in ${(s.peer.scheduleMs / 1000).toFixed(1)} s)`, s.peer);
   }
   const dir = path.join(root, 'bench', 'results');
   fs.mkdirSync(dir, { recursive: true });
   const file = path.join(dir, `burst-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
   // The load average says how much else the machine was doing (figures on a shared machine are noisy).
-  const result = { kind: 'burst', at: new Date().toISOString(), cores: os.cpus().length, loadAverage: os.loadavg(), node: process.version, parameters: { sizes, connections }, scenarios };
+  const result = { kind: 'burst', at: new Date().toISOString(), cores: os.cpus().length, loadAverage: os.loadavg(), node: process.version, parameters: { sizes, connections, peer, peerWorkers, peerBatch }, scenarios };
   fs.writeFileSync(file, `${JSON.stringify(result, null, 2)}\n`);
   log(`written ${path.relative(root, file)}`);
 }
