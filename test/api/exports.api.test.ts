@@ -252,6 +252,39 @@ describe('exports', () => {
     });
   });
 
+  describe('on the pages', () => {
+    const overdue = deadlineId('xa-dong', HOSTILE_AGENCY, 2026);
+    const letterHref = (id: string) => `href="/api/deadlines/${id}/urging-letter.docx"`;
+
+    it('the board offers its rows as .xlsx with the filters shown, and the letter on overdue rows', async () => {
+      const page = (await get('/board?status=overdue&q=tr%C6%B0%E1%BB%9Dng', 'coordinator')).body;
+      expect(page).toMatch(/id="board-export" href="\/api\/board\/export\.xlsx\?[^"]*status=overdue[^"]*"/);
+      expect(page).toContain('q=tr%C6%B0%E1%BB%9Dng');
+      expect(page).toContain(letterHref(overdue));
+      const onTime = (await get('/board?status=on-time', 'coordinator')).body;
+      expect(onTime).not.toContain('urging-letter.docx');
+      // The province leader sees the commune's overdue rows but issues no letter for them.
+      expect((await get('/board?status=overdue', 'provinceLeader')).body).not.toContain('urging-letter.docx');
+    });
+
+    it('the late page and the deadline page link the letter for those who may issue it', async () => {
+      expect((await get('/late', 'coordinator')).body).toContain(letterHref(overdue));
+      expect((await get(`/deadlines/${overdue}`, 'leader')).body).toContain(letterHref(overdue));
+      expect((await get(`/deadlines/${overdue}`, 'provinceLeader')).body).not.toContain('urging-letter.docx');
+      expect((await get(`/deadlines/${deadlineId('xa-dong', 'Trạm Y tế xã', 2026)}`, 'coordinator')).body).not.toContain('urging-letter.docx');
+    });
+
+    it("the plan and agency pages give their coordinator the feeds' form and list, never a URL", async () => {
+      const made = (await app.inject({ method: 'POST', url: '/api/agencies/xa-dong.a1/calendar-feeds', headers: bearer(tokens.coordinator!) })).json();
+      const agencyPage = (await get('/agencies/xa-dong.a1', 'coordinator')).body;
+      expect(agencyPage).toContain('data-api="/api/agencies/xa-dong.a1/calendar-feeds"');
+      expect(agencyPage).toContain(`data-feed="${made.id}"`);
+      expect(agencyPage).not.toContain(made.token);
+      expect((await get('/plans/xa-dong.plan', 'coordinator')).body).toContain('data-api="/api/plans/xa-dong.plan/calendar-feeds"');
+      expect((await get('/plans/xa-dong.plan', 'leader')).body).not.toContain('calendar-feeds');
+    });
+  });
+
   it('documents the files in OpenAPI as binary answers', async () => {
     const doc = (await get('/openapi.json')).json();
     expect(doc.paths['/api/board/export.xlsx'].get.responses['200'].content).toHaveProperty(['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'schema', 'format'], 'binary');

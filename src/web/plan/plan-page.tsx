@@ -6,6 +6,7 @@ import type { BoardRow } from '../../services/board';
 import type { PlanView } from '../../services/plan-view';
 import { BOARD_CSS } from '../board/board-page';
 import { BoardTable } from '../board/board-table';
+import { CalendarFeedsSection, type FeedsSectionProps } from '../exports/calendar-feeds-section';
 import { ApiFormsScript } from '../ui/api-forms';
 import { Layout, type PageChrome } from '../ui/layout';
 import { Style } from '../ui/parts';
@@ -46,7 +47,7 @@ function Progress(props: { view: PlanView; remind: boolean }) {
   );
 }
 
-export function planPage(view: PlanView, actions: PlanPageActions, canRemind: (r: BoardRow) => boolean, now: Date, chrome: PageChrome): string {
+export function planPage(view: PlanView, actions: PlanPageActions, canRemind: (r: BoardRow) => boolean, now: Date, chrome: PageChrome, feeds?: FeedsSectionProps): string {
   const { plan } = view;
   return renderPage(
     <Layout title={`${plan.number} – ${plan.title}`} chrome={chrome}>
@@ -103,6 +104,7 @@ export function planPage(view: PlanView, actions: PlanPageActions, canRemind: (r
           <AdhocRequestForm planId={plan.id} agencies={view.agencies} today={toIsoDate(localDateOf(now))} />
         </>
       ) : null}
+      {feeds ? <CalendarFeedsSection {...feeds} /> : null}
       <ApiFormsScript />
     </Layout>,
   );
