@@ -14,13 +14,13 @@ import { exportBoard } from '../../src/services/board-export';
 import { BOARD_XLSX_HEADERS, boardXlsx } from '../../src/web/exports/board-xlsx';
 import { deadlineId, HOSTILE_AGENCY, NOW, PROVINCE, seedBoardWorld } from '../helpers/board-world';
 import { bearer, grantToken } from '../helpers/principals';
-import { createTestDb } from '../helpers/test-db';
+import { createTestDbOn, TEST_DATABASES, type TestDb } from '../helpers/test-db';
 
 /** Typed into the import by someone hostile: a formula, and text that breaks iCalendar lines. */
 const FORMULA_AGENCY = '=HYPERLINK("http://x")<script>';
 const ICS_HOSTILE_AGENCY = 'Tổ 1, tổ 2; "xóm"\nDòng hai\\';
 
-async function addOverdueAgency(db: ReturnType<typeof createTestDb>['db'], n: number, name: string): Promise<string> {
+async function addOverdueAgency(db: TestDb['db'], n: number, name: string): Promise<string> {
   const agencyId = `xa-dong.hostile${n}`;
   await db.agency.create({ data: { id: agencyId, organisationId: 'xa-dong', name } });
   await db.obligation.create({ data: { id: `xa-dong.oh${n}`, planId: 'xa-dong.plan', agencyId, ruleText: 'trước ngày 05/11 hằng năm' } });
@@ -31,15 +31,15 @@ async function addOverdueAgency(db: ReturnType<typeof createTestDb>['db'], n: nu
   return id;
 }
 
-describe('exports', () => {
-  let testDb: ReturnType<typeof createTestDb>;
+describe.each(TEST_DATABASES)('exports on %s', (kind) => {
+  let testDb: TestDb;
   let connection: Connection;
   let app: FastifyInstance;
   const tokens: Record<string, string> = {};
   const deps = () => ({ db: testDb.db, clock: () => NOW });
 
   beforeAll(async () => {
-    testDb = createTestDb();
+    testDb = await createTestDbOn(kind);
     await seedBoardWorld(testDb.db);
     await addOverdueAgency(testDb.db, 1, FORMULA_AGENCY);
     await addOverdueAgency(testDb.db, 2, ICS_HOSTILE_AGENCY);
