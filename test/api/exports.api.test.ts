@@ -43,6 +43,8 @@ describe.each(TEST_DATABASES)('exports on %s', (kind) => {
     await seedBoardWorld(testDb.db);
     await addOverdueAgency(testDb.db, 1, FORMULA_AGENCY);
     await addOverdueAgency(testDb.db, 2, ICS_HOSTILE_AGENCY);
+    await testDb.db.campaign.create({ data: { id: 'xa-dong.camp', planId: 'xa-dong.plan', name: 'Tháng hành động vì bình đẳng giới', start: '11-15', end: '12-15' } });
+    await testDb.db.campaignRun.create({ data: { id: 'xa-dong.camp.2026', campaignId: 'xa-dong.camp', year: 2026, start: '2026-11-15', end: '2026-12-15', resultsDue: '2026-12-22' } });
     connection = Connection.lazy({ address: '127.0.0.1:1', interceptors: [] });
     app = buildServer({ db: testDb.db, temporal: new Client({ connection }), taskQueue: 'exports', clock: () => NOW, searchAttributes: false }, { logger: false });
     tokens.coordinator = await grantToken(testDb.db, { organisationId: 'xa-dong', role: 'coordinator' });
@@ -57,6 +59,7 @@ describe.each(TEST_DATABASES)('exports on %s', (kind) => {
     await testDb?.cleanup();
   });
 
+  const ymd = (d: Date) => [d.getFullYear(), d.getMonth() + 1, d.getDate()];
   const get = (url: string, who?: string) => app.inject({ method: 'GET', url, headers: who ? bearer(tokens[who]!) : {} });
 
   describe('the board as .xlsx', () => {
@@ -199,12 +202,14 @@ describe.each(TEST_DATABASES)('exports on %s', (kind) => {
       // ical-generator's escaping of TEXT (RFC 5545 3.3.11), checked in the raw file.
       expect(raw.replace(/\r\n /g, '')).toContain('Tổ 1\\, tổ 2\\; "xóm"\\nDòng hai\\\\');
       const events = Object.values(ical.sync.parseICS(raw)).filter((c): c is ical.VEvent => c?.type === 'VEVENT');
-      // xa-dong: 8 seeded deadlines, one waived (not shown), and the two added here.
-      expect(events).toHaveLength(9);
+      // xa-dong: 8 seeded deadlines, one waived (not shown), the two added here, and the campaign's run.
+      expect(events).toHaveLength(10);
+      const campaign = events.find((e) => e.uid === 'campaign-run-xa-dong.camp.2026@hanbaocao')!;
+      expect(campaign.summary).toBe('Tháng hành động vì bình đẳng giới 2026 (Kế hoạch số 12/KH-UBND)');
+      expect([campaign.datetype, ymd(campaign.start), ymd(campaign.end!)]).toEqual(['date', [2026, 11, 15], [2026, 12, 16]]);
       const hostile = events.find((e) => e.uid === `deadline-${deadlineId('xa-dong', HOSTILE_AGENCY, 2026)}@hanbaocao`)!;
       expect(hostile.summary).toBe(`Hạn cuối: Báo cáo Năm 2026 – ${HOSTILE_AGENCY} (Kế hoạch số 12/KH-UBND)`);
       expect(hostile.datetype).toBe('date');
-      const ymd = (d: Date) => [d.getFullYear(), d.getMonth() + 1, d.getDate()];
       expect(ymd(hostile.start)).toEqual([2026, 11, 4]);
       expect(ymd(hostile.end!)).toEqual([2026, 11, 5]);
       expect(hostile.description).toContain('Quy định: trước ngày 05/11 hằng năm');
