@@ -113,8 +113,9 @@ describe.each(TEST_DATABASES)('exports on %s', (kind) => {
       expect(sheetXml).not.toMatch(/<f[ >]/);
       expect(sheetXml).toContain('<pane ');
       expect(sheetXml).toContain('<autoFilter ');
+      expect(sheetXml).not.toContain('t="str"');
       const strings = await zip.file('xl/sharedStrings.xml')!.async('string');
-      expect(strings).toContain('=HYPERLINK(&quot;http://x&quot;)&lt;script&gt;');
+      expect(strings).toContain('<t>=HYPERLINK(&quot;http://x&quot;)&lt;script&gt;</t>');
     });
 
     it('says in the file when rows were left out by the cap', async () => {
