@@ -54,6 +54,8 @@ export const SEE: Record<ResourceKind, Action> = {
   // Accounts and their roles are seen only by those who manage users.
   user: 'admin.user',
   membership: 'admin.user',
+  // A calendar feed is seen only by those who manage feeds (its URL is a credential).
+  'calendar-feed': 'calendar.feed',
 };
 
 function valueAt(source: unknown, dotted: string): string | undefined {

@@ -14,6 +14,18 @@ import { DOCS_PREFIX, type RouteAccess } from './access';
 
 export const SESSION_COOKIE = 'hbc_session';
 
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** A route that answers a file: its media type, documented as the 200 response (the exports). */
+    binary?: { mediaType: string; description: string };
+  }
+}
+
+/** The 200 response of a route that answers a file, for the document. */
+function binaryResponse(binary: { mediaType: string; description: string } | undefined) {
+  return binary ? { response: { 200: { description: binary.description, content: { [binary.mediaType]: { schema: { type: 'string', format: 'binary' } } } } } } : {};
+}
+
 /** Security requirements by access kind: public routes need nothing; the rest a session or a token. */
 function securityOf(access: RouteAccess | undefined): Record<string, string[]>[] {
   return !access || access.action === 'public' ? [] : [{ sessionCookie: [] }, { bearerToken: [] }];
@@ -47,7 +59,7 @@ export function registerOpenApi(app: FastifyInstance): void {
       const access = input.route.config?.access as RouteAccess | undefined;
       return {
         ...out,
-        schema: { ...out.schema, security: securityOf(access), 'x-hbc-action': access?.action ?? 'public', ...(access && 'resource' in access && access.resource ? { 'x-hbc-resource': access.resource } : {}) },
+        schema: { ...out.schema, ...binaryResponse(input.route.config?.binary), security: securityOf(access), 'x-hbc-action': access?.action ?? 'public', ...(access && 'resource' in access && access.resource ? { 'x-hbc-resource': access.resource } : {}) },
       };
     },
   });

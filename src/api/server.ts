@@ -25,6 +25,7 @@ import { registerAuditRoutes } from './routes/audit.routes';
 import { registerBoardRoutes } from './routes/board.routes';
 import { registerDeadlineRoutes } from './routes/deadlines.routes';
 import { registerDeadlineReturnRoutes } from './routes/deadline-return.routes';
+import { registerExportRoutes } from './routes/exports.routes';
 import { registerImportRoutes } from './routes/imports.routes';
 import { registerPageRoutes } from './routes/pages.routes';
 import { registerPlanPageRoutes } from './routes/plan-pages.routes';
@@ -143,6 +144,7 @@ export function buildServer(deps: ServiceDeps, opts: ServerOptions = {}): Fastif
     registerDeadlineReturnRoutes(scope, deps);
     registerBoardRoutes(scope, deps);
     registerPlanPageRoutes(scope, deps);
+    registerExportRoutes(scope, deps);
   });
   return app;
 }

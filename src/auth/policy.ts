@@ -58,6 +58,10 @@ export const POLICY = {
   'plan.policy': { administrator: 'organisation', coordinator: 'organisation' },
   'campaign.results': { coordinator: 'organisation' },
   'campaign.results-due': { coordinator: 'organisation' },
+  // Exports (docs/exports.md): the coordinator makes and revokes calendar feeds of its plans
+  // and agencies; the coordinator and the leader draft an urging letter to a late agency.
+  'calendar.feed': { coordinator: 'organisation' },
+  'deadline.urge': { coordinator: 'organisation', leader: 'organisation' },
   // Administration.
   'admin.organisation': { administrator: 'tree' },
   'admin.agency': { administrator: 'tree', coordinator: 'organisation' },

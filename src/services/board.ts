@@ -230,3 +230,22 @@ export async function readBoard(deps: Pick<ServiceDeps, 'db' | 'clock'>, princip
     },
   };
 }
+
+/**
+ * Every row the board's query selects, in the board's order, not one page (the .xlsx export):
+ * at most `limit`, with the total so the caller can say what was left out. The filters are
+ * the board's own; only paging is ignored.
+ */
+export async function readBoardAll(deps: Pick<ServiceDeps, 'db' | 'clock'>, principal: Principal, input: unknown, limit: number): Promise<{ period: string; query: BoardQuery; total: number; rows: BoardRow[] }> {
+  const query = parseBody(boardQuerySchema, input);
+  const now = deps.clock();
+  const period = blank(query.period) ?? String(currentYear(now));
+  const folded = query.q ? foldForSearch(query.q) : '';
+  const status = blank(query.status);
+  const shown = (await boardRows(deps, principal, now))
+    .filter(matches(query, folded || undefined))
+    .filter(inPeriod(period))
+    .filter((r) => !status || (status === 'extended' ? r.extended : r.official === status));
+  shown.sort(SORTS[query.sort]);
+  return { period, query, total: shown.length, rows: shown.slice(0, limit) };
+}

@@ -7,7 +7,7 @@ import type { DbTx } from '../db';
 
 const MAX_DEPTH = 8;
 
-export type ResourceKind = 'deadline' | 'plan' | 'campaign' | 'organisation' | 'agency' | 'token' | 'contact' | 'membership' | 'user';
+export type ResourceKind = 'deadline' | 'plan' | 'campaign' | 'organisation' | 'agency' | 'token' | 'contact' | 'membership' | 'user' | 'calendar-feed';
 
 /** Parent, grandparent, ... of an organisation. */
 export async function ancestorsOf(db: DbTx, organisationId: string): Promise<string[]> {
@@ -64,6 +64,10 @@ async function resourceOf(db: DbTx, kind: Exclude<ResourceKind, 'user'>, id: str
     case 'contact': {
       const c = await db.contact.findUnique({ where: { id }, select: { agencyId: true, agency: { select: { organisationId: true } } } });
       return resource(db, c?.agency.organisationId, c?.agencyId);
+    }
+    case 'calendar-feed': {
+      const f = await db.calendarFeed.findUnique({ where: { id }, select: { organisationId: true, kind: true, targetId: true } });
+      return resource(db, f?.organisationId, f?.kind === 'agency' ? f.targetId : null);
     }
     case 'membership': {
       const m = await db.membership.findUnique({ where: { id }, select: { organisationId: true, agencyId: true } });

@@ -6,6 +6,7 @@ import type { CaughtMail } from '../mail/mail-catcher';
 import type { DeadlineEmail, DeadlineView } from '../services/list-deadlines';
 import { DeadlineActionForms, NO_ACTIONS, type DeadlineActions } from './deadline-actions';
 import { DeadlineReturnForms } from './deadline-return-forms';
+import { UrgingLetterLink } from './board/board-table';
 import { DatesExplained } from './deadline/dates-explained';
 import { History } from './deadline/history';
 import { OutboxList } from './deadline/outbox-list';
@@ -102,6 +103,8 @@ export function dashboardPage(views: DeadlineView[], chrome: PageChrome): string
 export interface DeadlineExtras {
   explained: string[];
   outbox: DeadlineEmail[];
+  /** The visitor may draft an urging letter (policy deadline.urge): shown while the deadline is overdue. */
+  urge?: boolean;
 }
 
 export const NO_EXTRAS: DeadlineExtras = { explained: [], outbox: [] };
@@ -123,6 +126,11 @@ export function deadlinePage(v: DeadlineView, events: DeadlineEventRow[], action
       </p>
       <DatesExplained lines={extras.explained} />
       <p>Số liệu: {v.dataWindowVi}</p>
+      {extras.urge && (v.state === 'overdue' || v.state === 'escalated') ? (
+        <p>
+          <UrgingLetterLink deadlineId={v.id} />
+        </p>
+      ) : null}
       {v.submission ? <Received submission={v.submission} /> : null}
       <DeadlineActionForms deadlineId={v.id} lastDay={v.lastDay} actions={open ? actions : NO_ACTIONS} />
       <DeadlineReturnForms v={v} actions={actions} csrfToken={chrome.csrfToken} />

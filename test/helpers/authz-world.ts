@@ -12,7 +12,7 @@
 // the commune agency's signed link for its fixture deadline, and an expired link.
 //
 // Vitest-free (scripts/fuzz.ts runs it too): callers assert.
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { Signer } from '@fastify/cookie';
 import { Client, Connection } from '@temporalio/client';
 import { NativeConnection, Worker } from '@temporalio/worker';
@@ -67,6 +67,10 @@ export interface Location {
   user: string;
   /** The account's auditor role (taking it leaves the leader role). */
   membership: string;
+  /** A calendar feed of the plan (the 'calendar-feed' resource kind: revoking it). */
+  calendarFeed: string;
+  /** The token of another feed of the plan, never revoked: the public feed route reads it. */
+  calendarFeedToken: string;
 }
 
 /** How a persona proves who it is. */
@@ -246,7 +250,15 @@ export async function startAuthzWorld(): Promise<AuthzWorld> {
     await db.apiToken.create({ data: { id: token, organisationId: org.id, role: 'coordinator', name: `fixture of ${org.id}`, tokenHash: hashToken(`hbc_fixture_${token}`) } });
     const contact = await newContact(agency);
     const { user, membership } = await twoRoles(org.id, `fixture-${name}`);
-    return { name, organisation: org, plan: planId, campaign, campaignYear: run.year, deadline, agency, agencyName: names.reporter, coordinatorAgency, token, contact, user, membership };
+    const feed = async (token: string) => {
+      const id = randomUUID();
+      await db.calendarFeed.create({ data: { id, organisationId: org.id, kind: 'plan', targetId: planId, tokenHash: hashToken(token), createdAt: new Date() } });
+      return id;
+    };
+    const calendarFeed = await feed(`cal_fixture_${randomUUID()}`);
+    const calendarFeedToken = `cal_${randomBytes(32).toString('base64url')}`;
+    await feed(calendarFeedToken);
+    return { name, organisation: org, plan: planId, campaign, campaignYear: run.year, deadline, agency, agencyName: names.reporter, coordinatorAgency, token, contact, user, membership, calendarFeed, calendarFeedToken };
   }
   /** The same campaign under another name, with its workflow running and this year's run open. */
   async function campaignCopy(campaignId: string): Promise<string> {

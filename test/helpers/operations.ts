@@ -86,6 +86,7 @@ export const FIXTURES: Record<ResourceKind, (l: Location) => string> = {
   contact: (l) => l.contact,
   user: (l) => l.user,
   membership: (l) => l.membership,
+  'calendar-feed': (l) => l.calendarFeed,
 };
 
 /**
@@ -105,6 +106,8 @@ async function otherParam(op: Operation, name: string, c: ExampleContext, resour
   if (op.action === 'public' && name === 'token' && op.path.startsWith('/bao-cao/')) {
     return c.world.agencyLinkToken(c.location.name, isSafe(op.method) ? undefined : await c.world.freshDeadline(c.location.name));
   }
+  // A calendar feed's URL: a public file whose token is its own proof (a feed never revoked).
+  if (op.action === 'public' && name === 'token' && op.path.startsWith('/lich/')) return c.location.calendarFeedToken;
   // The emailed password-reset link: a public page whose token is its own proof; a new one each call (it works once).
   if (op.action === 'public' && name === 'token') return c.world.resetLinkToken(c.location.name);
   throw new Error(`${op.key}: path parameter "${name}" is not the operation's x-hbc-resource; give the route a resource (config.access), or say in otherParam (test/helpers/operations.ts) what it names`);
@@ -315,6 +318,10 @@ export const REFUSED_BY_RULE: Record<string, { status: number; why: string }> = 
     ['POST /api/deadlines/{id}/return', 'POST /deadlines/{id}/return'].flatMap((op) =>
       ['commune', 'province'].map((l) => [`${op} @${l}`, { status: 409, why: 'only a recorded report can be sent back, and the fixture deadline is open' }]),
     ),
+  ),
+  // The fixture deadlines are not due yet: an urging letter is drafted only for an overdue one.
+  ...Object.fromEntries(
+    ['commune', 'province'].map((l) => [`GET /api/deadlines/{id}/urging-letter.docx @${l}`, { status: 409, why: 'the fixture deadline is not overdue: no agency is urged before its last day' }]),
   ),
 };
 

@@ -28,7 +28,8 @@ export function registerBoardRoutes(app: FastifyInstance, deps: ServiceDeps): vo
   }, async (req, reply) => {
     const board = await readBoard(deps, req.principal, req.query);
     const canRemind = await allowedOn(deps, req.principal, 'deadline.remind', board.rows);
-    return html(reply, boardPage(board, canRemind, chromeFor(req, reply)));
+    const canUrge = await allowedOn(deps, req.principal, 'deadline.urge', board.rows);
+    return html(reply, boardPage(board, canRemind, chromeFor(req, reply), canUrge));
   });
 
   r.get('/api/late', {
@@ -42,6 +43,7 @@ export function registerBoardRoutes(app: FastifyInstance, deps: ServiceDeps): vo
   }, async (req, reply) => {
     const view = await readLate(deps, req.principal);
     const canRemind = await allowedOn(deps, req.principal, 'deadline.remind', view.rows);
-    return html(reply, latePage(view, canRemind, chromeFor(req, reply)));
+    const canUrge = await allowedOn(deps, req.principal, 'deadline.urge', view.rows);
+    return html(reply, latePage(view, canRemind, chromeFor(req, reply), canUrge));
   });
 }

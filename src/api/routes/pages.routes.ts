@@ -38,7 +38,7 @@ export function registerPageRoutes(app: FastifyInstance, deps: ServiceDeps, opts
       links: can(req.principal, 'deadline.links', resource),
       return: can(req.principal, 'deadline.return', resource),
     };
-    return html(reply, deadlinePage(deadline, events, actions, chromeFor(req, reply), { outbox, explained }));
+    return html(reply, deadlinePage(deadline, events, actions, chromeFor(req, reply), { outbox, explained, urge: can(req.principal, 'deadline.urge', resource) }));
   });
 
   r.get('/imports/new', {

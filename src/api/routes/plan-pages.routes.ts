@@ -5,6 +5,7 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { can } from '../../auth/policy';
 import { allowedOn } from '../../services/access';
+import { listCalendarFeeds } from '../../services/calendar-feeds';
 import type { ServiceDeps } from '../../services/deps';
 import { agencyView, planView } from '../../services/plan-view';
 import { agencyPage } from '../../web/agency/agency-page';
@@ -36,7 +37,8 @@ export function registerPlanPageRoutes(app: FastifyInstance, deps: ServiceDeps):
       resultsDue: can(req.principal, 'campaign.results-due', place),
     };
     const canRemind = await allowedOn(deps, req.principal, 'deadline.remind', view.rows);
-    return html(reply, planPage(view, actions, canRemind, deps.clock(), chromeFor(req, reply)));
+    const feeds = can(req.principal, 'calendar.feed', place) ? { kind: 'plan' as const, targetId: req.params.id, feeds: await listCalendarFeeds(deps, 'plan', req.params.id) } : undefined;
+    return html(reply, planPage(view, actions, canRemind, deps.clock(), chromeFor(req, reply), feeds));
   });
 
   r.get('/api/agencies/:id', {
@@ -50,6 +52,7 @@ export function registerPlanPageRoutes(app: FastifyInstance, deps: ServiceDeps):
   }, async (req, reply) => {
     const view = await agencyView(deps, req.principal, req.params.id);
     const canRemind = await allowedOn(deps, req.principal, 'deadline.remind', view.rows);
-    return html(reply, agencyPage(view, canRemind, chromeFor(req, reply)));
+    const feeds = can(req.principal, 'calendar.feed', req.resource!) ? { kind: 'agency' as const, targetId: req.params.id, feeds: await listCalendarFeeds(deps, 'agency', req.params.id) } : undefined;
+    return html(reply, agencyPage(view, canRemind, chromeFor(req, reply), feeds));
   });
 }

@@ -13,6 +13,8 @@ export const AUDIT_ACTION_NAMES_VI: Record<string, string> = {
   'plan.policy': 'Đổi chính sách nhắc hạn',
   'campaign.results': 'Ghi nhận báo cáo kết quả đợt hoạt động',
   'campaign.results-due': 'Đặt hạn báo cáo kết quả đợt hoạt động',
+  'calendar.feed.create': 'Tạo địa chỉ lịch (iCalendar)',
+  'calendar.feed.revoke': 'Thu hồi địa chỉ lịch (iCalendar)',
   'admin.organisation.create': 'Tạo cơ quan',
   'admin.organisation.update': 'Sửa thông tin cơ quan',
   'admin.agency.create': 'Tạo đơn vị',

@@ -5,12 +5,13 @@ import type { BoardRow } from '../../services/board';
 import type { AgencyView } from '../../services/plan-view';
 import { BOARD_CSS } from '../board/board-page';
 import { BoardTable } from '../board/board-table';
+import { CalendarFeedsSection, type FeedsSectionProps } from '../exports/calendar-feeds-section';
 import { ApiFormsScript } from '../ui/api-forms';
 import { Layout, type PageChrome } from '../ui/layout';
 import { Style } from '../ui/parts';
 import { renderPage } from '../ui/render';
 
-export function agencyPage(view: AgencyView, canRemind: (r: BoardRow) => boolean, chrome: PageChrome): string {
+export function agencyPage(view: AgencyView, canRemind: (r: BoardRow) => boolean, chrome: PageChrome, feeds?: FeedsSectionProps): string {
   const { agency, record } = view;
   return renderPage(
     <Layout title={agency.name} chrome={chrome}>
@@ -63,6 +64,7 @@ export function agencyPage(view: AgencyView, canRemind: (r: BoardRow) => boolean
       </table>
       <h2>Các hạn báo cáo</h2>
       <BoardTable rows={view.rows} canRemind={canRemind} />
+      {feeds ? <CalendarFeedsSection {...feeds} /> : null}
       <ApiFormsScript />
     </Layout>,
   );

@@ -7,7 +7,7 @@ import { ApiFormsScript } from '../ui/api-forms';
 import { Layout, type PageChrome } from '../ui/layout';
 import { Style } from '../ui/parts';
 import { renderPage } from '../ui/render';
-import { BoardCounts, BoardFilters, Pager } from './board-filters';
+import { boardHref, BoardCounts, BoardFilters, Pager } from './board-filters';
 import { BoardTable } from './board-table';
 import { OnTimeChart } from './on-time-chart';
 import { RatesTable } from './rates-table';
@@ -21,14 +21,19 @@ export const BOARD_CSS = `
 .rates{margin:1rem 0}.rates caption{text-align:left;font-weight:bold;padding:.3rem 0}
 `;
 
-export function boardPage(board: Board, canRemind: (r: BoardRow) => boolean, chrome: PageChrome): string {
+export function boardPage(board: Board, canRemind: (r: BoardRow) => boolean, chrome: PageChrome, canUrge?: (r: BoardRow) => boolean): string {
   return renderPage(
     <Layout title="Bảng theo dõi báo cáo" chrome={chrome}>
       <Style css={BOARD_CSS} />
       <h1>{`Bảng theo dõi báo cáo – kỳ ${board.period}`}</h1>
       <BoardFilters board={board} />
       <BoardCounts board={board} />
-      <BoardTable rows={board.rows} canRemind={canRemind} />
+      <p>
+        <a class="button" id="board-export" href={boardHref(board.query, board.period, {}).replace(/^\/board/, '/api/board/export.xlsx')} download>
+          {`Tải Excel (.xlsx) – ${board.total} dòng theo bộ lọc này`}
+        </a>
+      </p>
+      <BoardTable rows={board.rows} canRemind={canRemind} canUrge={canUrge} />
       <Pager board={board} />
       <h2>Tỷ lệ báo cáo và tỷ lệ đúng hạn</h2>
       <RatesTable caption="Theo xã" unit="Xã" rows={board.byOrganisation} />

@@ -15,7 +15,12 @@ export function RemindForm(props: { deadlineId: string }) {
   );
 }
 
-function Row(props: { r: BoardRow; canRemind: boolean }) {
+/** The draft urging letter (công văn đôn đốc) of an overdue deadline, as .docx (src/web/exports). */
+export function UrgingLetterLink(props: { deadlineId: string }) {
+  return <a class="urge" href={`/api/deadlines/${encodeURIComponent(props.deadlineId)}/urging-letter.docx`} download>Công văn đôn đốc (.docx)</a>;
+}
+
+function Row(props: { r: BoardRow; canRemind: boolean; canUrge: boolean }) {
   const { r } = props;
   return (
     <tr data-deadline={r.id} data-status={r.official}>
@@ -54,12 +59,18 @@ function Row(props: { r: BoardRow; canRemind: boolean }) {
       <td>
         <a href={`/deadlines/${encodeURIComponent(r.id)}`}>Chi tiết</a>
         {r.open && props.canRemind ? <RemindForm deadlineId={r.id} /> : null}
+        {r.official === 'overdue' && props.canUrge ? (
+          <>
+            <br />
+            <UrgingLetterLink deadlineId={r.id} />
+          </>
+        ) : null}
       </td>
     </tr>
   );
 }
 
-export function BoardTable(props: { rows: BoardRow[]; canRemind: (r: BoardRow) => boolean }) {
+export function BoardTable(props: { rows: BoardRow[]; canRemind: (r: BoardRow) => boolean; canUrge?: (r: BoardRow) => boolean }) {
   return (
     <table id="board-rows">
       <thead>
@@ -76,7 +87,7 @@ export function BoardTable(props: { rows: BoardRow[]; canRemind: (r: BoardRow) =
       </thead>
       <tbody>
         {props.rows.length ? (
-          props.rows.map((r) => <Row r={r} canRemind={props.canRemind(r)} />)
+          props.rows.map((r) => <Row r={r} canRemind={props.canRemind(r)} canUrge={props.canUrge?.(r) ?? false} />)
         ) : (
           <tr>
             <td colSpan={8}>Không có hạn báo cáo nào khớp bộ lọc.</td>

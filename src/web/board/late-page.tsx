@@ -44,13 +44,13 @@ function Communes(props: { view: LateView }) {
   );
 }
 
-export function latePage(view: LateView, canRemind: (r: BoardRow) => boolean, chrome: PageChrome): string {
+export function latePage(view: LateView, canRemind: (r: BoardRow) => boolean, chrome: PageChrome, canUrge?: (r: BoardRow) => boolean): string {
   return renderPage(
     <Layout title="Đơn vị chậm báo cáo" chrome={chrome}>
       <Style css={BOARD_CSS} />
       <h1>Đơn vị chậm báo cáo</h1>
       <p>{view.rows.length ? `${view.rows.length} báo cáo quá hạn, chậm nhiều nhất trước.` : 'Không có đơn vị nào chậm báo cáo.'}</p>
-      <BoardTable rows={view.rows} canRemind={canRemind} />
+      <BoardTable rows={view.rows} canRemind={canRemind} canUrge={canUrge} />
       <Communes view={view} />
       <ApiFormsScript />
     </Layout>,

@@ -6,6 +6,7 @@ import type { BoardRow } from '../../services/board';
 import type { PlanView } from '../../services/plan-view';
 import { BOARD_CSS } from '../board/board-page';
 import { BoardTable } from '../board/board-table';
+import { CalendarFeedsSection, type FeedsSectionProps } from '../exports/calendar-feeds-section';
 import { ApiFormsScript } from '../ui/api-forms';
 import { Layout, type PageChrome } from '../ui/layout';
 import { Style } from '../ui/parts';
@@ -48,7 +49,7 @@ function Progress(props: { view: PlanView; remind: boolean }) {
   );
 }
 
-export function planPage(view: PlanView, actions: PlanPageActions, canRemind: (r: BoardRow) => boolean, now: Date, chrome: PageChrome): string {
+export function planPage(view: PlanView, actions: PlanPageActions, canRemind: (r: BoardRow) => boolean, now: Date, chrome: PageChrome, feeds?: FeedsSectionProps): string {
   const { plan } = view;
   const today = toIsoDate(localDateOf(now));
   return renderPage(
@@ -109,6 +110,7 @@ export function planPage(view: PlanView, actions: PlanPageActions, canRemind: (r
           <AdhocRequestForm planId={plan.id} agencies={view.agencies} today={today} />
         </>
       ) : null}
+      {feeds ? <CalendarFeedsSection {...feeds} /> : null}
       <ApiFormsScript />
     </Layout>,
   );
