@@ -130,7 +130,7 @@ export function buildServer(deps: ServiceDeps, opts: ServerOptions = {}): Fastif
       if (SAFE_METHODS.has(req.method) || req.principal.kind === 'token' || req.principal.kind === 'link' || !req.cookies[SESSION_COOKIE] || dead) return;
       await new Promise<void>((resolve, reject) => scope.csrfProtection(req, reply, (err?: Error) => (err ? reject(err) : resolve())));
     });
-    registerSystemRoutes(scope, opts);
+    registerSystemRoutes(scope, deps, opts);
     registerSessionRoutes(scope, deps);
     registerPasswordResetRoutes(scope, deps);
     registerTokenRoutes(scope, deps);

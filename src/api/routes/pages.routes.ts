@@ -7,6 +7,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { can } from '../../auth/policy';
 import type { MailCatcher } from '../../mail/mail-catcher';
 import type { ServiceDeps } from '../../services/deps';
+import { inboxFor } from '../../services/dev-inbox';
 import { deadlineWithHistory, listDeadlinesFor } from '../../services/list-deadlines';
 import { importPage } from '../../web/import-page';
 import { dashboardPage, deadlinePage, inboxPage } from '../../web/pages';
@@ -49,5 +50,5 @@ export function registerPageRoutes(app: FastifyInstance, deps: ServiceDeps, opts
   r.get('/inbox', {
     schema: { tags: ['pages'], summary: 'The development inbox of the embedded SMTP catcher' },
     config: { access: { action: 'inbox.read' } },
-  }, async (req, reply) => html(reply, inboxPage(opts.catcher?.messages() ?? null, chromeFor(req, reply))));
+  }, async (req, reply) => html(reply, inboxPage(opts.catcher ? await inboxFor(deps, req.principal, opts.catcher.messages()) : null, chromeFor(req, reply))));
 }

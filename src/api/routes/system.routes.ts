@@ -2,8 +2,10 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { MailCatcher } from '../../mail/mail-catcher';
+import type { ServiceDeps } from '../../services/deps';
+import { inboxFor } from '../../services/dev-inbox';
 
-export function registerSystemRoutes(app: FastifyInstance, opts: { catcher?: MailCatcher }): void {
+export function registerSystemRoutes(app: FastifyInstance, deps: ServiceDeps, opts: { catcher?: MailCatcher }): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
 
   r.get('/health', {
@@ -12,7 +14,7 @@ export function registerSystemRoutes(app: FastifyInstance, opts: { catcher?: Mai
   }, async () => ({ ok: true }));
 
   r.get('/api/inbox', {
-    schema: { tags: ['system'], summary: 'Every email the embedded SMTP catcher received (development only)' },
+    schema: { tags: ['system'], summary: "The emails the embedded SMTP catcher received for people of the caller's organisations (development only)" },
     config: { access: { action: 'inbox.read' } },
-  }, async () => ({ messages: opts.catcher?.messages() ?? [] }));
+  }, async (req) => ({ messages: await inboxFor(deps, req.principal, opts.catcher?.messages() ?? []) }));
 }
