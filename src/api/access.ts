@@ -54,6 +54,8 @@ export const SEE: Record<ResourceKind, Action> = {
   // Accounts and their roles are seen only by those who manage users.
   user: 'admin.user',
   membership: 'admin.user',
+  // A reply by email waiting for review is seen by those who read the organisation's queue.
+  reply: 'reply.read',
 };
 
 function valueAt(source: unknown, dotted: string): string | undefined {

@@ -112,7 +112,7 @@ export async function receiveReply(deps: ServiceDeps, settings: ReplySettings, r
       throw err;
     }
     // Refused by the deadline itself (already recorded, waived): a person looks at it.
-    await deps.db.inboundReply.update({ where: { id }, data: { status: 'pending', reason: 'not-recorded', reasonDetail: err.message.slice(0, 500) } });
+    await deps.db.inboundReply.update({ where: { id }, data: { status: 'pending', reason: 'not-recorded', reasonDetail: err.messageVi.slice(0, 500) } });
     return { outcome: 'review', replyId: id, reason: 'not-recorded', organisationId: judged.organisationId };
   }
 }
@@ -189,7 +189,7 @@ async function storeAttachments(settings: ReplySettings, mail: ParsedMail): Prom
       stored.push(await storeReportFile(settings, a.content, name));
     } catch (err) {
       if (!(err instanceof ServiceError)) throw err;
-      refused.push({ name: name.slice(0, 255), problem: [err.message, ...err.details].join(': ').slice(0, 300) });
+      refused.push({ name: name.slice(0, 255), problem: [err.messageVi, ...err.details].join(': ').slice(0, 300) });
     }
   }
   return { stored, refused };

@@ -7,7 +7,7 @@ import type { DbTx } from '../db';
 
 const MAX_DEPTH = 8;
 
-export type ResourceKind = 'deadline' | 'plan' | 'campaign' | 'organisation' | 'agency' | 'token' | 'contact' | 'membership' | 'user';
+export type ResourceKind = 'deadline' | 'plan' | 'campaign' | 'organisation' | 'agency' | 'token' | 'contact' | 'membership' | 'user' | 'reply';
 
 /** Parent, grandparent, ... of an organisation. */
 export async function ancestorsOf(db: DbTx, organisationId: string): Promise<string[]> {
@@ -65,6 +65,9 @@ async function resourceOf(db: DbTx, kind: Exclude<ResourceKind, 'user'>, id: str
       const c = await db.contact.findUnique({ where: { id }, select: { agencyId: true, agency: { select: { organisationId: true } } } });
       return resource(db, c?.agency.organisationId, c?.agencyId);
     }
+    case 'reply':
+      // A reply nothing traces to an organisation lives nowhere: no one's to see (the operator's log).
+      return resource(db, (await db.inboundReply.findUnique({ where: { id }, select: { organisationId: true } }))?.organisationId ?? undefined);
     case 'membership': {
       const m = await db.membership.findUnique({ where: { id }, select: { organisationId: true, agencyId: true } });
       return resource(db, m?.organisationId, m?.agencyId);

@@ -66,6 +66,8 @@ export interface Location {
   user: string;
   /** The account's auditor role (taking it leaves the leader role). */
   membership: string;
+  /** A reply by email waiting in the organisation's review queue (an unknown sender), naming the fixture deadline. */
+  reply: string;
 }
 
 /** How a persona proves who it is. */
@@ -245,7 +247,16 @@ export async function startAuthzWorld(): Promise<AuthzWorld> {
     await db.apiToken.create({ data: { id: token, organisationId: org.id, role: 'coordinator', name: `fixture of ${org.id}`, tokenHash: hashToken(`hbc_fixture_${token}`) } });
     const contact = await newContact(agency);
     const { user, membership } = await twoRoles(org.id, `fixture-${name}`);
-    return { name, organisation: org, plan: planId, campaign, campaignYear: run.year, deadline, agency, agencyName: names.reporter, coordinatorAgency, token, contact, user, membership };
+    const reply = await pendingReply(org.id, deadline);
+    return { name, organisation: org, plan: planId, campaign, campaignYear: run.year, deadline, agency, agencyName: names.reporter, coordinatorAgency, token, contact, user, membership, reply };
+  }
+  /** A reply by email in the organisation's review queue, as the intake leaves one from an unknown sender. */
+  async function pendingReply(organisationId: string, deadlineId: string): Promise<string> {
+    const id = randomUUID();
+    await db.inboundReply.create({
+      data: { id, messageId: `<${id}@authz.test.example>`, receivedAt: new Date(), organisationId, deadlineId, fromAddress: 'la@authz.test.example', subject: 'Re: nhắc hạn', note: 'Gửi báo cáo', status: 'pending', reason: 'unknown-sender' },
+    });
+    return id;
   }
   async function newContact(agencyId: string): Promise<string> {
     const id = randomUUID();
@@ -378,6 +389,7 @@ export async function startAuthzWorld(): Promise<AuthzWorld> {
       if (kind === 'deadline') return adhocDeadline(l.plan, l.agency, `Bản sao hạn báo cáo số ${++copies}`);
       if (kind === 'contact') return newContact(l.agency);
       if (kind === 'membership') return twoRoles(l.organisation.id, `copy-${++copies}`).then((r) => r.membership);
+      if (kind === 'reply') return pendingReply(l.organisation.id, l.deadline);
       return null;
     },
     agencyLinkToken(name, deadlineId) {
