@@ -10,7 +10,7 @@
  * The "Vào/On ... đã viết:/wrote:" line may be wrapped over two lines.
  */
 const QUOTE_HEADERS: RegExp[] = [
-  /^\s*Vào\b.*\bđã viết\s*:\s*$/i,
+  /^\s*Vào\s.*(^|\s)đã viết\s*:\s*$/i,
   /^\s*On\b.*\bwrote\s*:\s*$/i,
   /^\s*-{2,}\s*(Original Message|Tin nhắn gốc|Thư gốc)\s*-{2,}\s*$/i,
   /^\s*-{2,}\s*(Forwarded message|Thư được chuyển tiếp|Tin nhắn đã chuyển tiếp)\s*-{2,}\s*$/i,
@@ -19,8 +19,8 @@ const QUOTE_HEADERS: RegExp[] = [
 /** Outlook's header block without a separator: "From:/Từ:" followed by "Sent:/Gửi:/Date:/Ngày:" within three lines. */
 const HEADER_FROM = /^\s*\*?(From|Từ)\s*:\*?\s/i;
 const HEADER_NEXT = /^\s*\*?(Sent|Date|Gửi|Ngày gửi|Ngày|To|Đến)\s*:/i;
-const WRAPPED_START = [/^\s*Vào\b/i, /^\s*On\b/i];
-const WRAPPED_END = [/\bđã viết\s*:\s*$/i, /\bwrote\s*:\s*$/i];
+const WRAPPED_START = [/^\s*Vào\s/i, /^\s*On\s/i];
+const WRAPPED_END = [/(^|\s)đã viết\s*:\s*$/i, /(^|\s)wrote\s*:\s*$/i];
 
 /**
  * The reply's text without the quoted message: lines starting with '>' go, and everything

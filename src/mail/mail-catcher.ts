@@ -14,6 +14,8 @@ export interface CaughtMail {
   from: string;
   to: string[];
   cc: string[];
+  /** Reply-To (a token address on emails to an agency: docs/reply-by-email.md); absent in inboxes saved before it was kept. */
+  replyTo?: string[];
   subject: string;
   text: string;
   html: string;
@@ -94,6 +96,7 @@ export async function startMailCatcher(opts: {
             from: parsed.from?.value[0]?.address ?? '',
             to: addresses(parsed.to),
             cc: addresses(parsed.cc),
+            replyTo: addresses(parsed.replyTo),
             subject: parsed.subject ?? '',
             text: parsed.text ?? '',
             html: typeof parsed.html === 'string' ? parsed.html : '',
