@@ -4,8 +4,8 @@
 //
 // Organisations: a province, a commune under it, a sibling commune under the same province
 // and a commune outside it. The province and the commune each have a plan (imported through
-// the product's own confirmImport), a campaign and an ad-hoc deadline of a reporting agency,
-// dated from the real today (the dev server runs on the real clock). Personas: every role of
+// the product's own confirmImport), a campaign and an ad-hoc deadline of a reporting agency
+// (with a reply by email waiting in the review queue, naming it), dated from the real today (the dev server runs on the real clock). Personas: every role of
 // the policy table in the commune and in the province, an agency user of the commune's other
 // agency, people of the sibling and outside communes, a coordinator's API token, anonymous,
 // an expired session, a revoked token and a token of another organisation, the holder of

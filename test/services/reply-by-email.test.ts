@@ -1,5 +1,6 @@
-// Issue 11 item 2, "reply by email", from a real email: the agency's request (an ad-hoc
-// report's email, through the outbox and the SMTP catcher) carries a Reply-To token address;
+// Issue 11 item 2, "reply by email", from a real email: the notice an agency gets when its
+// deadline is extended (through the outbox and the SMTP catcher, at any hour, unlike a
+// request, which waits for the sending window) carries a Reply-To token address;
 // the clerk's reply is sent over SMTP (nodemailer) with a DOCX to the app's inbound SMTP
 // listener, and records the report with the file and the agency's own words. The same mail
 // delivered twice records once. A reply from an unknown address (handed over by the
@@ -22,6 +23,7 @@ import { isReplyAddress, startInboundSmtp, type InboundSmtp } from '../../src/ma
 import { startMailCatcher, type MailCatcher } from '../../src/mail/mail-catcher';
 import { systemActor } from '../../src/services/audit';
 import { confirmImport } from '../../src/services/confirm-import';
+import { extendDeadline } from '../../src/services/deadline-updates';
 import type { ServiceDeps } from '../../src/services/deps';
 import { receiveReply, type IntakeOutcome, type ReplySettings } from '../../src/services/inbound-replies';
 import { reportFilePath } from '../../src/services/report-files';
@@ -134,11 +136,16 @@ describe('reply by email, from a real reminder over SMTP', () => {
     }
   }
 
-  /** A new deadline of the agency, and the request email the clerk got for it (a real one, caught by the SMTP catcher). */
+  /** A new deadline of the agency, and the extension notice the clerk got for it (a real email, caught by the SMTP catcher). */
   async function requested(title: string) {
     const { deadlineIds } = await requestAdhocReport(deps, SETUP, planId, { title, agencyIds: [agencyId], lastDay: day(20), requestedBy: 'Chuyên viên đầu mối' });
-    const mail = await waitFor(`the request email of ${title}`, () => catcher.messages().find((m) => m.to.includes(CLERK) && m.text.includes(title)));
-    return { deadlineId: deadlineIds[0]!, mail };
+    const deadlineId = deadlineIds[0]!;
+    await extendDeadline(deps, SETUP, deadlineId, { newLastDay: day(30), reason: 'Chờ số liệu', grantedBy: 'Chủ tịch UBND' });
+    const mail = await waitFor(`the extension notice of ${title}`, () => catcher.messages().find((m) => m.to.includes(CLERK) && m.subject.includes('[Gia hạn]') && m.text.includes(title)));
+    // The coordinator in copy gets no token address: a reply of theirs is no agency's report.
+    const copy = await waitFor('the copy to the coordinator', () => catcher.messages().find((m) => m.to.includes('vhxh@tra-loi.example') && m.text.includes(title)));
+    expect(copy.replyTo ?? []).toEqual([]);
+    return { deadlineId, mail };
   }
 
   const reply = (port: number) => nodemailer.createTransport({ host: '127.0.0.1', port, ignoreTLS: true });
@@ -147,12 +154,11 @@ describe('reply by email, from a real reminder over SMTP', () => {
     submissions: await testDb.db.submission.count({ where: { deadlineId } }),
   });
 
-  it('a reply to the real request from the agency\'s clerk, with a DOCX, records the report with the file and the agency\'s own words; the agency gets its receipt; the same mail again records nothing more', async () => {
+  it('a reply to the real notice from the agency\'s clerk, with a DOCX, records the report with the file and the agency\'s own words; the agency gets its receipt; the same mail again records nothing more', async () => {
     const { deadlineId, mail } = await requested('Báo cáo nhanh công tác tiêm chủng');
     const replyTo = mail.replyTo?.[0] ?? '';
     expect(replyTo).toMatch(/^baocao\+[a-z2-7]{42}@reply\.localhost$/);
     expect(replyTo.split('@')[0]!.length).toBeLessThanOrEqual(64);
-    // The coordinator in copy, not the agency's, gets no token address.
     const file = await docx();
     const message = {
       from: `Văn thư Trạm <${CLERK}>`,
@@ -218,7 +224,7 @@ describe('reply by email, from a real reminder over SMTP', () => {
     const token = genuine.slice('baocao+'.length, genuine.indexOf('@'));
     const forged = `baocao+${token.slice(0, 10)}${token[10] === 'a' ? 'b' : 'a'}${token.slice(11)}@reply.localhost`;
     const attachments = [{ filename: 'bao-cao.docx', content: await docx() }];
-    await reply(inbound.port).sendMail({ from: CLERK, to: forged, subject: 'Re: báo cáo', text: 'Gửi báo cáo.', attachments });
+    await reply(inbound.port).sendMail({ from: CLERK, to: forged, subject: 'Re: <b>báo cáo</b>', text: 'Gửi báo cáo <script>x()</script>.', attachments });
     expect(outcomes.at(-1)).toMatchObject({ outcome: 'review', reason: 'forged-token', organisationId: ORG.id });
     await reply(inbound.port).sendMail({ from: 'ke-gia-mao@example.com', to: forged, subject: 'Re: báo cáo', text: 'Gửi báo cáo.', attachments });
     expect(outcomes.at(-1)).toMatchObject({ outcome: 'review', reason: 'forged-token', organisationId: null });
@@ -228,6 +234,13 @@ describe('reply by email, from a real reminder over SMTP', () => {
     await expect(reply(inbound.port).sendMail({ from: CLERK, to: 'chu-tich@tra-loi.example', subject: 'x', text: 'x' })).rejects.toMatchObject({ responseCode: 550 });
 
     const row = await testDb.db.inboundReply.findFirstOrThrow({ where: { fromAddress: CLERK, reason: 'forged-token' } });
+    // The queue page shows what the sender typed, escaped, with the reason and the forms.
+    const page = await app.inject({ method: 'GET', url: '/replies', headers: { ...bearer(coordinatorToken), accept: 'text/html' } });
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('Re: &lt;b&gt;báo cáo&lt;/b&gt;');
+    expect(page.body).not.toContain('<script>x()');
+    expect(page.body).toContain(`action="/replies/${row.id}/rejection"`);
+    expect(page.body).toContain('Địa chỉ trả lời không do hệ thống cấp');
     expect(row.deadlineId).toBeNull();
     const rejected = await app.inject({ method: 'POST', url: `/api/replies/${row.id}/rejection`, headers: bearer(coordinatorToken), payload: { reason: 'Địa chỉ trả lời bị sửa' } });
     expect(rejected.statusCode, rejected.body).toBe(200);
