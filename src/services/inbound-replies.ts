@@ -106,8 +106,8 @@ export async function receiveReply(deps: ServiceDeps, settings: ReplySettings, r
     await deps.db.inboundReply.update({ where: { id }, data: { status: 'recorded', receiptNumber: receipt.receiptNumber ?? null } });
     return { outcome: 'recorded', replyId: id, receiptNumber: receipt.receiptNumber ?? '' };
   } catch (err) {
-    if (!(err instanceof ServiceError)) {
-      // Undecided: forget the claim, so the sending server's retry is taken afresh.
+    if (!(err instanceof ServiceError) || err.code === 'unavailable') {
+      // Undecided (Temporal or the database away): forget the claim, so the sending server's retry is taken afresh.
       await deps.db.inboundReply.delete({ where: { id } });
       throw err;
     }
