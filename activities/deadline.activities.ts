@@ -11,7 +11,7 @@ import { SUBMISSION_CHANNEL_VI, type ExtendBody, type SubmissionRecord, type Wai
 import type { DbTx } from '../src/db';
 import { signalDigest } from '../src/temporal/starters';
 import { loadDeadlineContext, recipientsFor, type DeadlineContext, type Recipient } from '../src/stores/deadline-context';
-import { agencyLinkFor } from './agency-link';
+import { agencyLinkFor, replyToFor } from './agency-link';
 import type { ActivityDeps } from './deps';
 import { digestKeyOf } from './digest.activities';
 import { composeDeadlineEmail, dayWithWeekday, type ComposedEmail, type EmailKind } from './email/deadline-email';
@@ -77,20 +77,20 @@ export function createDeadlineActivities(deps: ActivityDeps): DeadlineActivities
     if (recipients.length === 0) await appendEvent(tx, deps.clock(), ctx.deadline.id, 'no-recipients', { step: stepKey });
   }
 
-  async function composeNotice(row: PendingRow): Promise<(ComposedEmail & { headers: Record<string, string> }) | null> {
+  async function composeNotice(row: PendingRow): Promise<(ComposedEmail & { headers: Record<string, string>; replyTo?: string }) | null> {
     const payload = JSON.parse(row.payload) as NoticePayload;
     const ctx = await loadDeadlineContext(deps, row.deadlineId!);
     if (payload.emailKind === 'manual') {
       // A reminder held for the morning is pointless once the report is in or waived.
       if (ctx.deadline.status !== 'open' || !payload.step) return null;
       const email = await composeStepEmail(deps, ctx, payload.step, 'manual', payload.note, row.recipient);
-      return { ...email, headers: { 'X-Hbc-Kind': 'manual', 'X-Hbc-Send-At': payload.step.sendAt } };
+      return { ...email, headers: { 'X-Hbc-Kind': 'manual', 'X-Hbc-Send-At': payload.step.sendAt }, replyTo: await replyToFor(deps, ctx, row.recipient) };
     }
     // An ad-hoc request's email (queued by the service for the mail workflow) may be claimed
     // here first; it is pointless once the report is in or waived.
     if (payload.emailKind === 'request' && ctx.deadline.status !== 'open') return null;
     const email = composeDeadlineEmail(payload.emailKind, ctx, { publicUrl: deps.publicUrl, extraLines: payload.extraLines, agencyLink: agencyLinkFor(deps, ctx, row.recipient) });
-    return { ...email, headers: { 'X-Hbc-Kind': payload.emailKind } };
+    return { ...email, headers: { 'X-Hbc-Kind': payload.emailKind }, replyTo: await replyToFor(deps, ctx, row.recipient) };
   }
 
   return {

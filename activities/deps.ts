@@ -1,6 +1,7 @@
 // What activities need from the outside world, injected by src/worker.ts (and by tests).
 import type { Transporter } from 'nodemailer';
 import type { Db } from '../src/db';
+import type { ReplyAddressSettings } from '../src/stores/reply-token';
 import type { WorkflowStarter } from '../src/temporal/start-once';
 
 export interface ActivityDeps {
@@ -16,6 +17,8 @@ export interface ActivityDeps {
    * the configuration's; absent (tests, tools): the development key, which production refuses.
    */
   linkKeys?: readonly string[];
+  /** Where agencies reply (HBC_REPLY_DOMAIN, HBC_REPLY_LOCAL_PART); absent: DEVELOPMENT_REPLY_ADDRESS. */
+  replies?: ReplyAddressSettings;
   /**
    * For activities that start or signal workflows: the obligation workflow's periods, and
    * every ladder step, which wakes its recipient's daily digest. Production always has one,

@@ -12,6 +12,7 @@ import { appendEvent } from './events';
 import { beat } from './heartbeat';
 import { isPermanent, messageIdFor, transmit } from './outbox';
 import { composeStepEmail } from './step-email';
+import { replyToFor } from './agency-link';
 
 export interface DigestActivities {
   /** Returns how many queued messages went out in this batch. */
@@ -80,9 +81,12 @@ export function createDigestActivities(deps: ActivityDeps): DigestActivities {
             ].join('\n'),
           );
       const key = single ? single.row.key : batchKey;
+      // A reply can name one deadline only: a digest of several carries no token address.
+      const replyTo = single ? await replyToFor(deps, single.ctx, recipient) : undefined;
       try {
         await transmit(deps, {
           to: recipient,
+          replyTo,
           subject: email.subject,
           text: email.text,
           html: email.html,

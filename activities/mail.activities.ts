@@ -10,6 +10,7 @@ import type { ActivityDeps } from './deps';
 import { composeAccountEmail } from './email/account-email';
 import { composeDeadlineEmail } from './email/deadline-email';
 import { appendEvent } from './events';
+import { replyToFor } from './agency-link';
 import { deliverOne } from './outbox';
 
 export interface MailActivities {
@@ -32,7 +33,7 @@ export function createMailActivities(deps: ActivityDeps): MailActivities {
           recipient = row.recipient;
           const email = composeDeadlineEmail('request', ctx, { publicUrl: deps.publicUrl });
           const headers: Record<string, string> = { 'X-Hbc-Kind': 'request', 'X-Hbc-Step': row.stepKey };
-          return { ...email, headers };
+          return { ...email, headers, replyTo: await replyToFor(deps, ctx, row.recipient) };
         }
         const mail = accountEmailSchema.parse(payload);
         if (new Date(mail.expiresAt).getTime() <= deps.clock().getTime()) return null;

@@ -37,6 +37,8 @@ export interface OutgoingMail {
   text: string;
   html: string;
   headers?: Record<string, string>;
+  /** A token address the recipient's reply reaches the intake through (activities/agency-link.ts replyToFor). */
+  replyTo?: string;
 }
 
 export type SendOutcome = 'sent' | 'skipped' | 'failed';
@@ -59,10 +61,11 @@ export function isPermanent(err: unknown): boolean {
  */
 export async function transmit(
   deps: ActivityDeps,
-  m: { to: string; cc?: string[]; subject: string; text: string; html: string; messageId: string; headers: Record<string, string> },
+  m: { to: string; cc?: string[]; subject: string; text: string; html: string; messageId: string; headers: Record<string, string>; replyTo?: string },
 ): Promise<void> {
   await deps.mailer.sendMail({
     from: deps.mailFrom,
+    ...(m.replyTo && { replyTo: m.replyTo }),
     to: m.to,
     cc: m.cc,
     subject: neutraliseBidi(m.subject),

@@ -29,6 +29,9 @@ const SESSION_SECRET_MIN = 32;
 export const DEVELOPMENT_LINK_KEY = 'hanbaocao-development-only-link-key-00000000000';
 const LINK_KEY_MIN = 32;
 
+/** Reply-To of `npm start` and the tests: baocao+<token>@reply.localhost, which the development SMTP catcher hands to the intake. */
+export const DEVELOPMENT_REPLY_ADDRESS = { domain: 'reply.localhost', localPart: 'baocao' } as const;
+
 /** Never echoed in a problem line: a wrong secret is still a secret. */
 const SECRET_VARIABLES = new Set(['HBC_SESSION_SECRET', 'HBC_LINK_KEYS', 'HBC_API_TOKEN', 'SMTP_PASSWORD']);
 
@@ -52,6 +55,21 @@ const envSchema = z.object({
     .default([DEVELOPMENT_LINK_KEY]),
   // Largest file an agency may attach to a report through its link, in megabytes.
   HBC_REPORT_MAX_MB: z.coerce.number({ error: 'phải là số / must be a number' }).int().min(1).max(200).default(20),
+  // Reply by email (docs/reply-by-email.md): reminders carry Reply-To <local>+<token>@<domain>;
+  // the app's own inbound SMTP listener receives what the organisation's mail server forwards.
+  HBC_REPLY_DOMAIN: z
+    .string()
+    .regex(/^[a-z0-9.-]+$/i, { error: 'phải là một tên miền / must be a domain name' })
+    .default(DEVELOPMENT_REPLY_ADDRESS.domain),
+  HBC_REPLY_LOCAL_PART: z
+    .string()
+    .regex(/^[a-z0-9._-]{1,16}$/i, { error: 'chỉ chữ, số, . _ - (tối đa 16) / letters, digits, . _ - (at most 16)' })
+    .default(DEVELOPMENT_REPLY_ADDRESS.localPart),
+  HBC_INBOUND_SMTP: flag.default(false),
+  HBC_INBOUND_SMTP_HOST: text.default('127.0.0.1'),
+  HBC_INBOUND_SMTP_PORT: port.default(2525),
+  // Largest reply accepted, attachments included and as encoded on the wire, in megabytes.
+  HBC_INBOUND_MAX_MB: z.coerce.number({ error: 'phải là số / must be a number' }).int().min(1).max(200).default(30),
   // An API token (hbc_...) for the CLI's calls to the running server (`import --confirm`).
   HBC_API_TOKEN: text.optional(),
   HBC_DATA_DIR: text.default('.data'),
@@ -107,6 +125,14 @@ export interface AppConfig {
     keys: string[];
     /** Largest attached file, in bytes. */
     maxFileBytes: number;
+  };
+  /** Reply by email (src/services/inbound-replies.ts, docs/reply-by-email.md). */
+  replies: {
+    /** Reply-To is `<localPart>+<token>@<domain>`. */
+    domain: string;
+    localPart: string;
+    /** The inbound SMTP listener (src/mail/inbound-smtp.ts); off: only the development catcher hands replies over. */
+    inbound: { enabled: boolean; host: string; port: number; maxMessageBytes: number };
   };
   /** HBC_API_TOKEN: how the CLI authenticates to the running server; null when unset. */
   apiToken: string | null;
@@ -205,6 +231,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       trustProxy: e.HBC_TRUST_PROXY ?? publicUrl.startsWith('https:'),
     },
     links: { keys: e.HBC_LINK_KEYS, maxFileBytes: e.HBC_REPORT_MAX_MB * 1024 * 1024 },
+    replies: {
+      domain: e.HBC_REPLY_DOMAIN.toLowerCase(),
+      localPart: e.HBC_REPLY_LOCAL_PART.toLowerCase(),
+      inbound: { enabled: e.HBC_INBOUND_SMTP, host: e.HBC_INBOUND_SMTP_HOST, port: e.HBC_INBOUND_SMTP_PORT, maxMessageBytes: e.HBC_INBOUND_MAX_MB * 1024 * 1024 },
+    },
     apiToken: e.HBC_API_TOKEN ?? null,
     databaseUrl: absoluteFileUrl(e.DATABASE_URL ?? `file:${path.join(dataDir, 'app.sqlite')}`),
     databaseProvider: databaseProviderOf(e.DATABASE_URL ?? 'file:'),

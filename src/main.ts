@@ -16,6 +16,8 @@ import { buildServer } from './api/server';
 import { ConfigError, loadConfig, productionProblems, redactedUrl, type AppConfig } from './config';
 import type { Db } from './db';
 import { startMailCatcher, type MailCatcher } from './mail/mail-catcher';
+import { isReplyAddress, startInboundSmtp } from './mail/inbound-smtp';
+import { receiveReply } from './services/inbound-replies';
 import { createMailer } from './mail/transport';
 import { generatePrismaClient, migrateDatabase, prismaClientStale } from './prisma-offline';
 import { sampleAccountProblems, sampleSignInLines } from './services/accounts';
@@ -131,6 +133,7 @@ async function startWorker(config: AppConfig, address: string, deps: { db: Db; c
       publicUrl: config.http.publicUrl,
       mailFrom: config.smtp.from,
       linkKeys: config.links.keys,
+      replies: { domain: config.replies.domain, localPart: config.replies.localPart },
       temporal: { client: deps.client, taskQueue: config.temporal.taskQueue, searchAttributes: deps.searchAttributes },
     },
   });
@@ -141,6 +144,23 @@ async function startWorker(config: AppConfig, address: string, deps: { db: Db; c
     await running.catch(() => undefined);
     await connection.close();
   });
+}
+
+/**
+ * Replies by email (docs/reply-by-email.md): the inbound SMTP listener when enabled
+ * (production, behind the organisation's mail server), and in development the SMTP catcher
+ * hands over what is addressed to the reply domain. Both feed the same intake.
+ */
+async function startReplyIntake(config: AppConfig, services: ServiceDeps, catcher: MailCatcher | undefined): Promise<void> {
+  const settings = { ...config.replies, keys: config.links.keys, maxFileBytes: config.links.maxFileBytes, dataDir: config.dataDir };
+  const handle = (raw: Buffer, envelope: { from: string; to: string[] }) => receiveReply(services, settings, raw, envelope, warn);
+  const wants = (address: string) => isReplyAddress(address, config.replies);
+  catcher?.handOver(wants, handle);
+  const inbound = config.replies.inbound;
+  if (!inbound.enabled) return;
+  const listener = await startInboundSmtp({ host: inbound.host, port: inbound.port, maxMessageBytes: inbound.maxMessageBytes, addresses: config.replies, handle, log: warn });
+  onStop(() => listener.close());
+  log(`replies:     SMTP ${inbound.host}:${listener.port} for ${config.replies.localPart}+…@${config.replies.domain}`);
 }
 
 /** Development: the sample plan, its organisations and an account per role; returns how to sign in with them. */
@@ -193,6 +213,8 @@ async function main(): Promise<void> {
   const services: ServiceDeps = { db, temporal: client, taskQueue: config.temporal.taskQueue, clock: () => new Date(), searchAttributes };
   const signIn = config.sampleData ? await loadSamplePlan(services, config.http.publicUrl) : await firstAccountHint(db);
   await startWeeklyDigests(services);
+
+  await startReplyIntake(config, services, catcher);
 
   const app = buildServer(services, { catcher, auth: config.auth, links: { keys: config.links.keys, maxFileBytes: config.links.maxFileBytes, dataDir: config.dataDir } });
   await app.listen({ host: config.http.host, port: config.http.port });

@@ -56,6 +56,8 @@ export const SEE: Record<ResourceKind, Action> = {
   membership: 'admin.user',
   // A calendar feed is seen only by those who manage feeds (its URL is a credential).
   'calendar-feed': 'calendar.feed',
+  // A reply by email waiting for review is seen by those who read the organisation's queue.
+  reply: 'reply.read',
 };
 
 function valueAt(source: unknown, dotted: string): string | undefined {

@@ -23,6 +23,7 @@ const LINKS: { href: string; label: string; shown: (p: Principal, site: SiteFeat
   { href: '/board', label: 'Bảng theo dõi', shown: (p) => canSomewhere(p, 'deadline.read') },
   { href: '/', label: 'Danh sách hạn', shown: (p) => canSomewhere(p, 'deadline.read') },
   { href: '/late', label: 'Chậm báo cáo', shown: (p) => canSomewhere(p, 'deadline.read') },
+  { href: '/replies', label: 'Thư trả lời', shown: (p) => canSomewhere(p, 'reply.read') },
   { href: '/imports/new', label: 'Nhập kế hoạch', shown: (p) => canSomewhere(p, 'plan.import') },
   { href: '/admin', label: 'Quản trị', shown: (p) => ADMIN_ACTIONS.some((a) => canSomewhere(p, a)) },
   { href: '/admin/audit', label: 'Nhật ký', shown: (p) => canSomewhere(p, 'audit.read') },

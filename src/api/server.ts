@@ -31,6 +31,7 @@ import { registerPageRoutes } from './routes/pages.routes';
 import { registerPlanPageRoutes } from './routes/plan-pages.routes';
 import { registerPasswordResetRoutes } from './routes/password-reset.routes';
 import { registerPlanRoutes } from './routes/plans.routes';
+import { registerReplyRoutes } from './routes/replies.routes';
 import { registerSessionRoutes } from './routes/session.routes';
 import { registerSystemRoutes } from './routes/system.routes';
 import { registerTokenRoutes } from './routes/tokens.routes';
@@ -142,6 +143,7 @@ export function buildServer(deps: ServiceDeps, opts: ServerOptions = {}): Fastif
     registerAuditRoutes(scope, deps);
     registerAgencyLinkRoutes(scope, deps, opts.links ?? DEVELOPMENT_LINKS);
     registerDeadlineReturnRoutes(scope, deps);
+    registerReplyRoutes(scope, deps);
     registerBoardRoutes(scope, deps);
     registerPlanPageRoutes(scope, deps);
     registerExportRoutes(scope, deps);

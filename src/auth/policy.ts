@@ -68,6 +68,10 @@ export const POLICY = {
   'admin.user': { administrator: 'tree' },
   'admin.token': { administrator: 'organisation' },
   'audit.read': { administrator: 'tree', auditor: 'tree' },
+  // Replies by email that were not recorded on their own (src/services/reply-queue.ts): the
+  // organisation's coordinators and administrators decide, its auditors read.
+  'reply.read': { administrator: 'organisation', coordinator: 'organisation', auditor: 'organisation' },
+  'reply.decide': { administrator: 'organisation', coordinator: 'organisation' },
   // The development inbox of the embedded SMTP catcher (absent in production).
   'inbox.read': { administrator: 'organisation', coordinator: 'organisation' },
 } as const satisfies Record<string, Partial<Record<Holder, Scope>>>;

@@ -14,6 +14,8 @@ export interface CaughtMail {
   from: string;
   to: string[];
   cc: string[];
+  /** Reply-To (a token address on emails to an agency: docs/reply-by-email.md); absent in inboxes saved before it was kept. */
+  replyTo?: string[];
   subject: string;
   text: string;
   html: string;
@@ -28,6 +30,12 @@ export interface MailCatcher {
   waitFor(count: number, filter?: (m: CaughtMail) => boolean, timeoutMs?: number): Promise<CaughtMail[]>;
   clear(): void;
   close(): Promise<void>;
+  /**
+   * Development's reply intake (docs/reply-by-email.md): every message with a recipient that
+   * `wants` is also handed to `handle` (the same intake as the inbound SMTP listener). A
+   * failure of `handle` answers the sender 451, as the listener does.
+   */
+  handOver(wants: (address: string) => boolean, handle: (raw: Buffer, envelope: { from: string; to: string[] }) => Promise<unknown>): void;
 }
 
 function addresses(field: unknown): string[] {
@@ -55,6 +63,7 @@ export async function startMailCatcher(opts: {
     }
   }
   const waiters = new Set<() => void>();
+  let intake: { wants: (address: string) => boolean; handle: (raw: Buffer, envelope: { from: string; to: string[] }) => Promise<unknown> } | null = null;
 
   const server = new SMTPServer({
     authOptional: true,
@@ -63,16 +72,31 @@ export async function startMailCatcher(opts: {
     onData(stream, session, callback) {
       const receivedAt = Promise.resolve(opts.clock ? opts.clock() : new Date());
       const slow = new Promise((resolve) => setTimeout(resolve, opts.acceptDelayMs ?? 0));
-      Promise.all([simpleParser(stream), receivedAt, slow])
-        .then(([parsed, at]) => {
+      const raw = new Promise<Buffer>((resolve, reject) => {
+        const chunks: Buffer[] = [];
+        stream.on('data', (c: Buffer) => chunks.push(c));
+        stream.on('end', () => resolve(Buffer.concat(chunks)));
+        stream.on('error', reject);
+      });
+      Promise.all([raw.then((bytes) => Promise.all([bytes, simpleParser(bytes)])), receivedAt, slow])
+        .then(async ([[bytes, parsed], at]) => {
+          const envelopeTo = session.envelope.rcptTo.map((r) => r.address);
+          const handOver = intake;
+          if (handOver && envelopeTo.some((a) => handOver.wants(a))) {
+            const envelope = { from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '', to: envelopeTo };
+            await handOver.handle(bytes, envelope).catch((err: Error) => {
+              throw Object.assign(new Error(`4.3.0 reply intake failed: ${err.message}`), { responseCode: 451 });
+            });
+          }
           const mail: CaughtMail = {
             id: inbox.length + 1,
             receivedAt: at.toISOString(),
             envelopeFrom: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
-            envelopeTo: session.envelope.rcptTo.map((r) => r.address),
+            envelopeTo,
             from: parsed.from?.value[0]?.address ?? '',
             to: addresses(parsed.to),
             cc: addresses(parsed.cc),
+            replyTo: addresses(parsed.replyTo),
             subject: parsed.subject ?? '',
             text: parsed.text ?? '',
             html: typeof parsed.html === 'string' ? parsed.html : '',
@@ -120,6 +144,9 @@ export async function startMailCatcher(opts: {
       });
     },
     clear: () => void inbox.splice(0),
+    handOver(wants, handle) {
+      intake = { wants, handle };
+    },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }

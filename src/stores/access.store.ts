@@ -7,7 +7,7 @@ import type { DbTx } from '../db';
 
 const MAX_DEPTH = 8;
 
-export type ResourceKind = 'deadline' | 'plan' | 'campaign' | 'organisation' | 'agency' | 'token' | 'contact' | 'membership' | 'user' | 'calendar-feed';
+export type ResourceKind = 'deadline' | 'plan' | 'campaign' | 'organisation' | 'agency' | 'token' | 'contact' | 'membership' | 'user' | 'calendar-feed' | 'reply';
 
 /** Parent, grandparent, ... of an organisation. */
 export async function ancestorsOf(db: DbTx, organisationId: string): Promise<string[]> {
@@ -69,6 +69,9 @@ async function resourceOf(db: DbTx, kind: Exclude<ResourceKind, 'user'>, id: str
       const f = await db.calendarFeed.findUnique({ where: { id }, select: { organisationId: true, kind: true, targetId: true } });
       return resource(db, f?.organisationId, f?.kind === 'agency' ? f.targetId : null);
     }
+    case 'reply':
+      // A reply nothing traces to an organisation lives nowhere: no one's to see (the operator's log).
+      return resource(db, (await db.inboundReply.findUnique({ where: { id }, select: { organisationId: true } }))?.organisationId ?? undefined);
     case 'membership': {
       const m = await db.membership.findUnique({ where: { id }, select: { organisationId: true, agencyId: true } });
       return resource(db, m?.organisationId, m?.agencyId);

@@ -4,8 +4,8 @@
 //
 // Organisations: a province, a commune under it, a sibling commune under the same province
 // and a commune outside it. The province and the commune each have a plan (imported through
-// the product's own confirmImport), a campaign and an ad-hoc deadline of a reporting agency,
-// dated from the real today (the dev server runs on the real clock). Personas: every role of
+// the product's own confirmImport), a campaign and an ad-hoc deadline of a reporting agency
+// (with a reply by email waiting in the review queue, naming it), dated from the real today (the dev server runs on the real clock). Personas: every role of
 // the policy table in the commune and in the province, an agency user of the commune's other
 // agency, people of the sibling and outside communes, a coordinator's API token, anonymous,
 // an expired session, a revoked token and a token of another organisation, the holder of
@@ -71,6 +71,8 @@ export interface Location {
   calendarFeed: string;
   /** The token of another feed of the plan, never revoked: the public feed route reads it. */
   calendarFeedToken: string;
+  /** A reply by email waiting in the organisation's review queue (an unknown sender), naming the fixture deadline. */
+  reply: string;
 }
 
 /** How a persona proves who it is. */
@@ -258,7 +260,8 @@ export async function startAuthzWorld(): Promise<AuthzWorld> {
     const calendarFeed = await feed(`cal_fixture_${randomUUID()}`);
     const calendarFeedToken = `cal_${randomBytes(32).toString('base64url')}`;
     await feed(calendarFeedToken);
-    return { name, organisation: org, plan: planId, campaign, campaignYear: run.year, deadline, agency, agencyName: names.reporter, coordinatorAgency, token, contact, user, membership, calendarFeed, calendarFeedToken };
+    const reply = await pendingReply(org.id, deadline);
+    return { name, organisation: org, plan: planId, campaign, campaignYear: run.year, deadline, agency, agencyName: names.reporter, coordinatorAgency, token, contact, user, membership, calendarFeed, calendarFeedToken, reply };
   }
   /** The same campaign under another name, with its workflow running and this year's run open. */
   async function campaignCopy(campaignId: string): Promise<string> {
@@ -267,6 +270,14 @@ export async function startAuthzWorld(): Promise<AuthzWorld> {
     await db.campaign.create({ data: { ...fixture, id, name: `${fixture.name} (bản sao ${copies})` } });
     await startCampaignWorkflow(deps, id);
     await waitFor(`the campaign run of ${id}`, () => db.campaignRun.findFirst({ where: { campaignId: id } }));
+    return id;
+  }
+  /** A reply by email in the organisation's review queue, as the intake leaves one from an unknown sender. */
+  async function pendingReply(organisationId: string, deadlineId: string): Promise<string> {
+    const id = randomUUID();
+    await db.inboundReply.create({
+      data: { id, messageId: `<${id}@authz.test.example>`, receivedAt: new Date(), organisationId, deadlineId, fromAddress: 'la@authz.test.example', subject: 'Re: nhắc hạn', note: 'Gửi báo cáo', status: 'pending', reason: 'unknown-sender' },
+    });
     return id;
   }
   async function newContact(agencyId: string): Promise<string> {
@@ -401,6 +412,7 @@ export async function startAuthzWorld(): Promise<AuthzWorld> {
       if (kind === 'contact') return newContact(l.agency);
       if (kind === 'membership') return twoRoles(l.organisation.id, `copy-${++copies}`).then((r) => r.membership);
       if (kind === 'campaign') return campaignCopy(l.campaign);
+      if (kind === 'reply') return pendingReply(l.organisation.id, l.deadline);
       return null;
     },
     agencyLinkToken(name, deadlineId) {

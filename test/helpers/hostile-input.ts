@@ -39,7 +39,7 @@ export interface FuzzSummary {
 }
 
 /** Kinds of things a change may use up, so some requests act on a fresh copy (AuthzWorld.freshCopy). */
-const COPIED = new Set(['deadline', 'contact', 'membership']);
+const COPIED = new Set(['deadline', 'contact', 'membership', 'reply']);
 /** Kinds a change may remove altogether: changes to them act on fresh copies only, so the fixture outlives the run. */
 const REMOVABLE = new Set(['contact', 'membership']);
 

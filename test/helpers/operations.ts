@@ -87,6 +87,7 @@ export const FIXTURES: Record<ResourceKind, (l: Location) => string> = {
   user: (l) => l.user,
   membership: (l) => l.membership,
   'calendar-feed': (l) => l.calendarFeed,
+  reply: (l) => l.reply,
 };
 
 /**
@@ -124,7 +125,7 @@ export interface ExampleContext {
  * Valid bodies the schema alone cannot give: ids and days of the world, a due rule the
  * calculus reads, a real user's password. Keyed by "METHOD path" as in /openapi.json.
  */
-export const EXAMPLE_BODIES: Record<string, (c: ExampleContext) => unknown> = {
+export const EXAMPLE_BODIES: Record<string, (c: ExampleContext) => unknown | Promise<unknown>> = {
   'POST /api/session': (c) => c.world.signInUser,
   'POST /sign-in': (c) => ({ ...c.world.signInUser, next: '/' }),
   'POST /api/deadlines/{id}/submission': () => ({ submittedBy: 'Văn thư Trạm Y tế', documentNumber: '15/BC-TYT', note: 'Gửi qua hệ thống' }),
@@ -139,6 +140,9 @@ export const EXAMPLE_BODIES: Record<string, (c: ExampleContext) => unknown> = {
     link: 'https://example.com/bao-cao.pdf',
     nonce: formNonce([DEVELOPMENT_LINK_KEY], new Date()),
   }),
+  // A reply by email assigned to a deadline of its organisation: a fresh one, so the fixture deadline stays open.
+  'POST /api/replies/{id}/assignment': async (c) => ({ deadlineId: await c.world.freshDeadline(c.location.name) }),
+  'POST /replies/{id}/assignment': async (c) => ({ deadlineId: await c.world.freshDeadline(c.location.name) }),
   'POST /api/deadlines/{id}/extension': (c) => ({ newLastDay: c.world.daysFromToday(75), reason: 'Chờ số liệu quý IV', grantedBy: 'Chủ tịch UBND' }),
   'POST /api/deadlines/{id}/waiver': () => ({ reason: 'Đơn vị sáp nhập', waivedBy: 'Chủ tịch UBND' }),
   'POST /api/plans/{id}/adhoc-requests': (c) => ({
@@ -277,7 +281,7 @@ export async function prepareRequest(op: Operation, c: ExampleContext, resourceI
   }
   const url = op.path.replace(/\{(\w+)\}/g, (_m, name: string) => encodeURIComponent(params[name]!));
   const example = EXAMPLE_BODIES[op.key];
-  let body: unknown = example ? example(c) : undefined;
+  let body: unknown = example ? await example(c) : undefined;
   if (body === undefined && op.bodySchema) {
     body = exampleFromSchema(op.bodySchema);
     if (body === null) throw new Error(`${op.key}: its body schema does not say enough for a valid example; add one to EXAMPLE_BODIES in test/helpers/operations.ts`);

@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CaughtMail } from '../../src/mail/mail-catcher';
 import { inboxFor } from '../../src/services/dev-inbox';
-import { actorWith } from '../helpers/principals';
+import type { Grant } from '../../src/auth/policy';
 import { createTestDb } from '../helpers/test-db';
 
 const mail = (id: number, to: string[], cc: string[] = []): CaughtMail => ({
@@ -39,7 +39,7 @@ describe('the development inbox', () => {
     mail(5, ['nobody@elsewhere.example']),
     mail(6, ['chu-tich@tinh.example']),
   ];
-  const ids = async (grants: Parameters<typeof actorWith>[0]) => (await inboxFor(testDb, actorWith(grants).principal, messages)).map((m) => m.id);
+  const ids = async (grants: Grant[]) => (await inboxFor(testDb, { kind: 'user', id: 'u', label: 'u@test.example', grants }, messages)).map((m) => m.id);
 
   it("shows a commune's coordinator the mail to its agencies' contacts and heads, whatever the case of the address, and nothing of the next commune", async () => {
     expect(await ids([{ organisationId: 'xa-a', role: 'coordinator' }])).toEqual([1, 3]);

@@ -18,26 +18,26 @@ const labels = (p: Principal, inbox = true) => navFor(p, { inbox }).map((l) => l
 
 describe('the header\'s links per role (navFor)', () => {
   it.each<[Role, string[]]>([
-    ['administrator', ['Bảng theo dõi', 'Danh sách hạn', 'Chậm báo cáo', 'Nhập kế hoạch', 'Quản trị', 'Nhật ký', 'Hộp thư (dev)']],
+    ['administrator', ['Bảng theo dõi', 'Danh sách hạn', 'Chậm báo cáo', 'Thư trả lời', 'Nhập kế hoạch', 'Quản trị', 'Nhật ký', 'Hộp thư (dev)']],
     // Coordinators keep their agencies and contacts (admin.agency).
-    ['coordinator', ['Bảng theo dõi', 'Danh sách hạn', 'Chậm báo cáo', 'Nhập kế hoạch', 'Quản trị', 'Hộp thư (dev)']],
+    ['coordinator', ['Bảng theo dõi', 'Danh sách hạn', 'Chậm báo cáo', 'Thư trả lời', 'Nhập kế hoạch', 'Quản trị', 'Hộp thư (dev)']],
     ['leader', ['Bảng theo dõi', 'Danh sách hạn', 'Chậm báo cáo']],
     ['agency', ['Bảng theo dõi', 'Danh sách hạn', 'Chậm báo cáo']],
-    ['auditor', ['Bảng theo dõi', 'Danh sách hạn', 'Chậm báo cáo', 'Nhật ký']],
+    ['auditor', ['Bảng theo dõi', 'Danh sách hạn', 'Chậm báo cáo', 'Thư trả lời', 'Nhật ký']],
   ])('%s', (role, expected) => {
     expect(labels(user(as(role)))).toEqual(expected);
   });
 
   it('links each to its page', () => {
-    expect(navFor(user(as('administrator')), { inbox: true }).map((l) => l.href)).toEqual(['/board', '/', '/late', '/imports/new', '/admin', '/admin/audit', '/inbox']);
+    expect(navFor(user(as('administrator')), { inbox: true }).map((l) => l.href)).toEqual(['/board', '/', '/late', '/replies', '/imports/new', '/admin', '/admin/audit', '/inbox']);
   });
 
   it('offers the development inbox only where the SMTP catcher runs', () => {
-    expect(labels(user(as('administrator')), false)).toEqual(['Bảng theo dõi', 'Danh sách hạn', 'Chậm báo cáo', 'Nhập kế hoạch', 'Quản trị', 'Nhật ký']);
+    expect(labels(user(as('administrator')), false)).toEqual(['Bảng theo dõi', 'Danh sách hạn', 'Chậm báo cáo', 'Thư trả lời', 'Nhập kế hoạch', 'Quản trị', 'Nhật ký']);
   });
 
   it('joins the links of every grant, and shows an anonymous visitor none', () => {
-    expect(labels(user(as('leader', 'tinh'), as('auditor')))).toEqual(['Bảng theo dõi', 'Danh sách hạn', 'Chậm báo cáo', 'Nhật ký']);
+    expect(labels(user(as('leader', 'tinh'), as('auditor')))).toEqual(['Bảng theo dõi', 'Danh sách hạn', 'Chậm báo cáo', 'Thư trả lời', 'Nhật ký']);
     expect(labels(ANONYMOUS)).toEqual([]);
   });
 });
@@ -80,7 +80,7 @@ describe('the header on real pages (chromeFor)', () => {
     const cookies = await signIn('vhxh@org.test.example');
     const page = await app.inject({ method: 'GET', url: '/', cookies, headers: { accept: 'text/html' } });
     expect(page.statusCode).toBe(200);
-    expect(links(page.body)).toEqual(['/board Bảng theo dõi', '/ Danh sách hạn', '/late Chậm báo cáo', '/imports/new Nhập kế hoạch', '/admin Quản trị', '/inbox Hộp thư (dev)']);
+    expect(links(page.body)).toEqual(['/board Bảng theo dõi', '/ Danh sách hạn', '/late Chậm báo cáo', '/replies Thư trả lời', '/imports/new Nhập kế hoạch', '/admin Quản trị', '/inbox Hộp thư (dev)']);
     expect(header(page.body)).toContain('<span>vhxh@org.test.example</span>');
     const token = /name="_csrf" value="([^"]+)"/.exec(header(page.body))![1]!;
     expect(page.body).toContain(`<meta name="csrf-token" content="${token}"/>`);
