@@ -28,6 +28,8 @@ export interface DeadlineView {
   dataWindowVi: string;
   state: string;
   stateLabel: string;
+  /** The state in English, for a page read in English. */
+  stateLabelEn?: string;
   nextStep: { kind: string; at: string } | null;
   submission: { submittedAt: string; submittedBy: string; documentNumber: string | null; late: boolean; channel?: string | null } | null;
   /** "periodic", "adhoc" or "rollup" (the coordinator's own upward report). */
@@ -76,6 +78,7 @@ export async function listDeadlines(db: Db, now: Date, where: DeadlineWhere = {}
       dataWindowVi: dataWindowVi({ from: parseIsoDate(row.dataFrom), to: parseIsoDate(row.dataTo) }, lastDay),
       state: status.state,
       stateLabel: status.labelVi,
+      stateLabelEn: status.labelEn,
       nextStep: row.nextStepAt && row.nextStepKind ? { kind: row.nextStepKind, at: row.nextStepAt.toISOString() } : null,
       submission: submission && {
         submittedAt: submission.submittedAt.toISOString(),
