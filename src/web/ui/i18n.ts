@@ -10,6 +10,7 @@
 // store follows the request across awaits, and pages keep their signatures (merges stay
 // string replacements). Tests and the error handler enter it explicitly with withLocale.
 import { AsyncLocalStorage } from 'node:async_hooks';
+import { AGEING_EN, AGEING_VI, OFFICIAL_STATUS_EN, OFFICIAL_STATUS_VI, type AgeingBucket, type OfficialStatus } from '../../domain/board';
 import {
   formatViDate,
   localDateOf,
@@ -108,4 +109,13 @@ export function periodText(label: string, locale: Locale = currentLocale()): str
 /** A state's label: the English one where the view has it. */
 export function stateText(labelVi: string, labelEn: string | undefined): string {
   return tr(labelVi, labelEn ?? labelVi);
+}
+
+/** An official status in the current language: the Vietnamese words of Decision 42/2014 in vi, English in en. */
+export function officialText(status: OfficialStatus): string {
+  return tr(OFFICIAL_STATUS_VI[status], OFFICIAL_STATUS_EN[status]);
+}
+
+export function ageingText(bucket: AgeingBucket): string {
+  return tr(AGEING_VI[bucket], AGEING_EN[bucket]);
 }
