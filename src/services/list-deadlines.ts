@@ -3,7 +3,7 @@
 // n working days" is never stale. No Temporal query per row (STYLE.md #7).
 import { currentCalendar } from '../stores/calendar.store';
 import { dataWindowVi } from '../domain/data-window';
-import { explainDates } from '../domain/explain-dates';
+import { explainDates, explainDatesEn } from '../domain/explain-dates';
 import { formatViDateWithWeekday, parseIsoDate } from '../domain/local-date';
 import { deadlineStatus } from '../domain/status';
 import type { Principal } from '../auth/policy';
@@ -132,9 +132,9 @@ export async function deadlineWithHistory(deps: ServiceDeps, id: string) {
     notBefore: m.notBefore?.toISOString() ?? null,
     error: m.error,
   }));
-  const explained = explainDates(
-    { ruleText: deadline.ruleText, lastDay: parseIsoDate(deadline.lastDay), dueAt: row.dueAt, extendedFrom: row.extendedFrom ? parseIsoDate(row.extendedFrom) : null },
-    currentCalendar(),
-  );
-  return { deadline, events, outbox, explained };
+  const dates = { ruleText: deadline.ruleText, lastDay: parseIsoDate(deadline.lastDay), dueAt: row.dueAt, extendedFrom: row.extendedFrom ? parseIsoDate(row.extendedFrom) : null };
+  const explained = explainDates(dates, currentCalendar());
+  // The English sentences too: the page picks by the reader's language.
+  const explainedEn = explainDatesEn(dates, currentCalendar());
+  return { deadline, events, outbox, explained, explainedEn };
 }

@@ -13,7 +13,7 @@ import { Received } from './deadline/received';
 import type { DeadlineEventRow } from './event-text';
 import { Layout, type PageChrome } from './ui/layout';
 import { Instant, StateBadge } from './ui/parts';
-import { formatIsoDay, periodText, stateText, tr } from './ui/i18n';
+import { currentLocale, formatIsoDay, periodText, stateText, tr } from './ui/i18n';
 import { renderPage } from './ui/render';
 import { dataWindowEn } from '../domain/data-window';
 import { parseIsoDate } from '../domain/local-date';
@@ -114,6 +114,8 @@ export function dashboardPage(views: DeadlineView[], chrome: PageChrome): string
 /** What the deadline page shows besides the deadline itself: its dates in words and its emails. */
 export interface DeadlineExtras {
   explained: string[];
+  /** The same sentences in English (src/domain/explain-dates.ts explainDatesEn). */
+  explainedEn?: string[];
   outbox: DeadlineEmail[];
 }
 
@@ -139,7 +141,7 @@ export function deadlinePage(v: DeadlineView, events: DeadlineEventRow[], action
         {tr('. Trạng thái: ', '. Status: ')}
         <StateBadge state={v.state} label={stateText(v.stateLabel, v.stateLabelEn)} />
       </p>
-      <DatesExplained lines={extras.explained} />
+      <DatesExplained lines={currentLocale() === 'en' && extras.explainedEn ? extras.explainedEn : extras.explained} />
       <p>
         {tr('Số liệu: ', 'Data: ')}
         {tr(v.dataWindowVi, dataWindowEnOf(v))}
