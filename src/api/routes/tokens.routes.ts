@@ -13,6 +13,7 @@ import { tokensPage, type TokensPageData } from '../../web/accounts/tokens-page'
 import type { NavLink } from '../../web/ui/layout';
 import { actorOf } from '../actor';
 import { idParamsSchema } from './params';
+import { errorLines, errorText } from '../../web/ui/i18n';
 
 const onOrganisationInBody = { kind: 'organisation', from: 'body', key: 'organisationId' } as const;
 const onToken = { kind: 'token', from: 'params', key: 'id' } as const;
@@ -95,7 +96,7 @@ export function registerTokenRoutes(app: FastifyInstance, deps: ServiceDeps): vo
       return await page(deps, req, reply.status(201), { created: { name: made.name, token: made.token } });
     } catch (err) {
       if (!(err instanceof ServiceError) || err.code !== 'invalid-input') throw err;
-      return page(deps, req, reply.status(400), { error: { message: err.messageVi, details: err.details } });
+      return page(deps, req, reply.status(400), { error: { message: errorText(err), details: errorLines(err) } });
     }
   });
 

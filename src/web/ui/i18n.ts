@@ -10,6 +10,8 @@
 // store follows the request across awaits, and pages keep their signatures (merges stay
 // string replacements). Tests and the error handler enter it explicitly with withLocale.
 import { AsyncLocalStorage } from 'node:async_hooks';
+import { ROLE_NAMES_VI, type Role } from '../../auth/policy';
+import { ORGANISATION_KIND_NAMES_VI, type OrganisationKind } from '../../schemas/admin.schemas';
 import { AGEING_EN, AGEING_VI, OFFICIAL_STATUS_EN, OFFICIAL_STATUS_VI, type AgeingBucket, type OfficialStatus } from '../../domain/board';
 import {
   formatViDate,
@@ -118,4 +120,33 @@ export function officialText(status: OfficialStatus): string {
 
 export function ageingText(bucket: AgeingBucket): string {
   return tr(AGEING_VI[bucket], AGEING_EN[bucket]);
+}
+
+/** A service error's message for a page, in the reader's language (ServiceError has both). */
+export function errorText(err: { messageVi: string; messageEn: string }): string {
+  return tr(err.messageVi, err.messageEn);
+}
+
+/** Its "field: problem" lines, in the reader's language. */
+export function errorLines(err: { details: string[]; detailsEn?: string[] }): string[] {
+  return currentLocale() === 'en' ? (err.detailsEn ?? err.details) : err.details;
+}
+
+const ROLE_NAMES_EN: Record<Role, string> = {
+  administrator: 'Administrator',
+  coordinator: 'Coordinating office',
+  leader: 'Leader',
+  agency: 'Reporting agency',
+  auditor: 'Inspector, auditor',
+};
+
+/** A role's name in the reader's language (the policy table names them in Vietnamese). */
+export function roleText(role: string): string {
+  return role in ROLE_NAMES_VI ? tr(ROLE_NAMES_VI[role as Role], ROLE_NAMES_EN[role as Role]) : role;
+}
+
+const KIND_NAMES_EN: Record<OrganisationKind, string> = { province: 'Province', district: 'District (older plans)', commune: 'Commune, ward' };
+
+export function organisationKindText(kind: string): string {
+  return kind in ORGANISATION_KIND_NAMES_VI ? tr(ORGANISATION_KIND_NAMES_VI[kind as OrganisationKind], KIND_NAMES_EN[kind as OrganisationKind]) : kind;
 }
