@@ -28,7 +28,7 @@ function readableAttributes(html: string): string[] {
   return [...html.matchAll(/\s(?:title|placeholder|aria-label|data-done|data-confirm|content)="([^"]*)"/g)].map((m) => m[1]!).filter((v) => v !== RULE);
 }
 
-const PAGES = ['/', '/board', '/board?status=overdue', '/late', '/deadlines/obl.2026', '/plans/plan', '/agencies/tyt', '/admin/organisations', '/admin/organisations/org', '/admin/agencies', '/admin/agencies/tyt', '/admin/users', '/admin/users/new', '/admin/tokens', '/no-such-page'];
+const PAGES = ['/', '/board', '/board?status=overdue', '/late', '/deadlines/obl.2026', '/plans/plan', '/agencies/tyt', '/admin/organisations', '/admin/organisations/org', '/admin/agencies', '/admin/agencies/tyt', '/admin/users', '/admin/users/new', '/admin/tokens', '/admin/audit', '/no-such-page'];
 const ANONYMOUS_PAGES = ['/sign-in', '/password-reset'];
 
 describe('every page in English', () => {
