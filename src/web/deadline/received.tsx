@@ -4,9 +4,9 @@ import { SUBMISSION_CHANNEL_VI, SUBMISSION_CHANNELS, type SubmissionChannel } fr
 import type { DeadlineView } from '../../services/list-deadlines';
 import { Instant } from '../ui/parts';
 
-const CHANNEL_EN: Record<SubmissionChannel, string> = { online: 'through the system', paper: 'on paper', 'document-system': 'document management system', email: 'by email' } as Record<SubmissionChannel, string>;
+const CHANNEL_EN: Record<SubmissionChannel, string> = { online: 'through the system', paper: 'on paper', 'document-system': 'document management system', email: 'by email' };
 const channelVi = (c: string | null | undefined) =>
-  c && (SUBMISSION_CHANNELS as readonly string[]).includes(c) ? tr(SUBMISSION_CHANNEL_VI[c as SubmissionChannel], CHANNEL_EN[c as SubmissionChannel] ?? c) : null;
+  c && (SUBMISSION_CHANNELS as readonly string[]).includes(c) ? tr(SUBMISSION_CHANNEL_VI[c as SubmissionChannel], CHANNEL_EN[c as SubmissionChannel]) : null;
 
 export function Received(props: { submission: NonNullable<DeadlineView['submission']> }) {
   const s = props.submission;
