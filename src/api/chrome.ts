@@ -3,6 +3,7 @@
 // what its route would refuse. Pages receive the result and only show it.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ACTIONS, ANONYMOUS, canSomewhere, type Action, type Principal } from '../auth/policy';
+import { tr } from '../web/ui/i18n';
 import { ANONYMOUS_CHROME, type NavLink, type PageChrome } from '../web/ui/layout';
 
 /** What the site offers beyond the policy: the development inbox exists only beside the embedded SMTP catcher. */
@@ -19,20 +20,21 @@ declare module 'fastify' {
 
 const ADMIN_ACTIONS: Action[] = ACTIONS.filter((a) => a.startsWith('admin.'));
 
-const LINKS: { href: string; label: string; shown: (p: Principal, site: SiteFeatures) => boolean }[] = [
-  { href: '/board', label: 'Bảng theo dõi', shown: (p) => canSomewhere(p, 'deadline.read') },
-  { href: '/', label: 'Danh sách hạn', shown: (p) => canSomewhere(p, 'deadline.read') },
-  { href: '/late', label: 'Chậm báo cáo', shown: (p) => canSomewhere(p, 'deadline.read') },
-  { href: '/replies', label: 'Thư trả lời', shown: (p) => canSomewhere(p, 'reply.read') },
-  { href: '/imports/new', label: 'Nhập kế hoạch', shown: (p) => canSomewhere(p, 'plan.import') },
-  { href: '/admin', label: 'Quản trị', shown: (p) => ADMIN_ACTIONS.some((a) => canSomewhere(p, a)) },
-  { href: '/admin/audit', label: 'Nhật ký', shown: (p) => canSomewhere(p, 'audit.read') },
-  { href: '/inbox', label: 'Hộp thư (dev)', shown: (p, site) => site.inbox && canSomewhere(p, 'inbox.read') },
+// Labels are functions: the header is built per request, in the request's language.
+const LINKS: { href: string; label: () => string; shown: (p: Principal, site: SiteFeatures) => boolean }[] = [
+  { href: '/board', label: () => tr('Bảng theo dõi', 'Board'), shown: (p) => canSomewhere(p, 'deadline.read') },
+  { href: '/', label: () => tr('Danh sách hạn', 'Deadlines'), shown: (p) => canSomewhere(p, 'deadline.read') },
+  { href: '/late', label: () => tr('Chậm báo cáo', 'Late agencies'), shown: (p) => canSomewhere(p, 'deadline.read') },
+  { href: '/replies', label: () => tr('Thư trả lời', 'Replies by email'), shown: (p) => canSomewhere(p, 'reply.read') },
+  { href: '/imports/new', label: () => tr('Nhập kế hoạch', 'Import a plan'), shown: (p) => canSomewhere(p, 'plan.import') },
+  { href: '/admin', label: () => tr('Quản trị', 'Administration'), shown: (p) => ADMIN_ACTIONS.some((a) => canSomewhere(p, a)) },
+  { href: '/admin/audit', label: () => tr('Nhật ký', 'Audit log'), shown: (p) => canSomewhere(p, 'audit.read') },
+  { href: '/inbox', label: () => tr('Hộp thư (dev)', 'Inbox (dev)'), shown: (p, site) => site.inbox && canSomewhere(p, 'inbox.read') },
 ];
 
 /** The header's links for a principal, in a fixed order. */
 export function navFor(principal: Principal, site: SiteFeatures): NavLink[] {
-  return LINKS.filter((l) => l.shown(principal, site)).map(({ href, label }) => ({ href, label }));
+  return LINKS.filter((l) => l.shown(principal, site)).map(({ href, label }) => ({ href, label: label() }));
 }
 
 /** Called once by the page routes, so every page of their scope knows what the site offers. */

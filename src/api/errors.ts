@@ -5,7 +5,9 @@ import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { DomainError } from '../domain/errors';
 import { ServiceError, type ServiceErrorCode } from '../services/errors';
 import { errorPage, notFoundPage } from '../web/not-found-page';
+import { tr, withLocale } from '../web/ui/i18n';
 import { chromeFor } from './chrome';
+import { localeOf, pagePath } from './locale';
 
 const STATUS: Record<ServiceErrorCode, number> = {
   'invalid-input': 400,
@@ -82,7 +84,10 @@ export function errorHandler(err: FastifyError | Error, req: FastifyRequest, rep
     // A person at a page: to the sign-in page (and back), or a page that says what happened.
     if (err.code === 'unauthenticated' && req.method === 'GET') return reply.redirect(`/sign-in?next=${encodeURIComponent(req.url)}`, 303);
     if (err.code === 'forbidden' || err.code === 'not-found') {
-      return reply.status(STATUS[err.code]).header(REQUEST_ID_HEADER, String(req.id)).type('text/html; charset=utf-8').send(errorPage(err.messageVi, chromeFor(req, reply)));
+      return reply.status(STATUS[err.code]).header(REQUEST_ID_HEADER, String(req.id)).type('text/html; charset=utf-8').send(
+        // In the request's language: the access check may refuse before the locale hook runs.
+        withLocale(localeOf(req), () => errorPage(tr(err.messageVi, err.messageEn), chromeFor(req, reply)), pagePath(req)),
+      );
     }
   }
   if (err instanceof ServiceError) {
@@ -115,7 +120,7 @@ function wantsHtml(req: FastifyRequest): boolean {
 
 export function notFoundHandler(req: FastifyRequest, reply: FastifyReply) {
   if (wantsHtml(req)) {
-    return reply.status(404).header(REQUEST_ID_HEADER, String(req.id)).type('text/html; charset=utf-8').send(notFoundPage(req.url));
+    return reply.status(404).header(REQUEST_ID_HEADER, String(req.id)).type('text/html; charset=utf-8').send(withLocale(localeOf(req), () => notFoundPage(req.url), pagePath(req)));
   }
   // Only the path: a query string may hold what the caller would not want echoed.
   const path = req.url.split('?')[0]!.slice(0, 300);

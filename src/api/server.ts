@@ -18,6 +18,7 @@ import type { LinkSettings } from '../services/agency-links';
 import { installAccess } from './access';
 import { registerAuthentication, type AuthOptions } from './authentication';
 import { errorHandler, notFoundHandler, REQUEST_ID_HEADER } from './errors';
+import { installLocale, registerLocaleRoutes } from './locale';
 import { registerOpenApi, SESSION_COOKIE, validatorCompiler } from './openapi';
 import { registerAdminRoutes } from './routes/admin.routes';
 import { registerAgencyLinkRoutes } from './routes/agency-links.routes';
@@ -110,6 +111,7 @@ export function buildServer(deps: ServiceDeps, opts: ServerOptions = {}): Fastif
   app.setErrorHandler(errorHandler);
   app.setNotFoundHandler(notFoundHandler);
   installAccess(app, deps);
+  installLocale(app);
   registerSecurityHeaders(app, { https: auth.secureCookies });
 
   // Plugins load in order: the API document sees every route registered after it.
@@ -132,6 +134,7 @@ export function buildServer(deps: ServiceDeps, opts: ServerOptions = {}): Fastif
       await new Promise<void>((resolve, reject) => scope.csrfProtection(req, reply, (err?: Error) => (err ? reject(err) : resolve())));
     });
     registerSystemRoutes(scope, deps, opts);
+    registerLocaleRoutes(scope, { secureCookies: auth.secureCookies });
     registerSessionRoutes(scope, deps);
     registerPasswordResetRoutes(scope, deps);
     registerTokenRoutes(scope, deps);

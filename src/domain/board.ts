@@ -20,9 +20,20 @@ export const OFFICIAL_STATUS_VI: Record<OfficialStatus, string> = {
   waived: 'Miễn báo cáo',
 };
 
+/** The official names in English, for pages read in English. */
+export const OFFICIAL_STATUS_EN: Record<OfficialStatus, string> = {
+  'on-time': 'Completed on time',
+  late: 'Completed late',
+  'not-due': 'Not yet due',
+  overdue: 'Overdue',
+  waived: 'Waived',
+};
+
 export type AgeingBucket = '1-3' | '4-7' | '8-30' | '30+';
 export const AGEING_BUCKETS: readonly AgeingBucket[] = ['1-3', '4-7', '8-30', '30+'];
 export const AGEING_VI: Record<AgeingBucket, string> = { '1-3': '1–3 ngày', '4-7': '4–7 ngày', '8-30': '8–30 ngày', '30+': 'Trên 30 ngày' };
+
+export const AGEING_EN: Record<AgeingBucket, string> = { '1-3': '1–3 days', '4-7': '4–7 days', '8-30': '8–30 days', '30+': 'Over 30 days' };
 
 export function officialStatusOf(state: DeadlineState): OfficialStatus {
   switch (state) {
@@ -58,6 +69,7 @@ export interface BoardEntry {
   official: OfficialStatus;
   state: DeadlineState;
   labelVi: string;
+  labelEn: string;
   /**
    * Working days late: since the last day for an overdue item (as of `now`), or between the
    * last day and the day the report arrived for one completed late; 0 otherwise.
@@ -80,6 +92,7 @@ export function boardEntry(facts: DeadlineFacts, now: Date, calendar: BusinessCa
     official,
     state: status.state,
     labelVi: status.labelVi,
+    labelEn: status.labelEn,
     workingDaysLate,
     ageing: official === 'overdue' ? ageingBucket(workingDaysLate) : null,
     extended: status.extended,

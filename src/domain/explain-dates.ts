@@ -5,7 +5,7 @@
 import type { BusinessCalendar } from './business-calendar';
 import { parseDueRule, type DueSchedule } from './due-rule';
 import { DomainError } from './errors';
-import { addDays, formatViDate, formatViDateWithWeekday, formatViInstant, weekdayVi, type LocalDate } from './local-date';
+import { addDays, formatViDate, formatViDateWithWeekday, formatViInstant, localDateOf, weekdayEn, weekdayVi, type LocalDate } from './local-date';
 
 export interface DatesToExplain {
   ruleText: string;
@@ -62,5 +62,44 @@ export function explainDates(d: DatesToExplain, calendar: BusinessCalendar): str
   }
   lines.push(`Báo cáo nhận từ ${formatViInstant(d.dueAt)} (giờ Việt Nam) trở đi là muộn hạn.`);
   if (d.extendedFrom) lines.push(`Đã gia hạn: ngày cuối cùng trước khi gia hạn là ${formatViDateWithWeekday(d.extendedFrom)}; nay là ${formatViDateWithWeekday(d.lastDay)}.`);
+  return lines;
+}
+
+// The same sentences in English, for a page read in English: dd/MM/yyyy and the English
+// weekday; the plan's rule and a holiday's name are quoted as they are.
+const withWeekdayEn = (d: LocalDate) => `${weekdayEn(d)}, ${formatViDate(d)}`;
+// "08:00 Thứ Tư, 04/11/2026" with the English weekday: the time, then the day as above.
+const instantEn = (at: Date) => `${formatViInstant(at).slice(0, 5)} ${withWeekdayEn(localDateOf(at))}`;
+
+function ruleLineEn(ruleText: string, lastDay: LocalDate, original: LocalDate): string {
+  let schedules: DueSchedule[] = [];
+  try {
+    schedules = parseDueRule(ruleText).schedules;
+  } catch (err) {
+    if (!(err instanceof DomainError)) throw err;
+  }
+  const written = addDays(original, 1);
+  if (schedules.some((s) => names(s, written, false))) {
+    return `Rule "${ruleText}": "before ${dm(written)}" means the report must arrive before ${formatViDate(written)} begins, so the last day on time is ${withWeekdayEn(original)}.`;
+  }
+  if (schedules.some((s) => names(s, original, true))) {
+    return `Rule "${ruleText}": ${formatViDate(original)} itself is still on time (a report sent that day is not late).`;
+  }
+  return `Rule: "${ruleText}"; the last day on time is ${withWeekdayEn(lastDay)}.`;
+}
+
+/** explainDates in English. */
+export function explainDatesEn(d: DatesToExplain, calendar: BusinessCalendar): string[] {
+  const lines: string[] = [];
+  const reason = calendar.nonWorkingReason(d.lastDay);
+  lines.push(`${formatViDate(d.lastDay)} is a ${weekdayEn(d.lastDay)}${reason && reason !== weekdayVi(d.lastDay) ? ` (${reason})` : ''}.`);
+  lines.push(ruleLineEn(d.ruleText, d.lastDay, d.extendedFrom ?? d.lastDay));
+  if (reason) {
+    lines.push(
+      `The last day is a day off: a report sent that day is still on time; the "due today" notice goes out on the last working day before it, ${withWeekdayEn(calendar.onOrBeforeWorkingDay(d.lastDay))}.`,
+    );
+  }
+  lines.push(`A report received from ${instantEn(d.dueAt)} (Vietnam time) on is late.`);
+  if (d.extendedFrom) lines.push(`Extended: the last day before the extension was ${withWeekdayEn(d.extendedFrom)}; it is now ${withWeekdayEn(d.lastDay)}.`);
   return lines;
 }

@@ -39,6 +39,8 @@ export interface DeadlineStatus {
   extended: boolean;
   /** Short Vietnamese label for lists: "Quá hạn 4 ngày làm việc". */
   labelVi: string;
+  /** The same in English, for a page or an email read in English: "Overdue by 4 working days". */
+  labelEn: string;
 }
 
 /** "Due soon" starts this many working days before the last working day. */
@@ -55,19 +57,21 @@ export function deadlineStatus(
 ): DeadlineStatus {
   const extended = Boolean(facts.extendedFrom);
   const suffix = extended ? ' (đã gia hạn)' : '';
+  const suffixEn = extended ? ' (extended)' : '';
   const { lastDay } = facts;
-  if (facts.waived) return { state: 'waived', extended, labelVi: 'Miễn báo cáo kỳ này' };
+  if (facts.waived) return { state: 'waived', extended, labelVi: 'Miễn báo cáo kỳ này', labelEn: 'Waived for this period' };
   if (facts.submittedAt) {
     const day = localDateOf(facts.submittedAt);
-    if (compareDates(day, lastDay) <= 0) return { state: 'submitted-on-time', extended, labelVi: `Đã nộp đúng hạn${suffix}` };
+    if (compareDates(day, lastDay) <= 0) return { state: 'submitted-on-time', extended, labelVi: `Đã nộp đúng hạn${suffix}`, labelEn: `Submitted on time${suffixEn}` };
     const daysLate = dayNumber(day) - dayNumber(lastDay);
-    return { state: 'submitted-late', daysLate, extended, labelVi: `Đã nộp, trễ ${daysLate} ngày${suffix}` };
+    return { state: 'submitted-late', daysLate, extended, labelVi: `Đã nộp, trễ ${daysLate} ngày${suffix}`, labelEn: `Submitted ${daysLate} ${daysLate === 1 ? 'day' : 'days'} late${suffixEn}` };
   }
   const today = localDateOf(now);
   const lastWorkingDay = facts.lastWorkingDay ?? calendar.onOrBeforeWorkingDay(lastDay);
   if (compareDates(today, lastDay) > 0) {
     const workingDaysOverdue = calendar.workingDaysBetween(lastDay, today);
     const overdueText = workingDaysOverdue > 0 ? `${workingDaysOverdue} ngày làm việc` : `từ ${formatViDate(lastDay)}`;
+    const overdueEn = workingDaysOverdue > 0 ? `by ${workingDaysOverdue} working ${workingDaysOverdue === 1 ? 'day' : 'days'}` : `since ${formatViDate(lastDay)}`;
     const escalation = facts.escalation && facts.escalation.level > 0 ? facts.escalation : null;
     // "đã báo cáo cấp 2" read as "has reported": say what was sent, and to whom.
     return escalation
@@ -77,14 +81,15 @@ export function deadlineStatus(
           escalationLevel: escalation.level,
           extended,
           labelVi: `Quá hạn ${overdueText}${suffix}; đã gửi thư đôn đốc tới ${escalation.to}`,
+          labelEn: `Overdue ${overdueEn}${suffixEn}; urging letter sent to ${escalation.to}`,
         }
-      : { state: 'overdue', workingDaysOverdue, extended, labelVi: `Quá hạn ${overdueText}${suffix}` };
+      : { state: 'overdue', workingDaysOverdue, extended, labelVi: `Quá hạn ${overdueText}${suffix}`, labelEn: `Overdue ${overdueEn}${suffixEn}` };
   }
   if (compareDates(today, lastWorkingDay) >= 0) {
-    return { state: 'due-today', workingDaysLeft: 0, extended, labelVi: `Đến hạn hôm nay${suffix}` };
+    return { state: 'due-today', workingDaysLeft: 0, extended, labelVi: `Đến hạn hôm nay${suffix}`, labelEn: `Due today${suffixEn}` };
   }
   const workingDaysLeft = calendar.workingDaysBetween(today, lastWorkingDay);
   return workingDaysLeft <= DUE_SOON_WORKING_DAYS
-    ? { state: 'due-soon', workingDaysLeft, extended, labelVi: `Sắp đến hạn: còn ${workingDaysLeft} ngày làm việc${suffix}` }
-    : { state: 'upcoming', workingDaysLeft, extended, labelVi: `Chưa đến hạn: còn ${workingDaysLeft} ngày làm việc${suffix}` };
+    ? { state: 'due-soon', workingDaysLeft, extended, labelVi: `Sắp đến hạn: còn ${workingDaysLeft} ngày làm việc${suffix}`, labelEn: `Due soon: ${workingDaysLeft} working ${workingDaysLeft === 1 ? 'day' : 'days'} left${suffixEn}` }
+    : { state: 'upcoming', workingDaysLeft, extended, labelVi: `Chưa đến hạn: còn ${workingDaysLeft} ngày làm việc${suffix}`, labelEn: `Not yet due: ${workingDaysLeft} working ${workingDaysLeft === 1 ? 'day' : 'days'} left${suffixEn}` };
 }

@@ -3,7 +3,7 @@
 // n working days" is never stale. No Temporal query per row (STYLE.md #7).
 import { currentCalendar } from '../stores/calendar.store';
 import { dataWindowVi } from '../domain/data-window';
-import { explainDates } from '../domain/explain-dates';
+import { explainDates, explainDatesEn } from '../domain/explain-dates';
 import { formatViDateWithWeekday, parseIsoDate } from '../domain/local-date';
 import { deadlineStatus } from '../domain/status';
 import type { Principal } from '../auth/policy';
@@ -28,6 +28,8 @@ export interface DeadlineView {
   dataWindowVi: string;
   state: string;
   stateLabel: string;
+  /** The state in English, for a page read in English. */
+  stateLabelEn?: string;
   nextStep: { kind: string; at: string } | null;
   submission: { submittedAt: string; submittedBy: string; documentNumber: string | null; late: boolean; channel?: string | null } | null;
   /** "periodic", "adhoc" or "rollup" (the coordinator's own upward report). */
@@ -76,6 +78,7 @@ export async function listDeadlines(db: Db, now: Date, where: DeadlineWhere = {}
       dataWindowVi: dataWindowVi({ from: parseIsoDate(row.dataFrom), to: parseIsoDate(row.dataTo) }, lastDay),
       state: status.state,
       stateLabel: status.labelVi,
+      stateLabelEn: status.labelEn,
       nextStep: row.nextStepAt && row.nextStepKind ? { kind: row.nextStepKind, at: row.nextStepAt.toISOString() } : null,
       submission: submission && {
         submittedAt: submission.submittedAt.toISOString(),
@@ -129,9 +132,9 @@ export async function deadlineWithHistory(deps: ServiceDeps, id: string) {
     notBefore: m.notBefore?.toISOString() ?? null,
     error: m.error,
   }));
-  const explained = explainDates(
-    { ruleText: deadline.ruleText, lastDay: parseIsoDate(deadline.lastDay), dueAt: row.dueAt, extendedFrom: row.extendedFrom ? parseIsoDate(row.extendedFrom) : null },
-    currentCalendar(),
-  );
-  return { deadline, events, outbox, explained };
+  const dates = { ruleText: deadline.ruleText, lastDay: parseIsoDate(deadline.lastDay), dueAt: row.dueAt, extendedFrom: row.extendedFrom ? parseIsoDate(row.extendedFrom) : null };
+  const explained = explainDates(dates, currentCalendar());
+  // The English sentences too: the page picks by the reader's language.
+  const explainedEn = explainDatesEn(dates, currentCalendar());
+  return { deadline, events, outbox, explained, explainedEn };
 }

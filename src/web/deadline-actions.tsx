@@ -6,6 +6,7 @@ import type { ComponentChildren } from 'preact';
 import { addDays, parseIsoDate, toIsoDate } from '../domain/local-date';
 import { BIDI_CLASS } from './html';
 import { Script } from './ui/parts';
+import { tr } from './ui/i18n';
 
 /** What the visitor may do on this deadline (the policy decided; the page only shows it). */
 export interface DeadlineActions {
@@ -23,6 +24,7 @@ export const NO_ACTIONS: DeadlineActions = { submit: false, remind: false, exten
 // Static: everything it needs is in the forms' attributes. Messages go in with textContent,
 // never as markup, and lose bidirectional controls like everything the server renders.
 const SCRIPT = String.raw`
+const en = document.documentElement.lang === 'en';
 const csrf = document.querySelector('meta[name="csrf-token"]')?.getAttribute('content') ?? '';
 const clean = (s) => String(s ?? '').replace(/${BIDI_CLASS}/g, '');
 for (const form of document.querySelectorAll('form[data-api]')) {
@@ -38,9 +40,11 @@ for (const form of document.querySelectorAll('form[data-api]')) {
       const data = await res.json().catch(() => ({}));
       ok = res.ok;
       text = ok ? form.dataset.done
+        // The page's language (<html lang>) picks the API's message: messageEn and detailsEn in English.
+        : en ? (data.messageEn ?? 'Not done.') + ((data.detailsEn ?? data.details)?.length ? ': ' + (data.detailsEn ?? data.details).join('; ') : '')
         : (data.message ?? 'Không thực hiện được.') + (data.details?.length ? ': ' + data.details.join('; ') : '');
     } catch {
-      text = 'Không kết nối được với máy chủ; hãy thử lại.';
+      text = en ? 'Could not reach the server; try again.' : 'Không kết nối được với máy chủ; hãy thử lại.';
     }
     out.className = 'msg ' + (ok ? 'ok' : 'err');
     out.textContent = clean(text);
@@ -67,50 +71,50 @@ export function DeadlineActionForms(props: { deadlineId: string; lastDay: string
     <>
       {actions.submit ? (
         <>
-          <h2>Xác nhận đã gửi báo cáo</h2>
-          <ActionForm id="submit" deadlineId={deadlineId} path="submission" done="Đã ghi nhận báo cáo.">
-            <label>Người gửi / ghi nhận <input name="submittedBy" required maxLength={200} /></label>
+          <h2>{tr('Xác nhận đã gửi báo cáo', 'Record the report as received')}</h2>
+          <ActionForm id="submit" deadlineId={deadlineId} path="submission" done={tr('Đã ghi nhận báo cáo.', 'The report is recorded.')}>
+            <label>{tr('Người gửi / ghi nhận', 'Sent / recorded by')} <input name="submittedBy" required maxLength={200} /></label>
             <label>
-              Hình thức nhận{' '}
+              {tr('Hình thức nhận', 'Received by')}{' '}
               <select name="channel">
-                <option value="online">Qua hệ thống</option>
-                <option value="paper">Bản giấy</option>
-                <option value="document-system">Hệ thống quản lý văn bản</option>
-                <option value="email">Thư điện tử</option>
+                <option value="online">{tr('Qua hệ thống', 'Through the system')}</option>
+                <option value="paper">{tr('Bản giấy', 'On paper')}</option>
+                <option value="document-system">{tr('Hệ thống quản lý văn bản', 'Document management system')}</option>
+                <option value="email">{tr('Thư điện tử', 'Email')}</option>
               </select>
             </label>
-            <label>Ngày nhận (để trống: hôm nay) <input name="receivedOn" type="date" /></label>
-            <label>Số văn bản <input name="documentNumber" maxLength={100} /></label>
-            <label>Đường dẫn tệp <input name="link" type="url" /></label>
-            <label>Ghi chú <textarea name="note" maxLength={2000} /></label>
-            <button>Ghi nhận báo cáo</button>
+            <label>{tr('Ngày nhận (để trống: hôm nay)', 'Received on (empty: today)')} <input name="receivedOn" type="date" /></label>
+            <label>{tr('Số văn bản', 'Document number')} <input name="documentNumber" maxLength={100} /></label>
+            <label>{tr('Đường dẫn tệp', 'Link to the file')} <input name="link" type="url" /></label>
+            <label>{tr('Ghi chú', 'Note')} <textarea name="note" maxLength={2000} /></label>
+            <button>{tr('Ghi nhận báo cáo', 'Record the report')}</button>
           </ActionForm>
         </>
       ) : null}
       {actions.remind ? (
-        <ActionForm id="remind" deadlineId={deadlineId} path="remind" done="Đã yêu cầu gửi nhắc; xem thời điểm gửi trong lịch sử.">
+        <ActionForm id="remind" deadlineId={deadlineId} path="remind" done={tr('Đã yêu cầu gửi nhắc; xem thời điểm gửi trong lịch sử.', 'A reminder was requested; the history shows when it is sent.')}>
           <input type="hidden" name="requestedBy" value="Cơ quan đầu mối" />
-          <button>Gửi nhắc ngay</button>
+          <button>{tr('Gửi nhắc ngay', 'Send a reminder now')}</button>
         </ActionForm>
       ) : null}
       {actions.extend ? (
         <>
-          <h2>Gia hạn</h2>
-          <ActionForm id="extend" deadlineId={deadlineId} path="extension" done="Đã gia hạn.">
-            <label>Ngày cuối cùng mới <input name="newLastDay" type="date" min={firstNewDay} required /></label>
-            <label>Lý do <textarea name="reason" required maxLength={2000} /></label>
-            <label>Người cho phép <input name="grantedBy" required maxLength={200} /></label>
-            <button>Gia hạn</button>
+          <h2>{tr('Gia hạn', 'Extend')}</h2>
+          <ActionForm id="extend" deadlineId={deadlineId} path="extension" done={tr('Đã gia hạn.', 'Extended.')}>
+            <label>{tr('Ngày cuối cùng mới', 'New last day')} <input name="newLastDay" type="date" min={firstNewDay} required /></label>
+            <label>{tr('Lý do', 'Reason')} <textarea name="reason" required maxLength={2000} /></label>
+            <label>{tr('Người cho phép', 'Granted by')} <input name="grantedBy" required maxLength={200} /></label>
+            <button>{tr('Gia hạn', 'Extend')}</button>
           </ActionForm>
         </>
       ) : null}
       {actions.waive ? (
         <>
-          <h2>Miễn báo cáo kỳ này</h2>
-          <ActionForm id="waive" deadlineId={deadlineId} path="waiver" done="Đã miễn báo cáo kỳ này." confirm="Miễn báo cáo kỳ này? Việc nhắc hạn sẽ dừng và không thể hoàn tác.">
-            <label>Lý do <textarea name="reason" required maxLength={2000} /></label>
-            <label>Người quyết định <input name="waivedBy" required maxLength={200} /></label>
-            <button>Miễn báo cáo</button>
+          <h2>{tr('Miễn báo cáo kỳ này', 'Waive this period')}</h2>
+          <ActionForm id="waive" deadlineId={deadlineId} path="waiver" done={tr('Đã miễn báo cáo kỳ này.', 'This period is waived.')} confirm={tr('Miễn báo cáo kỳ này? Việc nhắc hạn sẽ dừng và không thể hoàn tác.', 'Waive this period? Reminders stop and this cannot be undone.')}>
+            <label>{tr('Lý do', 'Reason')} <textarea name="reason" required maxLength={2000} /></label>
+            <label>{tr('Người quyết định', 'Decided by')} <input name="waivedBy" required maxLength={200} /></label>
+            <button>{tr('Miễn báo cáo', 'Waive')}</button>
           </ActionForm>
         </>
       ) : null}

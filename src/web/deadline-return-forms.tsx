@@ -3,6 +3,7 @@
 // with a reason and a new last day. Plain forms posted with the session's CSRF token; the
 // route redirects back to the deadline page.
 import type { DeadlineView } from '../services/list-deadlines';
+import { tr } from './ui/i18n';
 
 export interface LinkReturnActions {
   links?: boolean;
@@ -19,19 +20,19 @@ export function DeadlineReturnForms(props: { v: DeadlineView; actions: LinkRetur
     <section>
       {canReturn ? (
         <form id="return" method="post" action={`/deadlines/${id}/return`}>
-          <h3>Yêu cầu bổ sung</h3>
+          <h3>{tr('Yêu cầu bổ sung', 'Ask for completion')}</h3>
           <input type="hidden" name="_csrf" value={props.csrfToken ?? ''} />
-          <label>Lý do <textarea name="reason" required maxlength={2000} /></label>
-          <label>Hạn mới <input name="newLastDay" type="date" required /></label>
-          <label>Người yêu cầu <input name="returnedBy" required maxlength={200} /></label>
-          <button>Trả lại báo cáo để bổ sung</button>
+          <label>{tr('Lý do', 'Reason')} <textarea name="reason" required maxlength={2000} /></label>
+          <label>{tr('Hạn mới', 'New last day')} <input name="newLastDay" type="date" required /></label>
+          <label>{tr('Người yêu cầu', 'Requested by')} <input name="returnedBy" required maxlength={200} /></label>
+          <button>{tr('Trả lại báo cáo để bổ sung', 'Send the report back for completion')}</button>
         </form>
       ) : null}
       {canRevoke ? (
         <form id="revoke-links" method="post" action={`/deadlines/${id}/link-revocations`}>
           <input type="hidden" name="_csrf" value={props.csrfToken ?? ''} />
-          <label>Lý do thu hồi <input name="reason" maxlength={2000} /></label>
-          <button>Thu hồi các liên kết gửi báo cáo đã gửi cho đơn vị</button>
+          <label>{tr('Lý do thu hồi', 'Reason for revoking')} <input name="reason" maxlength={2000} /></label>
+          <button>{tr('Thu hồi các liên kết gửi báo cáo đã gửi cho đơn vị', 'Revoke the report links sent to the agency')}</button>
         </form>
       ) : null}
     </section>

@@ -1,6 +1,7 @@
 // One deadline's history (the append-only DeadlineEvent table) as sentences a coordinator
 // reads: what happened, to whom, with dates as dd/MM/yyyy. Pure: no I/O, no clock.
 import { formatViInstant, formatViIsoDate } from '../domain/local-date';
+import { currentLocale, formatInstant, formatIsoDay, periodText, type Locale } from './ui/i18n';
 
 export interface DeadlineEventRow {
   at: Date;
@@ -92,8 +93,12 @@ function parsePayload(payload: string): Record<string, unknown> {
  * ("Năm 2026"). Types no one has taught this function yet still read: "Sự kiện <type>:
  * key: value; …" with dates written dd/MM/yyyy.
  */
-export function eventSentence(event: DeadlineEventRow, context: { periodLabel?: string } = {}): string {
+export function eventSentence(event: DeadlineEventRow, context: { periodLabel?: string } = {}, locale: Locale = currentLocale()): string {
   const p = parsePayload(event.payload);
+  if (locale === 'en') {
+    const sentence = describeEn(event, p, context);
+    return p.sample === true ? `${sentence} (Sample data: a prepared history, no real emails.)` : sentence;
+  }
   const sentence = describe(event, p, context);
   // The sample's past (written when `npm start` first loads it) never went out as email.
   return p.sample === true ? `${sentence} (Dữ liệu mẫu: lịch sử dựng sẵn, không có thư thật.)` : sentence;
@@ -171,6 +176,128 @@ function describe(event: DeadlineEventRow, p: Record<string, unknown>, context: 
     default: {
       const fields = Object.entries(p).filter(([k]) => k !== 'sample').map(([k, v]) => `${k}: ${valueWords(v)}`);
       return `Sự kiện "${event.type}"${fields.length ? `: ${fields.join('; ')}` : ''}.`;
+    }
+  }
+}
+
+const EMAIL_KIND_EN: Record<string, string> = {
+  request: 'the ad-hoc report request',
+  reminder: 'the reminder',
+  'due-today': 'the due-today notice',
+  overdue: 'the overdue notice',
+  escalation: 'the escalation letter',
+  repeat: 'the repeat reminder',
+  manual: "the coordinator's reminder",
+  receipt: 'the receipt',
+  extension: 'the extension notice',
+  waiver: 'the waiver notice',
+  return: 'the request to complete the report',
+};
+
+const AUDIENCE_EN: Record<string, string> = {
+  'agency-contacts': "the agency's contacts",
+  'agency-head': 'the head of the agency',
+  coordinator: 'the coordinating office',
+  'coordinator-head': 'the head of the coordinating office',
+  leadership: 'the leadership',
+};
+
+/** stepWords in English: "reminder-3wd" -> "reminder 3 working days before". */
+export function stepWordsEn(key: string): string {
+  const revised = /^r(\d+)\.(.+)$/.exec(key);
+  if (revised) return `${stepWordsEn(revised[2]!)}, after new last day no. ${revised[1]}`;
+  let m: RegExpExecArray | null;
+  if ((m = /^reminder-(\d+)wd$/.exec(key))) return `reminder ${m[1]} working days before`;
+  if (key === 'due-today') return 'due today';
+  if (key === 'overdue') return 'overdue notice';
+  if ((m = /^escalation-(\d+)$/.exec(key))) return `escalation level ${m[1]}`;
+  if ((m = /^repeat-(\d+)$/.exec(key))) return `repeat no. ${m[1]}`;
+  if ((m = /^manual-(\d+)$/.exec(key))) return `immediate reminder no. ${m[1]}`;
+  if (key === 'receipt') return 'receipt';
+  if (key === 'adhoc-request') return 'report request';
+  if ((m = /^extension-(\d+)$/.exec(key))) return `extension no. ${m[1]}`;
+  if (key === 'waiver') return 'waiver';
+  return key;
+}
+
+const dayEn = (iso: string, weekday = false) => formatIsoDay(iso, { weekday }, 'en');
+
+function valueWordsEn(v: unknown): string {
+  if (typeof v === 'string') {
+    if (/^\d{4}-\d{2}-\d{2}$/.test(v)) return dayEn(v);
+    if (/^\d{4}-\d{2}-\d{2}T[\d:.]+(?:Z|[+-]\d{2}:\d{2})$/.test(v) && !Number.isNaN(Date.parse(v))) return formatInstant(new Date(v), 'en');
+    return v;
+  }
+  if (typeof v === 'boolean') return v ? 'yes' : 'no';
+  if (Array.isArray(v)) return v.map(valueWordsEn).join(', ');
+  if (v && typeof v === 'object') return JSON.stringify(v);
+  return String(v);
+}
+
+/** describe, in English: the same events, the same facts, people's own words as they typed them. */
+function describeEn(event: DeadlineEventRow, p: Record<string, unknown>, context: { periodLabel?: string }): string {
+  const step = str(p.step);
+  const kind = str(p.kind) ?? (step ? kindOfStep(step) : null);
+  const what = (kind && EMAIL_KIND_EN[kind]) ?? 'the email';
+  const stepPart = step ? ` (${stepWordsEn(step)})` : '';
+  const to = str(p.to);
+  const reasonPart = (reason: string | null) => (reason ? ` Reason: ${asSentence(reason)}` : '');
+  switch (event.type) {
+    case 'period-opened': {
+      const last = str(p.lastDay);
+      const period = context.periodLabel ? periodText(context.periodLabel, 'en') : (str(p.periodKey) ?? '');
+      return `Reporting period opened${period ? `: ${period}` : ''}${last ? `; last day ${dayEn(last, true)}` : ''}.`;
+    }
+    case 'email-sent':
+      return `Sent ${what}${stepPart}${to ? ` to ${to}` : ''}${str(p.digest) ? ", in the day's digest" : ''}.`;
+    case 'email-failed':
+      return `Could not send ${what}${stepPart}${to ? ` to ${to}` : ''}: the mail server refused it. Check the email address.`;
+    case 'no-recipients': {
+      const audience = Array.isArray(p.audience) ? p.audience.map((a) => AUDIENCE_EN[String(a)] ?? String(a)) : [];
+      return `No one to send to${stepPart}: no email address for ${audience.length ? audience.join(', ') : 'the recipients'}.`;
+    }
+    case 'submitted': {
+      const at = str(p.at);
+      const when = at && !Number.isNaN(Date.parse(at)) ? ` at ${formatInstant(new Date(at), 'en')}` : '';
+      const by = str(p.by);
+      return `Report received${by ? ` from ${by}` : ''}${when}${p.late === true ? ' (late)' : p.late === false ? ' (on time)' : ''}.`;
+    }
+    case 'extended': {
+      const from = str(p.from);
+      const toDay = str(p.to);
+      const by = str(p.by);
+      return `Extended${from ? ` from ${dayEn(from)}` : ''}${toDay ? ` to ${dayEn(toDay)}` : ''}.${reasonPart(str(p.reason))}${by ? ` Granted by: ${asSentence(by)}` : ''}`;
+    }
+    case 'waived': {
+      const by = str(p.by);
+      return `Waived for this period.${reasonPart(str(p.reason))}${by ? ` Decided by: ${asSentence(by)}` : ''}`;
+    }
+    case 'reminder-requested': {
+      const by = str(p.by);
+      const sendAt = str(p.sendAt);
+      const at = str(p.at);
+      const held = sendAt && at && Date.parse(sendAt) > Date.parse(at);
+      const note = str(p.note);
+      return (
+        `${by ?? 'The coordinating office'} asked for a reminder now` +
+        `${held ? `; outside working hours, so it leaves at ${formatInstant(new Date(sendAt), 'en')}` : ''}.` +
+        `${note ? ` Note: ${asSentence(note)}` : ''}`
+      );
+    }
+    case 'returned': {
+      const toDay = str(p.to);
+      const by = str(p.by);
+      return `Sent back for completion: the report was returned to the agency${toDay ? `, new last day ${dayEn(toDay)}` : ''}.${reasonPart(str(p.reason))}${by ? ` Requested by: ${asSentence(by)}` : ''}`;
+    }
+    case 'links-revoked': {
+      const by = str(p.by);
+      return `Revoked the report links sent to the agency${by ? ` (${by})` : ''}.${reasonPart(str(p.reason))}`;
+    }
+    case 'email-dropped':
+      return `Did not send ${what}${stepPart}${to ? ` to ${to}` : ''}: the period ended before it was due to leave.`;
+    default: {
+      const fields = Object.entries(p).filter(([k]) => k !== 'sample').map(([k, v]) => `${k === 'nội dung' ? 'content' : k}: ${valueWordsEn(v)}`);
+      return `Event "${event.type}"${fields.length ? `: ${fields.join('; ')}` : ''}.`;
     }
   }
 }

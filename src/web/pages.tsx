@@ -14,24 +14,28 @@ import { Received } from './deadline/received';
 import type { DeadlineEventRow } from './event-text';
 import { Layout, type PageChrome } from './ui/layout';
 import { Instant, StateBadge } from './ui/parts';
+import { currentLocale, formatIsoDay, periodText, stateText, tr } from './ui/i18n';
 import { renderPage } from './ui/render';
+import { dataWindowEn } from '../domain/data-window';
+import { parseIsoDate } from '../domain/local-date';
 
 export type { DeadlineActions } from './deadline-actions';
 
-const STEP_LABEL: Record<string, string> = {
-  reminder: 'Nhắc hạn',
-  'due-today': 'Đến hạn hôm nay',
-  overdue: 'Báo quá hạn',
-  escalation: 'Đôn đốc',
-  repeat: 'Nhắc lại',
+const STEP_LABEL: Record<string, [string, string]> = {
+  reminder: ['Nhắc hạn', 'Reminder'],
+  'due-today': ['Đến hạn hôm nay', 'Due today'],
+  overdue: ['Báo quá hạn', 'Overdue notice'],
+  escalation: ['Đôn đốc', 'Escalation'],
+  repeat: ['Nhắc lại', 'Repeat reminder'],
 };
 
 function NextStep(props: { step: DeadlineView['nextStep'] }) {
   const { step } = props;
   if (!step) return null;
+  const label = STEP_LABEL[step.kind];
   return (
     <>
-      {STEP_LABEL[step.kind] ?? step.kind}
+      {label ? tr(...label) : step.kind}
       <br />
       <small>
         <Instant at={step.at} />
@@ -50,18 +54,18 @@ function DeadlineRow(props: { v: DeadlineView }) {
         {v.progress ? (
           <>
             <br />
-            <small>{`Tổng hợp: ${v.progress.reported}/${v.progress.expected} đơn vị đã gửi`}</small>
+            <small>{tr(`Tổng hợp: ${v.progress.reported}/${v.progress.expected} đơn vị đã gửi`, `Roll-up: ${v.progress.reported}/${v.progress.expected} agencies have reported`)}</small>
           </>
         ) : null}
       </td>
-      <td>{v.periodLabel}</td>
+      <td>{periodText(v.periodLabel)}</td>
       <td>
-        {v.lastDayVi}
+        {formatIsoDay(v.lastDay)}
         <br />
         <small>{v.ruleText}</small>
       </td>
       <td>
-        <StateBadge state={v.state} label={v.stateLabel} />
+        <StateBadge state={v.state} label={stateText(v.stateLabel, v.stateLabelEn)} />
       </td>
       <td>
         <NextStep step={v.nextStep} />
@@ -70,19 +74,28 @@ function DeadlineRow(props: { v: DeadlineView }) {
   );
 }
 
+/** The data window in English, from the view's own dates. */
+function dataWindowEnOf(v: DeadlineView): string {
+  try {
+    return dataWindowEn({ from: parseIsoDate(v.dataWindow.from), to: parseIsoDate(v.dataWindow.to) }, parseIsoDate(v.lastDay));
+  } catch {
+    return v.dataWindowVi;
+  }
+}
+
 export function dashboardPage(views: DeadlineView[], chrome: PageChrome): string {
   return renderPage(
-    <Layout title="Danh sách hạn báo cáo" chrome={chrome}>
-      <h1>Danh sách hạn báo cáo</h1>
+    <Layout title={tr('Danh sách hạn báo cáo', 'Reporting deadlines')} chrome={chrome}>
+      <h1>{tr('Danh sách hạn báo cáo', 'Reporting deadlines')}</h1>
       <table>
         <thead>
           <tr>
-            <th>Kế hoạch</th>
-            <th>Đơn vị</th>
-            <th>Kỳ</th>
-            <th>Hạn cuối</th>
-            <th>Trạng thái</th>
-            <th>Bước tiếp theo</th>
+            <th>{tr('Kế hoạch', 'Plan')}</th>
+            <th>{tr('Đơn vị', 'Agency')}</th>
+            <th>{tr('Kỳ', 'Period')}</th>
+            <th>{tr('Hạn cuối', 'Last day')}</th>
+            <th>{tr('Trạng thái', 'Status')}</th>
+            <th>{tr('Bước tiếp theo', 'Next step')}</th>
           </tr>
         </thead>
         <tbody>
@@ -90,7 +103,7 @@ export function dashboardPage(views: DeadlineView[], chrome: PageChrome): string
             views.map((v) => <DeadlineRow v={v} />)
           ) : (
             <tr>
-              <td colSpan={6}>Chưa có hạn báo cáo nào.</td>
+              <td colSpan={6}>{tr('Chưa có hạn báo cáo nào.', 'No reporting deadlines yet.')}</td>
             </tr>
           )}
         </tbody>
@@ -102,6 +115,8 @@ export function dashboardPage(views: DeadlineView[], chrome: PageChrome): string
 /** What the deadline page shows besides the deadline itself: its dates in words and its emails. */
 export interface DeadlineExtras {
   explained: string[];
+  /** The same sentences in English (src/domain/explain-dates.ts explainDatesEn). */
+  explainedEn?: string[];
   outbox: DeadlineEmail[];
   /** The visitor may draft an urging letter (policy deadline.urge): shown while the deadline is overdue. */
   urge?: boolean;
@@ -118,14 +133,22 @@ export function deadlinePage(v: DeadlineView, events: DeadlineEventRow[], action
   // A received or waived period takes no more changes (the API refuses them as conflicts).
   const open = !v.submission && v.state !== 'waived';
   return renderPage(
-    <Layout title={`${v.agency} – ${v.periodLabel}`} chrome={chrome}>
-      <h1>{`${v.agency}: ${v.periodLabel}`}</h1>
+    <Layout title={`${v.agency} – ${periodText(v.periodLabel)}`} chrome={chrome}>
+      <h1>{`${v.agency}: ${periodText(v.periodLabel)}`}</h1>
       <p>{`${v.planNumber}: ${v.planTitle}`}</p>
       <p>
-        Quy định: <b>{v.ruleText}</b>. Ngày cuối cùng đúng hạn: <b>{v.lastDayVi}</b>. Trạng thái: <StateBadge state={v.state} label={v.stateLabel} />
+        {tr('Quy định: ', 'Rule: ')}
+        <b>{v.ruleText}</b>
+        {tr('. Ngày cuối cùng đúng hạn: ', '. Last day on time: ')}
+        <b>{formatIsoDay(v.lastDay)}</b>
+        {tr('. Trạng thái: ', '. Status: ')}
+        <StateBadge state={v.state} label={stateText(v.stateLabel, v.stateLabelEn)} />
       </p>
-      <DatesExplained lines={extras.explained} />
-      <p>Số liệu: {v.dataWindowVi}</p>
+      <DatesExplained lines={currentLocale() === 'en' && extras.explainedEn ? extras.explainedEn : extras.explained} />
+      <p>
+        {tr('Số liệu: ', 'Data: ')}
+        {tr(v.dataWindowVi, dataWindowEnOf(v))}
+      </p>
       {extras.urge && (v.state === 'overdue' || v.state === 'escalated') ? (
         <p>
           <UrgingLetterLink deadlineId={v.id} />
@@ -134,9 +157,9 @@ export function deadlinePage(v: DeadlineView, events: DeadlineEventRow[], action
       {v.submission ? <Received submission={v.submission} /> : null}
       <DeadlineActionForms deadlineId={v.id} lastDay={v.lastDay} actions={open ? actions : NO_ACTIONS} />
       <DeadlineReturnForms v={v} actions={actions} csrfToken={chrome.csrfToken} />
-      <h2>Thư đã gửi</h2>
+      <h2>{tr('Thư đã gửi', 'Emails sent')}</h2>
       <OutboxList emails={extras.outbox} />
-      <h2>Lịch sử</h2>
+      <h2>{tr('Lịch sử', 'History')}</h2>
       <History events={events} periodLabel={v.periodLabel} />
     </Layout>,
   );
@@ -144,10 +167,10 @@ export function deadlinePage(v: DeadlineView, events: DeadlineEventRow[], action
 
 export function inboxPage(mails: CaughtMail[] | null, chrome: PageChrome): string {
   return renderPage(
-    <Layout title="Hộp thư" chrome={chrome}>
+    <Layout title={tr('Hộp thư', 'Inbox')} chrome={chrome}>
       {mails ? (
         <>
-          <h1>{`Hộp thư thử (${mails.length})`}</h1>
+          <h1>{tr(`Hộp thư thử (${mails.length})`, `Test inbox (${mails.length})`)}</h1>
           {mails.length ? (
             [...mails].reverse().map((m) => (
               <details>
@@ -158,11 +181,11 @@ export function inboxPage(mails: CaughtMail[] | null, chrome: PageChrome): strin
               </details>
             ))
           ) : (
-            <p>Chưa có thư.</p>
+            <p>{tr('Chưa có thư.', 'No mail yet.')}</p>
           )}
         </>
       ) : (
-        <p>Hộp thư thử chỉ có khi dùng máy chủ SMTP nhúng (SMTP_HOST chưa đặt).</p>
+        <p>{tr('Hộp thư thử chỉ có khi dùng máy chủ SMTP nhúng (SMTP_HOST chưa đặt).', 'The test inbox exists only with the embedded SMTP server (SMTP_HOST not set).')}</p>
       )}
     </Layout>,
   );

@@ -2,11 +2,12 @@
 // the CSRF token of the visitor's session.
 import { ANONYMOUS_CHROME, Layout } from './ui/layout';
 import { renderPage } from './ui/render';
+import { tr } from './ui/i18n';
 
 export function signInPage(opts: { csrfToken: string; next: string; error?: string; email?: string }): string {
   return renderPage(
-    <Layout title="Đăng nhập" chrome={ANONYMOUS_CHROME}>
-      <h1>Đăng nhập</h1>
+    <Layout title={tr('Đăng nhập', 'Sign in')} chrome={ANONYMOUS_CHROME}>
+      <h1>{tr('Đăng nhập', 'Sign in')}</h1>
       {opts.error ? (
         <p class="msg err" role="alert">
           {opts.error}
@@ -19,12 +20,12 @@ export function signInPage(opts: { csrfToken: string; next: string; error?: stri
           Email <input name="email" type="email" autocomplete="username" required value={opts.email ?? ''} />
         </label>
         <label>
-          Mật khẩu <input name="password" type="password" autocomplete="current-password" required />
+          {tr('Mật khẩu', 'Password')} <input name="password" type="password" autocomplete="current-password" required />
         </label>
-        <button>Đăng nhập</button>
+        <button>{tr('Đăng nhập', 'Sign in')}</button>
       </form>
       <p>
-        <a href="/password-reset">Quên mật khẩu?</a>
+        <a href="/password-reset">{tr('Quên mật khẩu?', 'Forgot your password?')}</a>
       </p>
     </Layout>,
   );

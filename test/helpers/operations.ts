@@ -109,6 +109,8 @@ async function otherParam(op: Operation, name: string, c: ExampleContext, resour
   }
   // A calendar feed's URL: a public file whose token is its own proof (a feed never revoked).
   if (op.action === 'public' && name === 'token' && op.path.startsWith('/lich/')) return c.location.calendarFeedToken;
+  // The language switch: a language, not a thing of the world.
+  if (op.action === 'public' && name === 'locale' && op.path.startsWith('/lang/')) return 'en';
   // The emailed password-reset link: a public page whose token is its own proof; a new one each call (it works once).
   if (op.action === 'public' && name === 'token') return c.world.resetLinkToken(c.location.name);
   throw new Error(`${op.key}: path parameter "${name}" is not the operation's x-hbc-resource; give the route a resource (config.access), or say in otherParam (test/helpers/operations.ts) what it names`);

@@ -18,6 +18,7 @@ import { organisationPage, organisationsPage } from '../../web/admin/organisatio
 import { newUserPage, userPage, usersPage } from '../../web/admin/users-page';
 import { actorOf } from '../actor';
 import { idParamsSchema, savedQuerySchema } from './params';
+import { errorLines, errorText } from '../../web/ui/i18n';
 
 const id = z.string().min(1).max(300);
 const tags = ['pages'];
@@ -43,7 +44,7 @@ async function submit<T>(reply: FastifyReply, to: string | ((result: T) => strin
   } catch (err) {
     if (!(err instanceof ServiceError) || (err.code !== 'invalid-input' && err.code !== 'conflict' && err.code !== 'forbidden')) throw err;
     reply.status(err.code === 'invalid-input' ? 400 : err.code === 'conflict' ? 409 : 403);
-    return html(reply, await again({ message: err.messageVi, lines: err.details }));
+    return html(reply, await again({ message: errorText(err), lines: errorLines(err) }));
   }
   return reply.redirect(typeof to === 'string' ? to : to(result), 303);
 }

@@ -25,6 +25,7 @@ import { agencyOverviewPage, linkClosedPage, linkConfirmPage, linkReceiptPage, l
 import { actorOf } from '../actor';
 import { errorHandler } from '../errors';
 import { idParamsSchema } from './params';
+import { errorLines, errorText } from '../../web/ui/i18n';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -131,7 +132,7 @@ function linkRoutes(app: FastifyInstance, deps: ServiceDeps, settings: LinkSetti
     if (!link) return reply;
     const values: LinkFormValues = req.body;
     const again = (status: number, err: ServiceError) =>
-      html(reply, status, linkConfirmPage({ link, ...hrefs(req.params.token), nonce: formNonce(settings.keys, deps.clock()), maxMb, values, error: err.messageVi, details: err.details }));
+      html(reply, status, linkConfirmPage({ link, ...hrefs(req.params.token), nonce: formNonce(settings.keys, deps.clock()), maxMb, values, error: errorText(err), details: errorLines(err) }));
     try {
       const file = attachedFiles.get(req) ?? null;
       if (file === 'too-large') {

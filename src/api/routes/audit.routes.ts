@@ -13,6 +13,7 @@ import { ServiceError } from '../../services/errors';
 import { auditCsv } from '../../web/admin/audit-csv';
 import { auditPage, type AuditFilters } from '../../web/admin/audit-page';
 import { adminChrome } from '../../web/admin/chrome';
+import { errorLines, errorText } from '../../web/ui/i18n';
 
 /** What the page's filter form sends: every field a string, empty when not set. */
 const pageQuerySchema = z.object({
@@ -60,7 +61,7 @@ export function registerAuditRoutes(app: FastifyInstance, deps: ServiceDeps): vo
       body = auditPage({ chrome, filters, page: await listAudit(deps, req.principal, withoutEmpty(req.query)) });
     } catch (err) {
       if (!(err instanceof ServiceError) || err.code !== 'invalid-input') throw err;
-      body = auditPage({ chrome, filters, page: null, error: err.messageVi, errorLines: err.details });
+      body = auditPage({ chrome, filters, page: null, error: errorText(err), errorLines: errorLines(err) });
       reply.status(400);
     }
     return reply.type('text/html; charset=utf-8').send(body);

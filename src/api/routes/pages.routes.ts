@@ -29,7 +29,7 @@ export function registerPageRoutes(app: FastifyInstance, deps: ServiceDeps, opts
     schema: { tags: ['pages'], summary: 'One deadline: its dates, state, history, and the actions the visitor may take', params: idParamsSchema },
     config: { access: { action: 'deadline.read', resource: { kind: 'deadline', from: 'params', key: 'id' } } },
   }, async (req, reply) => {
-    const { deadline, events, outbox, explained } = await deadlineWithHistory(deps, req.params.id);
+    const { deadline, events, outbox, explained, explainedEn } = await deadlineWithHistory(deps, req.params.id);
     const resource = req.resource!;
     const actions = {
       submit: can(req.principal, 'deadline.submit', resource),
@@ -39,7 +39,7 @@ export function registerPageRoutes(app: FastifyInstance, deps: ServiceDeps, opts
       links: can(req.principal, 'deadline.links', resource),
       return: can(req.principal, 'deadline.return', resource),
     };
-    return html(reply, deadlinePage(deadline, events, actions, chromeFor(req, reply), { outbox, explained, urge: can(req.principal, 'deadline.urge', resource) }));
+    return html(reply, deadlinePage(deadline, events, actions, chromeFor(req, reply), { outbox, explained, explainedEn, urge: can(req.principal, 'deadline.urge', resource) }));
   });
 
   r.get('/imports/new', {

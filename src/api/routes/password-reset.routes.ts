@@ -20,6 +20,7 @@ import {
 import { untilText } from '../../services/sign-in';
 import { newPasswordPage, requestResetPage, resetDonePage, resetLinkInvalidPage } from '../../web/accounts/password-reset-pages';
 import { doorLimiter, setRetryAfter, TooManyAttemptsError, type DoorLimits } from '../sign-in-limits';
+import { errorLines, errorText, tr } from '../../web/ui/i18n';
 
 export const RESET_LIMITS: DoorLimits = {
   perAddress: { max: 20, windowMs: 15 * 60_000 },
@@ -93,10 +94,10 @@ function routes(app: FastifyInstance, deps: ServiceDeps, ask: Ask): void {
     try {
       const { email } = parseBody(passwordResetRequestBodySchema, { email: req.body.email });
       await ask(req, reply, email, req.log);
-      return html(reply, requestResetPage({ csrfToken: reply.generateCsrf(), done: RESET_REQUESTED.message }));
+      return html(reply, requestResetPage({ csrfToken: reply.generateCsrf(), done: tr(RESET_REQUESTED.message, RESET_REQUESTED.messageEn) }));
     } catch (err) {
       if (!(err instanceof ServiceError)) throw err;
-      const page = requestResetPage({ csrfToken: reply.generateCsrf(), error: err.messageVi, details: err.details, email: req.body.email });
+      const page = requestResetPage({ csrfToken: reply.generateCsrf(), error: errorText(err), details: errorLines(err), email: req.body.email });
       return html(reply.status(err.code === 'rate-limited' ? 429 : 400), page);
     }
   });
@@ -111,7 +112,7 @@ function routes(app: FastifyInstance, deps: ServiceDeps, ask: Ask): void {
       return html(reply, newPasswordPage({ csrfToken: reply.generateCsrf(), email, minLength: MIN_PASSWORD_LENGTH }));
     } catch (err) {
       if (!(err instanceof ServiceError)) throw err;
-      return html(reply.status(410), resetLinkInvalidPage(err.messageVi));
+      return html(reply.status(410), resetLinkInvalidPage(errorText(err)));
     }
   });
 
@@ -125,9 +126,9 @@ function routes(app: FastifyInstance, deps: ServiceDeps, ask: Ask): void {
       return html(reply, resetDonePage());
     } catch (err) {
       if (!(err instanceof ServiceError)) throw err;
-      if (err.code !== 'invalid-input') return html(reply.status(410), resetLinkInvalidPage(err.messageVi));
+      if (err.code !== 'invalid-input') return html(reply.status(410), resetLinkInvalidPage(errorText(err)));
       const { email } = await resetLinkAccount(deps, req.params.token);
-      return html(reply.status(400), newPasswordPage({ csrfToken: reply.generateCsrf(), email, minLength: MIN_PASSWORD_LENGTH, error: err.messageVi, details: err.details }));
+      return html(reply.status(400), newPasswordPage({ csrfToken: reply.generateCsrf(), email, minLength: MIN_PASSWORD_LENGTH, error: errorText(err), details: errorLines(err) }));
     }
   });
 }

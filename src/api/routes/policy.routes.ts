@@ -13,6 +13,7 @@ import { formBodySchema, policyFromForm, type FormBody } from '../../web/admin/f
 import { ESCALATION_ROWS, reminderPolicyPage } from '../../web/admin/reminder-policy-page';
 import { actorOf } from '../actor';
 import { idParamsSchema, savedQuerySchema } from './params';
+import { errorLines, errorText } from '../../web/ui/i18n';
 
 const onPlan = { kind: 'plan', from: 'params', key: 'id' } as const;
 
@@ -62,7 +63,7 @@ export function registerPolicyRoutes(app: FastifyInstance, deps: ServiceDeps): v
     } catch (err) {
       if (!(err instanceof ServiceError) || err.code !== 'invalid-input') throw err;
       reply.status(400);
-      return page(req, reply, req.params.id, { problem: { message: err.messageVi, lines: err.details }, values: req.body });
+      return page(req, reply, req.params.id, { problem: { message: errorText(err), lines: errorLines(err) }, values: req.body });
     }
     return reply.redirect(`/plans/${encodeURIComponent(req.params.id)}/reminder-policy?saved`, 303);
   });

@@ -14,6 +14,7 @@ import { ServiceError } from '../../services/errors';
 import { LOCKOUT_MS, MAX_FAILED_SIGN_INS, signIn, signInBodySchema, SignInRefusedError, untilText } from '../../services/sign-in';
 import { signInPage } from '../../web/sign-in-page';
 import { doorLimiter, setRetryAfter, type DoorLimits } from '../sign-in-limits';
+import { errorText } from '../../web/ui/i18n';
 
 /**
  * Per email as many failures as the lock allows, in the lock's time, so an address without
@@ -124,7 +125,7 @@ function routes(app: FastifyInstance, attempt: Attempt): void {
     } catch (err) {
       if (!(err instanceof ServiceError)) throw err;
       const status = { 'invalid-input': 400, forbidden: 403, 'rate-limited': 429 }[err.code as string] ?? 401;
-      return page(reply.status(status), { csrfToken: reply.generateCsrf(), next: safeNext(req.body.next), error: err.messageVi, email: req.body.email });
+      return page(reply.status(status), { csrfToken: reply.generateCsrf(), next: safeNext(req.body.next), error: errorText(err), email: req.body.email });
     }
   });
 

@@ -13,6 +13,7 @@ import { tokensPage, type TokensPageData } from '../../web/accounts/tokens-page'
 import type { NavLink } from '../../web/ui/layout';
 import { actorOf } from '../actor';
 import { idParamsSchema } from './params';
+import { errorLines, errorText, tr } from '../../web/ui/i18n';
 
 const onOrganisationInBody = { kind: 'organisation', from: 'body', key: 'organisationId' } as const;
 const onToken = { kind: 'token', from: 'params', key: 'id' } as const;
@@ -31,15 +32,15 @@ const tokenSummarySchema = z.object({
   revokedAt: z.string().nullable(),
 });
 
-const NAV: { href: string; label: string; action: Action }[] = [
-  { href: '/', label: 'Danh sách hạn', action: 'deadline.read' },
-  { href: '/imports/new', label: 'Nhập kế hoạch', action: 'plan.import' },
-  { href: '/admin/tokens', label: 'Mã truy cập API', action: 'admin.token' },
+const NAV: { href: string; label: [string, string]; action: Action }[] = [
+  { href: '/', label: ['Danh sách hạn', 'Deadlines'], action: 'deadline.read' },
+  { href: '/imports/new', label: ['Nhập kế hoạch', 'Import a plan'], action: 'plan.import' },
+  { href: '/admin/tokens', label: ['Mã truy cập API', 'API tokens'], action: 'admin.token' },
 ];
 
 function chromeOf(req: FastifyRequest, reply: FastifyReply): TokensPageData['chrome'] {
   const p = req.principal;
-  const nav: NavLink[] = NAV.filter((l) => canSomewhere(p, l.action)).map(({ href, label }) => ({ href, label }));
+  const nav: NavLink[] = NAV.filter((l) => canSomewhere(p, l.action)).map(({ href, label }) => ({ href, label: tr(...label) }));
   return { user: p.kind === 'anonymous' ? undefined : p.label, nav, csrfToken: reply.generateCsrf() };
 }
 
@@ -95,7 +96,7 @@ export function registerTokenRoutes(app: FastifyInstance, deps: ServiceDeps): vo
       return await page(deps, req, reply.status(201), { created: { name: made.name, token: made.token } });
     } catch (err) {
       if (!(err instanceof ServiceError) || err.code !== 'invalid-input') throw err;
-      return page(deps, req, reply.status(400), { error: { message: err.messageVi, details: err.details } });
+      return page(deps, req, reply.status(400), { error: { message: errorText(err), details: errorLines(err) } });
     }
   });
 

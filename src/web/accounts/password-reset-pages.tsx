@@ -3,24 +3,25 @@
 import { ANONYMOUS_CHROME, Layout } from '../ui/layout';
 import { MessageBox } from '../ui/parts';
 import { renderPage } from '../ui/render';
+import { tr } from '../ui/i18n';
 
 /** The form that asks for a link; after a request, the one answer every address gets. */
 export function requestResetPage(opts: { csrfToken: string; done?: string; error?: string; details?: string[]; email?: string }): string {
   return renderPage(
-    <Layout title="Quên mật khẩu" chrome={ANONYMOUS_CHROME}>
-      <h1>Quên mật khẩu</h1>
+    <Layout title={tr('Quên mật khẩu', 'Forgotten password')} chrome={ANONYMOUS_CHROME}>
+      <h1>{tr('Quên mật khẩu', 'Forgotten password')}</h1>
       <MessageBox kind="ok" text={opts.done} />
       <MessageBox kind="err" text={opts.error} lines={opts.details} />
-      <p>Nhập email của tài khoản. Hệ thống sẽ gửi tới địa chỉ đó một liên kết để đặt mật khẩu mới, dùng được một lần trong 1 giờ.</p>
+      <p>{tr('Nhập email của tài khoản. Hệ thống sẽ gửi tới địa chỉ đó một liên kết để đặt mật khẩu mới, dùng được một lần trong 1 giờ.', 'Enter the account\'s email. The system sends that address a link to set a new password, usable once within 1 hour.')}</p>
       <form method="post" action="/password-reset">
         <input type="hidden" name="_csrf" value={opts.csrfToken} />
         <label>
           Email <input name="email" type="email" autocomplete="username" required value={opts.email ?? ''} />
         </label>
-        <button>Gửi liên kết</button>
+        <button>{tr('Gửi liên kết', 'Send the link')}</button>
       </form>
       <p>
-        <a href="/sign-in">Quay lại đăng nhập</a>
+        <a href="/sign-in">{tr('Quay lại đăng nhập', 'Back to sign-in')}</a>
       </p>
     </Layout>,
   );
@@ -29,22 +30,22 @@ export function requestResetPage(opts: { csrfToken: string; done?: string; error
 /** The form behind a live link. It posts back to its own address (the link). */
 export function newPasswordPage(opts: { csrfToken: string; email: string; minLength: number; error?: string; details?: string[] }): string {
   return renderPage(
-    <Layout title="Đặt mật khẩu mới" chrome={ANONYMOUS_CHROME}>
-      <h1>Đặt mật khẩu mới</h1>
+    <Layout title={tr('Đặt mật khẩu mới', 'Set a new password')} chrome={ANONYMOUS_CHROME}>
+      <h1>{tr('Đặt mật khẩu mới', 'Set a new password')}</h1>
       <p>
-        Tài khoản: <b>{opts.email}</b>
+        {tr('Tài khoản:', 'Account:')} <b>{opts.email}</b>
       </p>
       <MessageBox kind="err" text={opts.error} lines={opts.details} />
       <form method="post">
         <input type="hidden" name="_csrf" value={opts.csrfToken} />
         <input type="hidden" name="username" autocomplete="username" value={opts.email} />
         <label>
-          Mật khẩu mới (ít nhất {opts.minLength} ký tự) <input name="password" type="password" autocomplete="new-password" minlength={opts.minLength} required />
+          {tr(`Mật khẩu mới (ít nhất ${opts.minLength} ký tự)`, `New password (at least ${opts.minLength} characters)`)} <input name="password" type="password" autocomplete="new-password" minlength={opts.minLength} required />
         </label>
         <label>
-          Nhập lại mật khẩu mới <input name="confirm" type="password" autocomplete="new-password" minlength={opts.minLength} required />
+          {tr('Nhập lại mật khẩu mới', 'The new password again')} <input name="confirm" type="password" autocomplete="new-password" minlength={opts.minLength} required />
         </label>
-        <button>Đặt mật khẩu</button>
+        <button>{tr('Đặt mật khẩu', 'Set the password')}</button>
       </form>
     </Layout>,
   );
@@ -53,11 +54,11 @@ export function newPasswordPage(opts: { csrfToken: string; email: string; minLen
 /** A link that is used, expired or unknown: one page for all three. */
 export function resetLinkInvalidPage(message: string): string {
   return renderPage(
-    <Layout title="Liên kết không còn hiệu lực" chrome={ANONYMOUS_CHROME}>
-      <h1>Liên kết không còn hiệu lực</h1>
+    <Layout title={tr('Liên kết không còn hiệu lực', 'The link is no longer valid')} chrome={ANONYMOUS_CHROME}>
+      <h1>{tr('Liên kết không còn hiệu lực', 'The link is no longer valid')}</h1>
       <MessageBox kind="err" text={message} />
       <p>
-        <a href="/password-reset">Yêu cầu liên kết mới</a> · <a href="/sign-in">Đăng nhập</a>
+        <a href="/password-reset">{tr('Yêu cầu liên kết mới', 'Ask for a new link')}</a> · <a href="/sign-in">{tr('Đăng nhập', 'Sign in')}</a>
       </p>
     </Layout>,
   );
@@ -65,11 +66,11 @@ export function resetLinkInvalidPage(message: string): string {
 
 export function resetDonePage(): string {
   return renderPage(
-    <Layout title="Đã đặt mật khẩu mới" chrome={ANONYMOUS_CHROME}>
-      <h1>Đã đặt mật khẩu mới</h1>
-      <MessageBox kind="ok" text="Mật khẩu đã được đổi. Mọi phiên đăng nhập cũ của tài khoản đã kết thúc; hãy đăng nhập lại bằng mật khẩu mới." />
+    <Layout title={tr('Đã đặt mật khẩu mới', 'New password set')} chrome={ANONYMOUS_CHROME}>
+      <h1>{tr('Đã đặt mật khẩu mới', 'New password set')}</h1>
+      <MessageBox kind="ok" text={tr('Mật khẩu đã được đổi. Mọi phiên đăng nhập cũ của tài khoản đã kết thúc; hãy đăng nhập lại bằng mật khẩu mới.', 'The password was changed. Every earlier session of the account has ended; sign in again with the new password.')} />
       <p>
-        <a href="/sign-in">Đăng nhập</a>
+        <a href="/sign-in">{tr('Đăng nhập', 'Sign in')}</a>
       </p>
     </Layout>,
   );

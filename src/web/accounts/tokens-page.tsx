@@ -1,11 +1,10 @@
 // The administrator's API tokens: the list (never a token itself), a form to make one, the
 // new token shown once, and a button to revoke each live one. Plain forms, with the CSRF token.
-import { ROLE_NAMES_VI } from '../../auth/policy';
-import { formatViInstant } from '../../domain/local-date';
 import type { TokenSummary } from '../../services/api-tokens';
 import { OrganisationChoice, RoleChoice } from '../ui/choices';
 import { Layout, type PageChrome } from '../ui/layout';
 import { renderPage } from '../ui/render';
+import { formatInstant, roleText, tr } from '../ui/i18n';
 
 export interface TokenChoice {
   id: string;
@@ -22,7 +21,7 @@ export interface TokensPageData {
   error?: { message: string; details: string[] };
 }
 
-const when = (iso: string | null) => (iso ? formatViInstant(new Date(iso)) : '—');
+const when = (iso: string | null) => (iso ? formatInstant(new Date(iso)) : '—');
 
 function TokenRow(props: { t: TokenSummary; csrfToken: string }) {
   const { t } = props;
@@ -30,7 +29,7 @@ function TokenRow(props: { t: TokenSummary; csrfToken: string }) {
     <tr>
       <td>{t.name}</td>
       <td>{t.organisationName}</td>
-      <td>{ROLE_NAMES_VI[t.role]}</td>
+      <td>{roleText(t.role)}</td>
       <td>{t.agencyName ?? '—'}</td>
       <td>
         {when(t.createdAt)}
@@ -39,11 +38,11 @@ function TokenRow(props: { t: TokenSummary; csrfToken: string }) {
       <td>{when(t.lastUsedAt)}</td>
       <td>
         {t.revokedAt ? (
-          `Đã thu hồi lúc ${when(t.revokedAt)}`
+          tr(`Đã thu hồi lúc ${when(t.revokedAt)}`, `Revoked at ${when(t.revokedAt)}`)
         ) : (
           <form method="post" action={`/admin/tokens/${encodeURIComponent(t.id)}/revoke`}>
             <input type="hidden" name="_csrf" value={props.csrfToken} />
-            <button>Thu hồi</button>
+            <button>{tr('Thu hồi', 'Revoke')}</button>
           </form>
         )}
       </td>
@@ -54,16 +53,22 @@ function TokenRow(props: { t: TokenSummary; csrfToken: string }) {
 export function tokensPage(data: TokensPageData): string {
   const { chrome } = data;
   return renderPage(
-    <Layout title="Mã truy cập API" chrome={chrome}>
-      <h1>Mã truy cập API</h1>
+    <Layout title={tr('Mã truy cập API', 'API tokens')} chrome={chrome}>
+      <h1>{tr('Mã truy cập API', 'API tokens')}</h1>
       <p>
-        Mã cho phần mềm khác gọi API của hệ thống thay một vai trò trong một tổ chức (gửi kèm tiêu đề <code>Authorization: Bearer hbc_…</code>).
-        Hệ thống chỉ giữ dấu băm của mã: mã chỉ hiện một lần, khi vừa tạo.
+        {tr('Mã cho phần mềm khác gọi API của hệ thống thay một vai trò trong một tổ chức (gửi kèm tiêu đề ', "Tokens let other software call the system's API in a role of an organisation (send the header ")}
+        <code>Authorization: Bearer hbc_…</code>
+        {tr(
+          '). Hệ thống chỉ giữ dấu băm của mã: mã chỉ hiện một lần, khi vừa tạo.',
+          '). The system keeps only a hash of each token: a token is shown once, when it is made.',
+        )}
       </p>
       {data.created ? (
         <div class="msg ok" role="status">
           <p>
-            Mã mới <b>{data.created.name}</b>. Hãy sao chép ngay: mã sẽ không hiện lại.
+            {tr('Mã mới ', 'New token ')}
+            <b>{data.created.name}</b>
+            {tr('. Hãy sao chép ngay: mã sẽ không hiện lại.', '. Copy it now: it will not be shown again.')}
           </p>
           <p>
             <input id="new-token" readonly value={data.created.token} size={60} />
@@ -85,13 +90,13 @@ export function tokensPage(data: TokensPageData): string {
       <table>
         <thead>
           <tr>
-            <th>Tên</th>
-            <th>Tổ chức</th>
-            <th>Vai trò</th>
-            <th>Đơn vị</th>
-            <th>Tạo lúc</th>
-            <th>Dùng lần cuối</th>
-            <th>Trạng thái</th>
+            <th>{tr('Tên', 'Name')}</th>
+            <th>{tr('Tổ chức', 'Organisation')}</th>
+            <th>{tr('Vai trò', 'Role')}</th>
+            <th>{tr('Đơn vị', 'Agency')}</th>
+            <th>{tr('Tạo lúc', 'Made at')}</th>
+            <th>{tr('Dùng lần cuối', 'Last used')}</th>
+            <th>{tr('Trạng thái', 'Status')}</th>
           </tr>
         </thead>
         <tbody>
@@ -99,21 +104,21 @@ export function tokensPage(data: TokensPageData): string {
             data.tokens.map((t) => <TokenRow t={t} csrfToken={chrome.csrfToken} />)
           ) : (
             <tr>
-              <td colSpan={7}>Chưa có mã nào.</td>
+              <td colSpan={7}>{tr('Chưa có mã nào.', 'No tokens yet.')}</td>
             </tr>
           )}
         </tbody>
       </table>
-      <h2>Tạo mã mới</h2>
+      <h2>{tr('Tạo mã mới', 'Make a new token')}</h2>
       <form method="post" action="/admin/tokens">
         <input type="hidden" name="_csrf" value={chrome.csrfToken} />
         <label>
-          Tên (phần mềm dùng mã) <input name="name" required maxLength={200} />
+          {tr('Tên (phần mềm dùng mã)', 'Name (the software that uses it)')} <input name="name" required maxLength={200} />
         </label>
-        <OrganisationChoice organisations={data.choices} label="Tổ chức" />
+        <OrganisationChoice organisations={data.choices} label={tr('Tổ chức', 'Organisation')} />
         <RoleChoice />
         <label>
-          Đơn vị (chỉ cho vai trò Đơn vị báo cáo){' '}
+          {tr('Đơn vị (chỉ cho vai trò Đơn vị báo cáo)', 'Agency (only for the Reporting agency role)')}{' '}
           <select name="agencyId">
             <option value="">—</option>
             {data.choices.map((o) => (
@@ -125,7 +130,7 @@ export function tokensPage(data: TokensPageData): string {
             ))}
           </select>
         </label>
-        <button>Tạo mã</button>
+        <button>{tr('Tạo mã', 'Make the token')}</button>
       </form>
     </Layout>,
   );

@@ -7,6 +7,7 @@ import { OrganisationChoice } from '../ui/choices';
 import { Layout, type PageChrome } from '../ui/layout';
 import { renderPage } from '../ui/render';
 import { ActionButton, Csrf, Problem, Saved, type FormProblem } from './forms';
+import { tr } from '../ui/i18n';
 
 export function agenciesPage(opts: {
   chrome: PageChrome;
@@ -19,16 +20,16 @@ export function agenciesPage(opts: {
 }): string {
   const values = opts.values ?? { organisationId: opts.organisationId ?? '' };
   return renderPage(
-    <Layout title="Đơn vị" chrome={opts.chrome}>
-      <h1>Đơn vị báo cáo</h1>
-      {opts.agencies.length === 0 ? <p>Chưa có đơn vị nào.</p> : null}
+    <Layout title={tr('Đơn vị', 'Agency')} chrome={opts.chrome}>
+      <h1>{tr('Đơn vị báo cáo', 'Reporting agencies')}</h1>
+      {opts.agencies.length === 0 ? <p>{tr('Chưa có đơn vị nào.', 'No agencies yet.')}</p> : null}
       <table>
         <thead>
           <tr>
-            <th>Cơ quan</th>
-            <th>Đơn vị</th>
-            <th>Thủ trưởng</th>
-            <th>Đầu mối liên hệ</th>
+            <th>{tr('Cơ quan', 'Organisation')}</th>
+            <th>{tr('Đơn vị', 'Agency')}</th>
+            <th>{tr('Thủ trưởng', 'Head')}</th>
+            <th>{tr('Đầu mối liên hệ', 'Contacts')}</th>
             <th></th>
           </tr>
         </thead>
@@ -38,12 +39,12 @@ export function agenciesPage(opts: {
               <td>{a.organisationName}</td>
               <td>
                 {a.name}
-                {a.coordinator ? ' (cơ quan đầu mối)' : ''}
+                {a.coordinator ? tr(' (cơ quan đầu mối)', ' (coordinating office)') : ''}
               </td>
-              <td>{a.headName ? `${a.headName} <${a.headEmail ?? 'chưa có email'}>` : 'Chưa có'}</td>
-              <td>{a.contacts.length ? a.contacts.map((c) => c.email).join(', ') : 'Chưa có'}</td>
+              <td>{a.headName ? `${a.headName} <${a.headEmail ?? 'chưa có email'}>` : tr('Chưa có', 'None yet')}</td>
+              <td>{a.contacts.length ? a.contacts.map((c) => c.email).join(', ') : tr('Chưa có', 'None yet')}</td>
               <td>
-                <a href={`/admin/agencies/${encodeURIComponent(a.id)}`}>Sửa</a>
+                <a href={`/admin/agencies/${encodeURIComponent(a.id)}`}>{tr('Sửa', 'Edit')}</a>
               </td>
             </tr>
           ))}
@@ -51,21 +52,21 @@ export function agenciesPage(opts: {
       </table>
       {opts.organisations.length ? (
         <>
-          <h2>Thêm đơn vị</h2>
+          <h2>{tr('Thêm đơn vị', 'Add an agency')}</h2>
           <Problem problem={opts.problem} />
           <form method="post" action="/admin/agencies">
             <Csrf token={opts.chrome.csrfToken} />
             <OrganisationChoice organisations={opts.organisations} selected={values.organisationId} />
             <label>
-              Tên đơn vị <input name="name" required value={values.name ?? ''} />
+              {tr('Tên đơn vị', 'Agency name')} <input name="name" required value={values.name ?? ''} />
             </label>
             <label>
-              Thủ trưởng <input name="headName" value={values.headName ?? ''} />
+              {tr('Thủ trưởng', 'Head')} <input name="headName" value={values.headName ?? ''} />
             </label>
             <label>
-              Email thủ trưởng <input name="headEmail" type="email" value={values.headEmail ?? ''} />
+              {tr('Email thủ trưởng', 'Head\'s email')} <input name="headEmail" type="email" value={values.headEmail ?? ''} />
             </label>
-            <button>Thêm đơn vị</button>
+            <button>{tr('Thêm đơn vị', 'Add an agency')}</button>
           </form>
         </>
       ) : null}
@@ -81,7 +82,7 @@ export function agencyPage(opts: { chrome: PageChrome; agency: AgencyView; probl
   return renderPage(
     <Layout title={a.name} chrome={opts.chrome}>
       <p>
-        <a href={`/admin/agencies?organisationId=${encodeURIComponent(a.organisationId)}`}>← Đơn vị của {a.organisationName}</a>
+        <a href={`/admin/agencies?organisationId=${encodeURIComponent(a.organisationId)}`}>{tr('← Đơn vị của', '← Agencies of')} {a.organisationName}</a>
       </p>
       <h1>{a.name}</h1>
       <p>{a.coordinator ? `Cơ quan đầu mối của ${a.organisationName}.` : a.organisationName}</p>
@@ -90,24 +91,24 @@ export function agencyPage(opts: { chrome: PageChrome; agency: AgencyView; probl
       <form method="post" action={base}>
         <Csrf token={token} />
         <label>
-          Tên đơn vị <input name="name" required value={v.name} />
+          {tr('Tên đơn vị', 'Agency name')} <input name="name" required value={v.name} />
         </label>
         <label>
-          Thủ trưởng đơn vị (nhận thông báo quá hạn{a.coordinator ? ' và báo cáo vượt cấp' : ''}) <input name="headName" value={v.headName} />
+          {tr('Thủ trưởng đơn vị (nhận thông báo quá hạn', 'Head of the agency (receives the overdue notices')}{a.coordinator ? tr(' và báo cáo vượt cấp', ' and escalations') : ''}) <input name="headName" value={v.headName} />
         </label>
         <label>
-          Email thủ trưởng <input name="headEmail" type="email" value={v.headEmail} />
+          {tr('Email thủ trưởng', 'Head\'s email')} <input name="headEmail" type="email" value={v.headEmail} />
         </label>
-        <button>Lưu</button>
+        <button>{tr('Lưu', 'Save')}</button>
       </form>
-      <h2>Đầu mối liên hệ</h2>
-      <p>Nhận email nhắc hạn. Địa chỉ mới có hiệu lực từ email tiếp theo.</p>
+      <h2>{tr('Đầu mối liên hệ', 'Contacts')}</h2>
+      <p>{tr('Nhận email nhắc hạn. Địa chỉ mới có hiệu lực từ email tiếp theo.', 'Receive the reminder emails. A new address takes effect from the next email.')}</p>
       <table>
         <thead>
           <tr>
-            <th>Họ tên</th>
+            <th>{tr('Họ tên', 'Name')}</th>
             <th>Email</th>
-            <th>Điện thoại</th>
+            <th>{tr('Điện thoại', 'Phone')}</th>
             <th></th>
           </tr>
         </thead>
@@ -117,39 +118,39 @@ export function agencyPage(opts: { chrome: PageChrome; agency: AgencyView; probl
             return (
               <tr>
                 <td>
-                  <input form={formId} name="name" required value={c.name} aria-label="Họ tên" />
+                  <input form={formId} name="name" required value={c.name} aria-label={tr('Họ tên', 'Name')} />
                 </td>
                 <td>
                   <input form={formId} name="email" type="email" required value={c.email} aria-label="Email" />
                 </td>
                 <td>
-                  <input form={formId} name="phone" value={c.phone ?? ''} aria-label="Điện thoại" />
+                  <input form={formId} name="phone" value={c.phone ?? ''} aria-label={tr('Điện thoại', 'Phone')} />
                 </td>
                 <td>
                   <form id={formId} method="post" action={`${base}/contacts/${encodeURIComponent(c.id)}`} style="display:inline;margin:0">
                     <Csrf token={token} />
-                    <button>Lưu</button>
+                    <button>{tr('Lưu', 'Save')}</button>
                   </form>{' '}
-                  <ActionButton action={`${base}/contacts/${encodeURIComponent(c.id)}/delete`} token={token} label="Xóa" />
+                  <ActionButton action={`${base}/contacts/${encodeURIComponent(c.id)}/delete`} token={token} label={tr('Xóa', 'Delete')} />
                 </td>
               </tr>
             );
           })}
         </tbody>
       </table>
-      <h3>Thêm đầu mối</h3>
+      <h3>{tr('Thêm đầu mối', 'Add a contact')}</h3>
       <form method="post" action={`${base}/contacts`}>
         <Csrf token={token} />
         <label>
-          Họ tên <input name="name" required />
+          {tr('Họ tên', 'Name')} <input name="name" required />
         </label>
         <label>
           Email <input name="email" type="email" required />
         </label>
         <label>
-          Điện thoại <input name="phone" />
+          {tr('Điện thoại', 'Phone')} <input name="phone" />
         </label>
-        <button>Thêm</button>
+        <button>{tr('Thêm', 'Add')}</button>
       </form>
     </Layout>,
   );

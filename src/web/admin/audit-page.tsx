@@ -5,7 +5,8 @@ import type { AuditPage, AuditRow } from '../../services/admin/audit-log';
 import { OrganisationChoice } from '../ui/choices';
 import { Layout, type PageChrome } from '../ui/layout';
 import { renderPage } from '../ui/render';
-import { actorTypeVi, AUDIT_ACTION_NAMES_VI, auditActionVi, formatAuditInstant } from './audit-text';
+import { actorTypeText, AUDIT_ACTION_NAMES_VI, auditActionText, formatAuditInstant } from './audit-text';
+import { tr } from '../ui/i18n';
 
 export interface AuditFilters {
   organisationId?: string;
@@ -28,16 +29,16 @@ function Change(props: { row: AuditRow }) {
   if (!before && !after) return null;
   return (
     <details>
-      <summary>Xem</summary>
+      <summary>{tr('Xem', 'Show')}</summary>
       {before ? (
         <>
-          <b>Trước</b>
+          <b>{tr('Trước', 'Before')}</b>
           <pre>{pretty(before)}</pre>
         </>
       ) : null}
       {after ? (
         <>
-          <b>Sau</b>
+          <b>{tr('Sau', 'After')}</b>
           <pre>{pretty(after)}</pre>
         </>
       ) : null}
@@ -57,9 +58,9 @@ export function auditPage(opts: { chrome: PageChrome; page: AuditPage | null; fi
   const { page, filters } = opts;
   const organisations = page?.organisations ?? [];
   return renderPage(
-    <Layout title="Nhật ký thay đổi" chrome={opts.chrome}>
-      <h1>Nhật ký thay đổi</h1>
-      <p>Mọi thay đổi đều được ghi lại: ai (tài khoản hoặc mã truy cập API), làm gì, lúc nào, từ địa chỉ nào, trước và sau. Nhật ký chỉ được ghi thêm, không sửa, không xóa.</p>
+    <Layout title={tr('Nhật ký thay đổi', 'Audit log')} chrome={opts.chrome}>
+      <h1>{tr('Nhật ký thay đổi', 'Audit log')}</h1>
+      <p>{tr('Mọi thay đổi đều được ghi lại: ai (tài khoản hoặc mã truy cập API), làm gì, lúc nào, từ địa chỉ nào, trước và sau. Nhật ký chỉ được ghi thêm, không sửa, không xóa.', 'Every change is recorded: who (an account or an API token), what, when, from which address, before and after. The log is only ever appended to, never edited or deleted.')}</p>
       {opts.error ? (
         <div class="msg err" role="alert">
           <p>{opts.error}</p>
@@ -71,46 +72,46 @@ export function auditPage(opts: { chrome: PageChrome; page: AuditPage | null; fi
         </div>
       ) : null}
       <form method="get" action="/admin/audit">
-        <OrganisationChoice organisations={organisations} selected={filters.organisationId} anyLabel="Tất cả" />
+        <OrganisationChoice organisations={organisations} selected={filters.organisationId} anyLabel={tr('Tất cả', 'All')} />
         <label>
-          Người thực hiện (email hoặc tên mã truy cập) <input name="actor" value={filters.actor ?? ''} />
+          {tr('Người thực hiện (email hoặc tên mã truy cập)', 'Done by (email or API token name)')} <input name="actor" value={filters.actor ?? ''} />
         </label>
         <label>
-          Hành động{' '}
+          {tr('Hành động', 'Action')}{' '}
           <select name="action">
-            <option value="">Tất cả</option>
-            {Object.entries(AUDIT_ACTION_NAMES_VI).map(([code, name]) => (
+            <option value="">{tr('Tất cả', 'All')}</option>
+            {Object.keys(AUDIT_ACTION_NAMES_VI).map((code) => (
               <option value={code} selected={code === filters.action}>
-                {name}
+                {auditActionText(code)}
               </option>
             ))}
           </select>
         </label>
         <label>
-          Mã đối tượng <input name="subject" value={filters.subject ?? ''} />
+          {tr('Mã đối tượng', 'Subject id')} <input name="subject" value={filters.subject ?? ''} />
         </label>
         <label>
-          Từ ngày <input name="from" type="date" value={filters.from ?? ''} />
+          {tr('Từ ngày', 'From')} <input name="from" type="date" value={filters.from ?? ''} />
         </label>
         <label>
-          Đến ngày <input name="to" type="date" value={filters.to ?? ''} />
+          {tr('Đến ngày', 'To')} <input name="to" type="date" value={filters.to ?? ''} />
         </label>
-        <button>Lọc</button> <a href={`/api/audit/export${query(filters)}`}>Tải về (CSV, mở bằng Excel)</a>
+        <button>{tr('Lọc', 'Filter')}</button> <a href={`/api/audit/export${query(filters)}`}>{tr('Tải về (CSV, mở bằng Excel)', 'Download (CSV, opens in Excel)')}</a>
       </form>
       {page ? (
         page.events.length === 0 ? (
-          <p>Không có thay đổi nào khớp bộ lọc.</p>
+          <p>{tr('Không có thay đổi nào khớp bộ lọc.', 'No change matches the filters.')}</p>
         ) : (
           <table>
             <thead>
               <tr>
-                <th>Thời điểm</th>
-                <th>Người thực hiện</th>
-                <th>Địa chỉ IP</th>
-                <th>Hành động</th>
-                <th>Cơ quan</th>
-                <th>Đối tượng</th>
-                <th>Trước / sau</th>
+                <th>{tr('Thời điểm', 'Time')}</th>
+                <th>{tr('Người thực hiện', 'Done by')}</th>
+                <th>{tr('Địa chỉ IP', 'IP address')}</th>
+                <th>{tr('Hành động', 'Action')}</th>
+                <th>{tr('Cơ quan', 'Organisation')}</th>
+                <th>{tr('Đối tượng', 'Subject')}</th>
+                <th>{tr('Trước / sau', 'Before / after')}</th>
               </tr>
             </thead>
             <tbody>
@@ -120,10 +121,10 @@ export function auditPage(opts: { chrome: PageChrome; page: AuditPage | null; fi
                   <td>
                     {r.actorLabel}
                     <br />
-                    <small>{actorTypeVi(r.actorType)}</small>
+                    <small>{actorTypeText(r.actorType)}</small>
                   </td>
                   <td>{r.ip ?? ''}</td>
-                  <td>{auditActionVi(r.action)}</td>
+                  <td>{auditActionText(r.action)}</td>
                   <td>{r.organisationName ?? r.organisationId ?? ''}</td>
                   <td>
                     <code>{r.subjectId}</code>
@@ -141,7 +142,7 @@ export function auditPage(opts: { chrome: PageChrome; page: AuditPage | null; fi
       ) : null}
       {page?.nextBefore ? (
         <p>
-          <a href={`/admin/audit${query(filters, { before: String(page.nextBefore) })}`}>Các thay đổi cũ hơn →</a>
+          <a href={`/admin/audit${query(filters, { before: String(page.nextBefore) })}`}>{tr('Các thay đổi cũ hơn →', 'Older changes →')}</a>
         </p>
       ) : null}
     </Layout>,

@@ -1,6 +1,7 @@
 // How the audit log reads for people, shared by the page and the CSV export so they never
 // disagree: the Vietnamese name of each action, who acted, and the local time.
 import { formatViDate, localDateOf, TIME_ZONE } from '../../domain/local-date';
+import { tr } from '../ui/i18n';
 
 export const AUDIT_ACTION_NAMES_VI: Record<string, string> = {
   'deadline.submit': 'Ghi nhận báo cáo đã nhận',
@@ -45,4 +46,39 @@ const TIME = new Intl.DateTimeFormat('en-GB', { timeZone: TIME_ZONE, hour: '2-di
 export function formatAuditInstant(iso: string): string {
   const at = new Date(iso);
   return `${formatViDate(localDateOf(at))} ${TIME.format(at)}`;
+}
+
+// The page in English (the CSV export stays in Vietnamese: the offices file it as it is).
+const AUDIT_ACTION_NAMES_EN: Record<string, string> = {
+  'deadline.submit': 'Record a report received',
+  'deadline.remind': 'Remind now',
+  'deadline.extend': 'Extend',
+  'deadline.waive': 'Waive a period',
+  'plan.import': 'Import a plan',
+  'plan.adhoc': 'Request an ad-hoc report',
+  'plan.rollup': 'Create a roll-up report to the level above',
+  'plan.policy': 'Change the reminder policy',
+  'campaign.results': "Record a campaign's results report",
+  'admin.organisation.create': 'Create an organisation',
+  'admin.organisation.update': 'Edit an organisation',
+  'admin.agency.create': 'Create an agency',
+  'admin.agency.update': 'Edit an agency',
+  'admin.agency.contact.add': 'Add a contact',
+  'admin.agency.contact.update': 'Edit a contact',
+  'admin.agency.contact.remove': 'Remove a contact',
+  'admin.user.create': 'Create an account',
+  'admin.user.membership.add': 'Give a role',
+  'admin.user.membership.remove': 'Revoke a role',
+  'admin.user.disable': 'Lock an account',
+  'admin.user.enable': 'Unlock an account',
+};
+
+const ACTOR_TYPES_EN: Record<string, string> = { user: 'User', token: 'API token', system: 'System' };
+
+export function auditActionText(action: string): string {
+  return tr(auditActionVi(action), AUDIT_ACTION_NAMES_EN[action] ?? action);
+}
+
+export function actorTypeText(type: string): string {
+  return tr(actorTypeVi(type), ACTOR_TYPES_EN[type] ?? type);
 }

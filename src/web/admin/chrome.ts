@@ -1,22 +1,23 @@
 // The header of the administration pages: the links the visitor's grants allow (the policy
 // decides, by action), who is signed in, and the CSRF token for the sign-out form.
 import { canSomewhere, type Action, type Principal } from '../../auth/policy';
-import type { NavLink, PageChrome } from '../ui/layout';
+import { tr } from '../ui/i18n';
+import type { PageChrome } from '../ui/layout';
 
-const LINKS: (NavLink & { action: Action })[] = [
-  { href: '/', label: 'Hạn báo cáo', action: 'deadline.read' },
-  { href: '/imports/new', label: 'Nhập kế hoạch', action: 'plan.import' },
-  { href: '/admin/organisations', label: 'Cơ quan', action: 'admin.organisation' },
-  { href: '/admin/agencies', label: 'Đơn vị', action: 'admin.agency' },
-  { href: '/admin/users', label: 'Người dùng', action: 'admin.user' },
-  { href: '/admin/audit', label: 'Nhật ký thay đổi', action: 'audit.read' },
+const LINKS: { href: string; label: () => string; action: Action }[] = [
+  { href: '/', label: () => tr('Hạn báo cáo', 'Deadlines'), action: 'deadline.read' },
+  { href: '/imports/new', label: () => tr('Nhập kế hoạch', 'Import a plan'), action: 'plan.import' },
+  { href: '/admin/organisations', label: () => tr('Cơ quan', 'Organisations'), action: 'admin.organisation' },
+  { href: '/admin/agencies', label: () => tr('Đơn vị', 'Agencies'), action: 'admin.agency' },
+  { href: '/admin/users', label: () => tr('Người dùng', 'Users'), action: 'admin.user' },
+  { href: '/admin/audit', label: () => tr('Nhật ký thay đổi', 'Audit log'), action: 'audit.read' },
 ];
 
 export function adminChrome(principal: Principal, csrfToken: string): PageChrome {
   if (principal.kind === 'anonymous') return { nav: [], csrfToken };
   return {
     user: principal.label,
-    nav: LINKS.filter((l) => canSomewhere(principal, l.action)).map(({ href, label }) => ({ href, label })),
+    nav: LINKS.filter((l) => canSomewhere(principal, l.action)).map(({ href, label }) => ({ href, label: label() })),
     csrfToken,
   };
 }

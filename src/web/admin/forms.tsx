@@ -3,6 +3,7 @@
 // note after a saved change, and the hidden CSRF field of each form.
 import type { ComponentChildren } from 'preact';
 import { MessageBox } from '../ui/parts';
+import { tr } from '../ui/i18n';
 
 export interface FormProblem {
   message: string;
@@ -16,7 +17,7 @@ export function Problem(props: { problem?: FormProblem | null }) {
 export function Saved(props: { saved?: boolean; children?: ComponentChildren }) {
   return props.saved ? (
     <p class="msg ok" role="status">
-      {props.children ?? 'Đã lưu thay đổi.'}
+      {props.children ?? tr('Đã lưu thay đổi.', 'Changes saved.')}
     </p>
   ) : null;
 }

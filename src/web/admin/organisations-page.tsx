@@ -6,8 +6,9 @@ import type { OrganisationView } from '../../services/admin/organisations';
 import { Layout, type PageChrome } from '../ui/layout';
 import { renderPage } from '../ui/render';
 import { Csrf, Problem, Saved, type FormProblem } from './forms';
+import { organisationKindText, tr } from '../ui/i18n';
 
-const kindVi = (kind: string) => ORGANISATION_KIND_NAMES_VI[kind as OrganisationKind] ?? kind;
+const kindVi = organisationKindText;
 
 export function organisationsPage(opts: { chrome: PageChrome; organisations: OrganisationView[]; problem?: FormProblem | null; values?: Record<string, string>; saved?: boolean }): string {
   const { organisations } = opts;
@@ -15,17 +16,17 @@ export function organisationsPage(opts: { chrome: PageChrome; organisations: Org
   // Only a level that may hold another (a province, a district) can be a parent.
   const parents = organisations.filter((o) => (KIND_RANK[o.kind as OrganisationKind] ?? 9) < KIND_RANK.commune);
   return renderPage(
-    <Layout title="Cơ quan" chrome={opts.chrome}>
-      <h1>Cơ quan</h1>
-      <Saved saved={opts.saved}>Đã tạo cơ quan.</Saved>
+    <Layout title={tr('Cơ quan', 'Organisations')} chrome={opts.chrome}>
+      <h1>{tr('Cơ quan', 'Organisations')}</h1>
+      <Saved saved={opts.saved}>{tr('Đã tạo cơ quan.', 'Organisation created.')}</Saved>
       <table>
         <thead>
           <tr>
-            <th>Tên</th>
-            <th>Cấp</th>
-            <th>Trực thuộc</th>
-            <th>Lãnh đạo</th>
-            <th>Cơ quan đầu mối</th>
+            <th>{tr('Tên', 'Name')}</th>
+            <th>{tr('Cấp', 'Level')}</th>
+            <th>{tr('Trực thuộc', 'Under')}</th>
+            <th>{tr('Lãnh đạo', 'Leadership')}</th>
+            <th>{tr('Cơ quan đầu mối', 'Coordinating office')}</th>
             <th></th>
           </tr>
         </thead>
@@ -35,10 +36,10 @@ export function organisationsPage(opts: { chrome: PageChrome; organisations: Org
               <td>{o.name}</td>
               <td>{kindVi(o.kind)}</td>
               <td>{o.parentName ?? ''}</td>
-              <td>{o.leadershipName ? `${o.leadershipName} <${o.leadershipEmail ?? ''}>` : 'Chưa có'}</td>
-              <td>{o.coordinator ? `${o.coordinator.name}${o.coordinator.headName ? ` – ${o.coordinator.headName}` : ''}` : 'Chưa chọn'}</td>
+              <td>{o.leadershipName ? `${o.leadershipName} <${o.leadershipEmail ?? ''}>` : tr('Chưa có', 'None yet')}</td>
+              <td>{o.coordinator ? `${o.coordinator.name}${o.coordinator.headName ? ` – ${o.coordinator.headName}` : ''}` : tr('Chưa chọn', 'Not chosen')}</td>
               <td>
-                <a href={`/admin/organisations/${encodeURIComponent(o.id)}`}>Sửa</a> · <a href={`/admin/agencies?organisationId=${encodeURIComponent(o.id)}`}>Đơn vị</a>
+                <a href={`/admin/organisations/${encodeURIComponent(o.id)}`}>{tr('Sửa', 'Edit')}</a> · <a href={`/admin/agencies?organisationId=${encodeURIComponent(o.id)}`}>{tr('Đơn vị', 'Agencies')}</a>
               </td>
             </tr>
           ))}
@@ -46,12 +47,12 @@ export function organisationsPage(opts: { chrome: PageChrome; organisations: Org
       </table>
       {parents.length ? (
         <>
-          <h2>Tạo cơ quan trực thuộc</h2>
+          <h2>{tr('Tạo cơ quan trực thuộc', 'Create an organisation under it')}</h2>
           <Problem problem={opts.problem} />
           <form method="post" action="/admin/organisations">
             <Csrf token={opts.chrome.csrfToken} />
             <label>
-              Trực thuộc{' '}
+              {tr('Trực thuộc', 'Under')}{' '}
               <select name="parentId" required>
                 {parents.map((p) => (
                   <option value={p.id} selected={p.id === values.parentId}>
@@ -61,10 +62,10 @@ export function organisationsPage(opts: { chrome: PageChrome; organisations: Org
               </select>
             </label>
             <label>
-              Tên cơ quan <input name="name" required value={values.name ?? ''} />
+              {tr('Tên cơ quan', 'Organisation name')} <input name="name" required value={values.name ?? ''} />
             </label>
             <label>
-              Cấp{' '}
+              {tr('Cấp', 'Level')}{' '}
               <select name="kind">
                 {ORGANISATION_KINDS.filter((k) => k !== 'province').map((k) => (
                   <option value={k} selected={k === (values.kind ?? 'commune')}>
@@ -73,7 +74,7 @@ export function organisationsPage(opts: { chrome: PageChrome; organisations: Org
                 ))}
               </select>
             </label>
-            <button>Tạo cơ quan</button>
+            <button>{tr('Tạo cơ quan', 'Create the organisation')}</button>
           </form>
         </>
       ) : null}
@@ -94,34 +95,34 @@ export function organisationPage(opts: { chrome: PageChrome; organisation: Organ
   return renderPage(
     <Layout title={o.name} chrome={opts.chrome}>
       <p>
-        <a href="/admin/organisations">← Cơ quan</a>
+        <a href="/admin/organisations">{tr('← Cơ quan', '← Organisations')}</a>
       </p>
       <h1>{o.name}</h1>
       <p>
         {kindVi(o.kind)}
-        {o.parentName ? ` trực thuộc ${o.parentName}` : ''} · <a href={`/admin/agencies?organisationId=${encodeURIComponent(o.id)}`}>Các đơn vị của cơ quan</a>
+        {o.parentName ? ` trực thuộc ${o.parentName}` : ''} · <a href={`/admin/agencies?organisationId=${encodeURIComponent(o.id)}`}>{tr('Các đơn vị của cơ quan', 'The organisation\'s agencies')}</a>
       </p>
       <Saved saved={opts.saved} />
       <Problem problem={opts.problem} />
       <form method="post" action={`/admin/organisations/${encodeURIComponent(o.id)}`}>
         <Csrf token={opts.chrome.csrfToken} />
         <label>
-          Tên cơ quan <input name="name" required value={v.name} />
+          {tr('Tên cơ quan', 'Organisation name')} <input name="name" required value={v.name} />
         </label>
-        <h2>Lãnh đạo</h2>
-        <p>Nhận báo cáo vượt cấp cuối cùng khi một đơn vị chậm báo cáo lâu.</p>
+        <h2>{tr('Lãnh đạo', 'Leadership')}</h2>
+        <p>{tr('Nhận báo cáo vượt cấp cuối cùng khi một đơn vị chậm báo cáo lâu.', 'Receives the last escalation when an agency is long late.')}</p>
         <label>
-          Họ tên, chức vụ <input name="leadershipName" value={v.leadershipName} />
+          {tr('Họ tên, chức vụ', 'Name, position')} <input name="leadershipName" value={v.leadershipName} />
         </label>
         <label>
           Email <input name="leadershipEmail" type="email" value={v.leadershipEmail} />
         </label>
-        <h2>Cơ quan đầu mối</h2>
-        <p>Đơn vị theo dõi, đôn đốc và tổng hợp báo cáo; lãnh đạo của đơn vị này nhận báo cáo vượt cấp đầu tiên.</p>
+        <h2>{tr('Cơ quan đầu mối', 'Coordinating office')}</h2>
+        <p>{tr('Đơn vị theo dõi, đôn đốc và tổng hợp báo cáo; lãnh đạo của đơn vị này nhận báo cáo vượt cấp đầu tiên.', 'The agency that follows up, urges and compiles reports; its head receives the first escalation.')}</p>
         <label>
-          Đơn vị{' '}
+          {tr('Đơn vị', 'Agencies')}{' '}
           <select name="coordinatorAgencyId">
-            <option value="">(chưa chọn)</option>
+            <option value="">{tr('(chưa chọn)', '(none chosen)')}</option>
             {o.agencies.map((a) => (
               <option value={a.id} selected={a.id === v.coordinatorAgencyId}>
                 {a.name}
@@ -132,19 +133,19 @@ export function organisationPage(opts: { chrome: PageChrome; organisation: Organ
         {/* The head fields below are the current office's: after choosing another office they are left alone. */}
         <input type="hidden" name="coordinatorWas" value={o.coordinator?.id ?? ''} />
         <label>
-          Lãnh đạo cơ quan đầu mối <input name="coordinatorHeadName" value={v.coordinatorHeadName} />
+          {tr('Lãnh đạo cơ quan đầu mối', 'Head of the coordinating office')} <input name="coordinatorHeadName" value={v.coordinatorHeadName} />
         </label>
         <label>
-          Email lãnh đạo cơ quan đầu mối <input name="coordinatorHeadEmail" type="email" value={v.coordinatorHeadEmail} />
+          {tr('Email lãnh đạo cơ quan đầu mối', 'Email of the coordinating office\'s head')} <input name="coordinatorHeadEmail" type="email" value={v.coordinatorHeadEmail} />
         </label>
-        <button>Lưu</button>
+        <button>{tr('Lưu', 'Save')}</button>
       </form>
-      <h2>Kế hoạch</h2>
-      {o.plans.length === 0 ? <p>Chưa có kế hoạch nào.</p> : null}
+      <h2>{tr('Kế hoạch', 'Plans')}</h2>
+      {o.plans.length === 0 ? <p>{tr('Chưa có kế hoạch nào.', 'No plans yet.')}</p> : null}
       <ul>
         {o.plans.map((p) => (
           <li>
-            {p.number}: {p.title} · <a href={`/plans/${encodeURIComponent(p.id)}/reminder-policy`}>Chính sách nhắc hạn{p.ownPolicy ? ' (riêng)' : ' (mặc định)'}</a>
+            {p.number}: {p.title} · <a href={`/plans/${encodeURIComponent(p.id)}/reminder-policy`}>{tr('Chính sách nhắc hạn', 'Reminder policy')}{p.ownPolicy ? tr(' (riêng)', ' (own)') : tr(' (mặc định)', ' (default)')}</a>
           </li>
         ))}
       </ul>

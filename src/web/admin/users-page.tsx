@@ -1,12 +1,12 @@
 // /admin/users: the accounts the visitor administers; /admin/users/new: create one with a
 // first role (the form the browser test fills: email, name, password, organisationId, role,
 // agencyId); /admin/users/:id: give and take roles, disable or enable the account.
-import { ROLE_NAMES_VI, type Role } from '../../auth/policy';
 import type { UserView } from '../../services/admin/users';
 import { OrganisationChoice, RoleChoice } from '../ui/choices';
 import { Layout, type PageChrome } from '../ui/layout';
 import { renderPage } from '../ui/render';
 import { ActionButton, Csrf, Problem, Saved, type FormProblem } from './forms';
+import { roleText, tr } from '../ui/i18n';
 
 /** What the role and agency selects offer: the organisations the visitor administers and their agencies. */
 export interface MembershipChoices {
@@ -14,7 +14,7 @@ export interface MembershipChoices {
   agencies: { id: string; name: string; organisationId: string }[];
 }
 
-const roleVi = (role: string) => ROLE_NAMES_VI[role as Role] ?? role;
+const roleVi = roleText;
 
 function membershipText(m: UserView['memberships'][number]): string {
   return `${roleVi(m.role)} – ${m.organisationName}${m.agencyName ? ` (${m.agencyName})` : ''}`;
@@ -22,19 +22,19 @@ function membershipText(m: UserView['memberships'][number]): string {
 
 export function usersPage(opts: { chrome: PageChrome; users: UserView[]; saved?: boolean }): string {
   return renderPage(
-    <Layout title="Người dùng" chrome={opts.chrome}>
-      <h1>Người dùng</h1>
+    <Layout title={tr('Người dùng', 'Users')} chrome={opts.chrome}>
+      <h1>{tr('Người dùng', 'Users')}</h1>
       <Saved saved={opts.saved} />
       <p>
-        <a href="/admin/users/new">+ Tạo người dùng</a>
+        <a href="/admin/users/new">{tr('+ Tạo người dùng', '+ Create a user')}</a>
       </p>
       <table>
         <thead>
           <tr>
             <th>Email</th>
-            <th>Họ tên</th>
-            <th>Vai trò</th>
-            <th>Trạng thái</th>
+            <th>{tr('Họ tên', 'Name')}</th>
+            <th>{tr('Vai trò', 'Roles')}</th>
+            <th>{tr('Trạng thái', 'Status')}</th>
             <th></th>
           </tr>
         </thead>
@@ -47,11 +47,11 @@ export function usersPage(opts: { chrome: PageChrome; users: UserView[]; saved?:
                 {u.memberships.map((m) => (
                   <div>{membershipText(m)}</div>
                 ))}
-                {u.otherMemberships ? <div>và {u.otherMemberships} vai trò ở cơ quan khác</div> : null}
+                {u.otherMemberships ? <div>{tr('và', 'and')} {u.otherMemberships} {tr('vai trò ở cơ quan khác', 'roles in other organisations')}</div> : null}
               </td>
-              <td>{u.disabled ? 'Đã khóa' : 'Đang hoạt động'}</td>
+              <td>{u.disabled ? tr('Đã khóa', 'Locked') : tr('Đang hoạt động', 'Active')}</td>
               <td>
-                <a href={`/admin/users/${encodeURIComponent(u.id)}`}>Quản lý</a>
+                <a href={`/admin/users/${encodeURIComponent(u.id)}`}>{tr('Quản lý', 'Manage')}</a>
               </td>
             </tr>
           ))}
@@ -68,9 +68,11 @@ function MembershipFields(props: { choices: MembershipChoices; values: Record<st
       <OrganisationChoice organisations={choices.organisations} selected={values.organisationId} />
       <RoleChoice selected={values.role} />
       <label>
-        Đơn vị (chỉ với vai trò {ROLE_NAMES_VI.agency}){' '}
+        {tr('Đơn vị (chỉ với vai trò ', 'Agency (only for the role ')}
+        {roleText('agency')}
+        {')'}{' '}
         <select name="agencyId">
-          <option value="">(không)</option>
+          <option value="">{tr('(không)', '(none)')}</option>
           {choices.organisations.map((o) => (
             <optgroup label={o.name}>
               {choices.agencies
@@ -91,11 +93,11 @@ function MembershipFields(props: { choices: MembershipChoices; values: Record<st
 export function newUserPage(opts: { chrome: PageChrome; choices: MembershipChoices; problem?: FormProblem | null; values?: Record<string, string> }): string {
   const values = opts.values ?? {};
   return renderPage(
-    <Layout title="Tạo người dùng" chrome={opts.chrome}>
+    <Layout title={tr('Tạo người dùng', 'Create the user')} chrome={opts.chrome}>
       <p>
-        <a href="/admin/users">← Người dùng</a>
+        <a href="/admin/users">{tr('← Người dùng', '← Users')}</a>
       </p>
-      <h1>Tạo người dùng</h1>
+      <h1>{tr('Tạo người dùng', 'Create the user')}</h1>
       <Problem problem={opts.problem} />
       <form method="post" action="/admin/users">
         <Csrf token={opts.chrome.csrfToken} />
@@ -103,13 +105,13 @@ export function newUserPage(opts: { chrome: PageChrome; choices: MembershipChoic
           Email <input name="email" type="email" required autocomplete="off" value={values.email ?? ''} />
         </label>
         <label>
-          Họ tên <input name="name" required value={values.name ?? ''} />
+          {tr('Họ tên', 'Name')} <input name="name" required value={values.name ?? ''} />
         </label>
         <label>
-          Mật khẩu ban đầu (ít nhất 12 ký tự; hãy báo cho người dùng qua kênh an toàn) <input name="password" type="password" required minLength={12} autocomplete="new-password" />
+          {tr('Mật khẩu ban đầu (ít nhất 12 ký tự; hãy báo cho người dùng qua kênh an toàn)', 'Initial password (at least 12 characters; tell the user through a safe channel)')} <input name="password" type="password" required minLength={12} autocomplete="new-password" />
         </label>
         <MembershipFields choices={opts.choices} values={values} />
-        <button>Tạo người dùng</button>
+        <button>{tr('Tạo người dùng', 'Create the user')}</button>
       </form>
     </Layout>,
   );
@@ -122,36 +124,36 @@ export function userPage(opts: { chrome: PageChrome; user: UserView; choices: Me
   return renderPage(
     <Layout title={u.email} chrome={opts.chrome}>
       <p>
-        <a href="/admin/users">← Người dùng</a>
+        <a href="/admin/users">{tr('← Người dùng', '← Users')}</a>
       </p>
       <h1>{u.name}</h1>
       <p>
-        {u.email} · {u.disabled ? 'Đã khóa' : 'Đang hoạt động'}
+        {u.email} · {u.disabled ? tr('Đã khóa', 'Locked') : tr('Đang hoạt động', 'Active')}
       </p>
       <Saved saved={opts.saved} />
       <Problem problem={opts.problem} />
-      <h2>Vai trò</h2>
+      <h2>{tr('Vai trò', 'Roles')}</h2>
       <ul>
         {u.memberships.map((m) => (
           <li>
-            {membershipText(m)} <ActionButton action={`${base}/memberships/${encodeURIComponent(m.id)}/delete`} token={token} label="Thu hồi" />
+            {membershipText(m)} <ActionButton action={`${base}/memberships/${encodeURIComponent(m.id)}/delete`} token={token} label={tr('Thu hồi', 'Revoke')} />
           </li>
         ))}
-        {u.otherMemberships ? <li>và {u.otherMemberships} vai trò ở cơ quan khác mà bạn không quản trị</li> : null}
+        {u.otherMemberships ? <li>{tr('và', 'and')} {u.otherMemberships} {tr('vai trò ở cơ quan khác mà bạn không quản trị', 'roles in other organisations you do not administer')}</li> : null}
       </ul>
-      <h3>Giao thêm vai trò</h3>
+      <h3>{tr('Giao thêm vai trò', 'Give another role')}</h3>
       <form method="post" action={`${base}/memberships`}>
         <Csrf token={token} />
         <MembershipFields choices={opts.choices} values={opts.values ?? {}} />
-        <button>Giao vai trò</button>
+        <button>{tr('Giao vai trò', 'Give the role')}</button>
       </form>
-      <h2>Tài khoản</h2>
+      <h2>{tr('Tài khoản', 'Account')}</h2>
       {u.disabled ? (
-        <ActionButton action={`${base}/enable`} token={token} label="Mở khóa tài khoản" />
+        <ActionButton action={`${base}/enable`} token={token} label={tr('Mở khóa tài khoản', 'Unlock the account')} />
       ) : (
         <>
-          <p>Khóa tài khoản sẽ đăng xuất người dùng khỏi mọi phiên làm việc ngay lập tức.</p>
-          <ActionButton action={`${base}/disable`} token={token} label="Khóa tài khoản" />
+          <p>{tr('Khóa tài khoản sẽ đăng xuất người dùng khỏi mọi phiên làm việc ngay lập tức.', 'Locking the account signs the user out of every session at once.')}</p>
+          <ActionButton action={`${base}/disable`} token={token} label={tr('Khóa tài khoản', 'Lock the account')} />
         </>
       )}
     </Layout>,

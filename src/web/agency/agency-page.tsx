@@ -10,6 +10,7 @@ import { ApiFormsScript } from '../ui/api-forms';
 import { Layout, type PageChrome } from '../ui/layout';
 import { Style } from '../ui/parts';
 import { renderPage } from '../ui/render';
+import { tr } from '../ui/i18n';
 
 export function agencyPage(view: AgencyView, canRemind: (r: BoardRow) => boolean, chrome: PageChrome, feeds?: FeedsSectionProps): string {
   const { agency, record } = view;
@@ -18,8 +19,9 @@ export function agencyPage(view: AgencyView, canRemind: (r: BoardRow) => boolean
       <Style css={BOARD_CSS} />
       <h1>{agency.name}</h1>
       <p>{agency.organisation}</p>
-      <p>{`Thủ trưởng: ${agency.headName ?? 'chưa ghi'}${agency.headEmail ? ` <${agency.headEmail}>` : ''}`}</p>
-      <h2>Người liên hệ</h2>
+      <p>{tr(`Thủ trưởng: ${agency.headName ?? 'chưa ghi'}`, `Head: ${agency.headName ?? 'not recorded'}`)}
+        {agency.headEmail ? ` <${agency.headEmail}>` : ''}</p>
+      <h2>{tr('Người liên hệ', 'Contacts')}</h2>
       {view.contacts.length ? (
         <ul id="contacts">
           {view.contacts.map((c) => (
@@ -27,9 +29,9 @@ export function agencyPage(view: AgencyView, canRemind: (r: BoardRow) => boolean
           ))}
         </ul>
       ) : (
-        <p>Chưa có người liên hệ: nhắc hạn chỉ gửi được tới thủ trưởng.</p>
+        <p>{tr('Chưa có người liên hệ: nhắc hạn chỉ gửi được tới thủ trưởng.', 'No contacts yet: reminders can go only to the head.')}</p>
       )}
-      <h2>Nhiệm vụ báo cáo</h2>
+      <h2>{tr('Nhiệm vụ báo cáo', 'Reporting obligations')}</h2>
       <ul id="obligations">
         {view.obligations.map((o) => (
           <li>
@@ -38,16 +40,19 @@ export function agencyPage(view: AgencyView, canRemind: (r: BoardRow) => boolean
           </li>
         ))}
       </ul>
-      <h2>Kết quả báo cáo đúng hạn</h2>
-      <p id="record">{`Tất cả các năm: đã nộp ${record.received}/${record.expected}, đúng hạn ${record.onTime}/${record.expected} (tỷ lệ đúng hạn ${formatRate(record.onTimeRate)}).`}</p>
+      <h2>{tr('Kết quả báo cáo đúng hạn', 'On-time record')}</h2>
+      <p id="record">{tr(
+          `Tất cả các năm: đã nộp ${record.received}/${record.expected}, đúng hạn ${record.onTime}/${record.expected} (tỷ lệ đúng hạn ${formatRate(record.onTimeRate)}).`,
+          `All years: received ${record.received}/${record.expected}, on time ${record.onTime}/${record.expected} (on-time rate ${formatRate(record.onTimeRate)}).`,
+        )}</p>
       <table id="by-year">
         <thead>
           <tr>
-            <th>Năm</th>
-            <th>Phải nộp</th>
-            <th>Đã nộp</th>
-            <th>Đúng hạn</th>
-            <th>Tỷ lệ đúng hạn</th>
+            <th>{tr('Năm', 'Year')}</th>
+            <th>{tr('Phải nộp', 'Expected')}</th>
+            <th>{tr('Đã nộp', 'Received')}</th>
+            <th>{tr('Đúng hạn', 'On time')}</th>
+            <th>{tr('Tỷ lệ đúng hạn', 'On-time rate')}</th>
           </tr>
         </thead>
         <tbody>
@@ -62,7 +67,7 @@ export function agencyPage(view: AgencyView, canRemind: (r: BoardRow) => boolean
           ))}
         </tbody>
       </table>
-      <h2>Các hạn báo cáo</h2>
+      <h2>{tr('Các hạn báo cáo', 'Deadlines')}</h2>
       <BoardTable rows={view.rows} canRemind={canRemind} />
       {feeds ? <CalendarFeedsSection {...feeds} /> : null}
       <ApiFormsScript />

@@ -1,9 +1,10 @@
 // The board's filters as a plain GET form (works without script; the URL is the state, so a
 // filtered board can be bookmarked or sent), the counts in the official four-way status,
 // each a link to the rows behind it, and the pager.
-import { AGEING_BUCKETS, AGEING_VI, OFFICIAL_STATUS_VI } from '../../domain/board';
+import { AGEING_BUCKETS } from '../../domain/board';
 import type { BoardQuery } from '../../schemas/board.schemas';
 import type { Board } from '../../services/board';
+import { ageingText, officialText, periodText, tr } from '../ui/i18n';
 
 /** The board's URL for the same filters with some changed (page back to 1 unless given). */
 export function boardHref(q: BoardQuery, period: string, change: Partial<Record<keyof BoardQuery, string | number>>): string {
@@ -22,7 +23,7 @@ function Select(props: { name: string; label: string; value: string | undefined;
     <label>
       {props.label}{' '}
       <select name={props.name}>
-        <option value="">{props.all ?? 'Tất cả'}</option>
+        <option value="">{props.all ?? tr('Tất cả', 'All')}</option>
         {props.options.map((o) => (
           <option value={o.id} selected={o.id === props.value}>
             {o.label}
@@ -37,29 +38,29 @@ export function BoardFilters(props: { board: Board }) {
   const { query: q, options, period } = props.board;
   return (
     <form method="get" action="/board" class="filters" id="board-filters">
-      <Select name="period" label="Kỳ" value={period} options={options.periods.map((p) => ({ id: p, label: options.periodLabels[p] ?? p }))} all="Năm nay" />
-      <Select name="plan" label="Kế hoạch" value={q.plan} options={options.plans} />
-      <Select name="obligation" label="Nội dung báo cáo" value={q.obligation} options={options.obligations} />
-      <Select name="agency" label="Đơn vị" value={q.agency} options={options.agencies} />
+      <Select name="period" label={tr('Kỳ', 'Period')} value={period} options={options.periods.map((p) => ({ id: p, label: periodText(options.periodLabels[p] ?? p) }))} all={tr('Năm nay', 'This year')} />
+      <Select name="plan" label={tr('Kế hoạch', 'Plan')} value={q.plan} options={options.plans} />
+      <Select name="obligation" label={tr('Nội dung báo cáo', 'Report')} value={q.obligation} options={options.obligations} />
+      <Select name="agency" label={tr('Đơn vị', 'Agency')} value={q.agency} options={options.agencies} />
       <Select
         name="status"
-        label="Tình trạng"
+        label={tr('Tình trạng', 'Status')}
         value={q.status}
-        options={[...(['on-time', 'late', 'not-due', 'overdue', 'waived'] as const).map((s) => ({ id: s, label: OFFICIAL_STATUS_VI[s] })), { id: 'extended', label: 'Đã gia hạn' }]}
+        options={[...(['on-time', 'late', 'not-due', 'overdue', 'waived'] as const).map((s) => ({ id: s, label: officialText(s) })), { id: 'extended', label: tr('Đã gia hạn', 'Extended') }]}
       />
-      <Select name="escalation" label="Đôn đốc" value={q.escalation} options={[{ id: '0', label: 'Chưa đôn đốc' }, { id: '1', label: 'Cấp 1' }, { id: '2', label: 'Cấp 2' }, { id: '3', label: 'Cấp 3' }]} />
+      <Select name="escalation" label={tr('Đôn đốc', 'Escalation')} value={q.escalation} options={[{ id: '0', label: tr('Chưa đôn đốc', 'Not escalated') }, { id: '1', label: tr('Cấp 1', 'Level 1') }, { id: '2', label: tr('Cấp 2', 'Level 2') }, { id: '3', label: tr('Cấp 3', 'Level 3') }]} />
       <label>
-        Tìm <input type="search" name="q" value={q.q ?? ''} maxLength={200} placeholder="Tên đơn vị, số kế hoạch…" />
+        {tr('Tìm', 'Search')} <input type="search" name="q" value={q.q ?? ''} maxLength={200} placeholder={tr('Tên đơn vị, số kế hoạch…', 'Agency name, plan number…')} />
       </label>
       <label>
-        Sắp xếp{' '}
+        {tr('Sắp xếp', 'Sort')}{' '}
         <select name="sort">
-          <option value="days-late" selected={q.sort === 'days-late'}>Chậm nhiều nhất trước</option>
-          <option value="last-day" selected={q.sort === 'last-day'}>Theo hạn cuối</option>
-          <option value="agency" selected={q.sort === 'agency'}>Theo tên đơn vị</option>
+          <option value="days-late" selected={q.sort === 'days-late'}>{tr('Chậm nhiều nhất trước', 'Latest first')}</option>
+          <option value="last-day" selected={q.sort === 'last-day'}>{tr('Theo hạn cuối', 'By last day')}</option>
+          <option value="agency" selected={q.sort === 'agency'}>{tr('Theo tên đơn vị', 'By agency name')}</option>
         </select>
       </label>
-      <button>Lọc</button> <a href="/board">Bỏ lọc</a>
+      <button>{tr('Lọc', 'Filter')}</button> <a href="/board">{tr('Bỏ lọc', 'Clear filters')}</a>
     </form>
   );
 }
@@ -73,18 +74,18 @@ export function BoardCounts(props: { board: Board }) {
     </a>
   );
   return (
-    <section class="counts" aria-label="Số lượng theo tình trạng">
-      {card('on-time', OFFICIAL_STATUS_VI['on-time'], counts['on-time'])}
-      {card('late', OFFICIAL_STATUS_VI.late, counts.late)}
-      {card('not-due', OFFICIAL_STATUS_VI['not-due'], counts['not-due'])}
-      {card('overdue', OFFICIAL_STATUS_VI.overdue, counts.overdue)}
-      {card('extended', 'Đã gia hạn', counts.extended)}
-      {card('waived', OFFICIAL_STATUS_VI.waived, counts.waived)}
+    <section class="counts" aria-label={tr('Số lượng theo tình trạng', 'Counts by status')}>
+      {card('on-time', officialText('on-time'), counts['on-time'])}
+      {card('late', officialText('late'), counts.late)}
+      {card('not-due', officialText('not-due'), counts['not-due'])}
+      {card('overdue', officialText('overdue'), counts.overdue)}
+      {card('extended', tr('Đã gia hạn', 'Extended'), counts.extended)}
+      {card('waived', officialText('waived'), counts.waived)}
       <p class="ageing" data-ageing="">
-        {'Quá hạn theo ngày làm việc: '}
+        {tr('Quá hạn theo ngày làm việc: ', 'Overdue by working days: ')}
         {AGEING_BUCKETS.map((b, i) => (
           <span data-bucket={b}>
-            {`${i ? '; ' : ''}${AGEING_VI[b]}: ${counts.ageing[b]}`}
+            {`${i ? '; ' : ''}${ageingText(b)}: ${counts.ageing[b]}`}
           </span>
         ))}
       </p>
@@ -94,12 +95,12 @@ export function BoardCounts(props: { board: Board }) {
 
 export function Pager(props: { board: Board }) {
   const { query: q, period, pages, total } = props.board;
-  if (pages <= 1) return <p>{`${total} hạn báo cáo.`}</p>;
+  if (pages <= 1) return <p>{tr(`${total} hạn báo cáo.`, `${total} deadlines.`)}</p>;
   return (
-    <nav class="pager" aria-label="Trang">
-      {`${total} hạn báo cáo, trang ${q.page}/${pages}. `}
-      {q.page > 1 ? <a href={boardHref(q, period, { page: q.page - 1 })} rel="prev">« Trang trước</a> : null}{' '}
-      {q.page < pages ? <a href={boardHref(q, period, { page: q.page + 1 })} rel="next">Trang sau »</a> : null}
+    <nav class="pager" aria-label={tr('Trang', 'Pages')}>
+      {tr(`${total} hạn báo cáo, trang ${q.page}/${pages}. `, `${total} deadlines, page ${q.page}/${pages}. `)}
+      {q.page > 1 ? <a href={boardHref(q, period, { page: q.page - 1 })} rel="prev">{tr('« Trang trước', '« Previous page')}</a> : null}{' '}
+      {q.page < pages ? <a href={boardHref(q, period, { page: q.page + 1 })} rel="next">{tr('Trang sau »', 'Next page »')}</a> : null}
     </nav>
   );
 }

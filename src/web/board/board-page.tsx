@@ -11,6 +11,7 @@ import { boardHref, BoardCounts, BoardFilters, Pager } from './board-filters';
 import { BoardTable } from './board-table';
 import { OnTimeChart } from './on-time-chart';
 import { RatesTable } from './rates-table';
+import { tr } from '../ui/i18n';
 
 export const BOARD_CSS = `
 .filters{display:flex;flex-wrap:wrap;gap:.4rem 1rem;align-items:end}.filters label{margin:0}.filters select,.filters input{width:auto;max-width:18rem}
@@ -23,9 +24,9 @@ export const BOARD_CSS = `
 
 export function boardPage(board: Board, canRemind: (r: BoardRow) => boolean, chrome: PageChrome, canUrge?: (r: BoardRow) => boolean): string {
   return renderPage(
-    <Layout title="Bảng theo dõi báo cáo" chrome={chrome}>
+    <Layout title={tr('Bảng theo dõi báo cáo', 'Reporting board')} chrome={chrome}>
       <Style css={BOARD_CSS} />
-      <h1>{`Bảng theo dõi báo cáo – kỳ ${board.period}`}</h1>
+      <h1>{tr(`Bảng theo dõi báo cáo – kỳ ${board.period}`, `Reporting board – period ${board.period}`)}</h1>
       <BoardFilters board={board} />
       <BoardCounts board={board} />
       <p>
@@ -35,11 +36,11 @@ export function boardPage(board: Board, canRemind: (r: BoardRow) => boolean, chr
       </p>
       <BoardTable rows={board.rows} canRemind={canRemind} canUrge={canUrge} />
       <Pager board={board} />
-      <h2>Tỷ lệ báo cáo và tỷ lệ đúng hạn</h2>
-      <RatesTable caption="Theo xã" unit="Xã" rows={board.byOrganisation} />
-      <RatesTable caption="Theo kế hoạch" unit="Kế hoạch" rows={board.byPlan} href={(id) => `/plans/${encodeURIComponent(id)}`} />
-      <RatesTable caption="Theo đơn vị" unit="Đơn vị" rows={board.byAgency} href={(id) => `/agencies/${encodeURIComponent(id)}`} />
-      <h2>Tỷ lệ đúng hạn của các đơn vị qua các năm</h2>
+      <h2>{tr('Tỷ lệ báo cáo và tỷ lệ đúng hạn', 'Reporting rate and on-time rate')}</h2>
+      <RatesTable caption={tr('Theo xã', 'By commune')} unit={tr('Xã', 'Commune')} rows={board.byOrganisation} />
+      <RatesTable caption={tr('Theo kế hoạch', 'By plan')} unit={tr('Kế hoạch', 'Plan')} rows={board.byPlan} href={(id) => `/plans/${encodeURIComponent(id)}`} />
+      <RatesTable caption={tr('Theo đơn vị', 'By agency')} unit={tr('Đơn vị', 'Agency')} rows={board.byAgency} href={(id) => `/agencies/${encodeURIComponent(id)}`} />
+      <h2>{tr('Tỷ lệ đúng hạn của các đơn vị qua các năm', 'On-time rate of each agency over the years')}</h2>
       <OnTimeChart chart={board.chart} />
       <ApiFormsScript />
     </Layout>,

@@ -1,15 +1,15 @@
 // The board's rows: plan, agency, period, last day, official status with working days late
 // and the escalation sent, and the actions the visitor may take on an open deadline (remind
 // now here; the others on the deadline page, where each asks its reason).
-import { AGEING_VI } from '../../domain/board';
 import type { BoardRow } from '../../services/board';
 import { Instant, StateBadge } from '../ui/parts';
+import { ageingText, formatIsoDay, officialText, periodText, tr } from '../ui/i18n';
 
 export function RemindForm(props: { deadlineId: string }) {
   return (
-    <form class="inline" data-api={`/api/deadlines/${encodeURIComponent(props.deadlineId)}/remind`} data-done="Đã yêu cầu gửi nhắc.">
+    <form class="inline" data-api={`/api/deadlines/${encodeURIComponent(props.deadlineId)}/remind`} data-done={tr('Đã yêu cầu gửi nhắc.', 'A reminder was requested.')}>
       <input type="hidden" name="requestedBy" value="Cơ quan đầu mối" />
-      <button>Nhắc ngay</button>
+      <button>{tr('Nhắc ngay', 'Remind now')}</button>
       <span role="status" />
     </form>
   );
@@ -34,17 +34,17 @@ function Row(props: { r: BoardRow; canRemind: boolean; canUrge: boolean }) {
         <br />
         <small>{r.obligation}</small>
       </td>
-      <td>{r.periodLabel}</td>
-      <td>{r.lastDayVi}</td>
+      <td>{periodText(r.periodLabel)}</td>
+      <td>{formatIsoDay(r.lastDay)}</td>
       <td>
-        <StateBadge state={r.state} label={r.officialVi} />
-        {r.extended ? <small> (đã gia hạn)</small> : null}
+        <StateBadge state={r.state} label={officialText(r.official)} />
+        {r.extended ? <small>{tr(' (đã gia hạn)', ' (extended)')}</small> : null}
       </td>
-      <td class="num">{r.official === 'overdue' || r.official === 'late' ? String(r.workingDaysLate) : ''}{r.ageing ? <small>{` (${AGEING_VI[r.ageing]})`}</small> : null}</td>
+      <td class="num">{r.official === 'overdue' || r.official === 'late' ? String(r.workingDaysLate) : ''}{r.ageing ? <small>{` (${ageingText(r.ageing)})`}</small> : null}</td>
       <td>
         {r.escalationLevel > 0 ? (
           <>
-            {`Cấp ${r.escalationLevel}: ${r.escalatedTo ?? ''}`}
+            {tr(`Cấp ${r.escalationLevel}: ${r.escalatedTo ?? ''}`, `Level ${r.escalationLevel}: ${r.escalatedTo ?? ''}`)}
             {r.escalatedAt ? (
               <>
                 <br />
@@ -57,7 +57,7 @@ function Row(props: { r: BoardRow; canRemind: boolean; canUrge: boolean }) {
         ) : null}
       </td>
       <td>
-        <a href={`/deadlines/${encodeURIComponent(r.id)}`}>Chi tiết</a>
+        <a href={`/deadlines/${encodeURIComponent(r.id)}`}>{tr('Chi tiết', 'Details')}</a>
         {r.open && props.canRemind ? <RemindForm deadlineId={r.id} /> : null}
         {r.official === 'overdue' && props.canUrge ? (
           <>
@@ -75,14 +75,14 @@ export function BoardTable(props: { rows: BoardRow[]; canRemind: (r: BoardRow) =
     <table id="board-rows">
       <thead>
         <tr>
-          <th>Kế hoạch</th>
-          <th>Đơn vị, nội dung</th>
-          <th>Kỳ</th>
-          <th>Hạn cuối</th>
-          <th>Tình trạng</th>
-          <th>Số ngày làm việc chậm</th>
-          <th>Đã đôn đốc</th>
-          <th>Thao tác</th>
+          <th>{tr('Kế hoạch', 'Plan')}</th>
+          <th>{tr('Đơn vị, nội dung', 'Agency, report')}</th>
+          <th>{tr('Kỳ', 'Period')}</th>
+          <th>{tr('Hạn cuối', 'Last day')}</th>
+          <th>{tr('Tình trạng', 'Status')}</th>
+          <th>{tr('Số ngày làm việc chậm', 'Working days late')}</th>
+          <th>{tr('Đã đôn đốc', 'Escalated')}</th>
+          <th>{tr('Thao tác', 'Actions')}</th>
         </tr>
       </thead>
       <tbody>
@@ -90,7 +90,7 @@ export function BoardTable(props: { rows: BoardRow[]; canRemind: (r: BoardRow) =
           props.rows.map((r) => <Row r={r} canRemind={props.canRemind(r)} canUrge={props.canUrge?.(r) ?? false} />)
         ) : (
           <tr>
-            <td colSpan={8}>Không có hạn báo cáo nào khớp bộ lọc.</td>
+            <td colSpan={8}>{tr('Không có hạn báo cáo nào khớp bộ lọc.', 'No deadline matches the filters.')}</td>
           </tr>
         )}
       </tbody>

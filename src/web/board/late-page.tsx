@@ -9,22 +9,23 @@ import { Style } from '../ui/parts';
 import { renderPage } from '../ui/render';
 import { BOARD_CSS } from './board-page';
 import { BoardTable } from './board-table';
+import { tr } from '../ui/i18n';
 
 function Communes(props: { view: LateView }) {
   const { view } = props;
   if (!view.byOrganisation.length) return null;
   return (
     <>
-      <h2>{`Các xã trong năm ${view.year}`}</h2>
+      <h2>{tr(`Các xã trong năm ${view.year}`, `Communes in ${view.year}`)}</h2>
       <table id="communes">
         <thead>
           <tr>
-            <th>Xã</th>
-            <th>Phải nộp</th>
-            <th>Đã nộp</th>
-            <th>Quá hạn</th>
-            <th>Tỷ lệ báo cáo</th>
-            <th>Tỷ lệ đúng hạn</th>
+            <th>{tr('Xã', 'Commune')}</th>
+            <th>{tr('Phải nộp', 'Expected')}</th>
+            <th>{tr('Đã nộp', 'Received')}</th>
+            <th>{tr('Quá hạn', 'Overdue')}</th>
+            <th>{tr('Tỷ lệ báo cáo', 'Reporting rate')}</th>
+            <th>{tr('Tỷ lệ đúng hạn', 'On-time rate')}</th>
           </tr>
         </thead>
         <tbody>
@@ -46,10 +47,12 @@ function Communes(props: { view: LateView }) {
 
 export function latePage(view: LateView, canRemind: (r: BoardRow) => boolean, chrome: PageChrome, canUrge?: (r: BoardRow) => boolean): string {
   return renderPage(
-    <Layout title="Đơn vị chậm báo cáo" chrome={chrome}>
+    <Layout title={tr('Đơn vị chậm báo cáo', 'Late agencies')} chrome={chrome}>
       <Style css={BOARD_CSS} />
-      <h1>Đơn vị chậm báo cáo</h1>
-      <p>{view.rows.length ? `${view.rows.length} báo cáo quá hạn, chậm nhiều nhất trước.` : 'Không có đơn vị nào chậm báo cáo.'}</p>
+      <h1>{tr('Đơn vị chậm báo cáo', 'Late agencies')}</h1>
+      <p>{view.rows.length
+          ? tr(`${view.rows.length} báo cáo quá hạn, chậm nhiều nhất trước.`, `${view.rows.length} overdue reports, latest first.`)
+          : tr('Không có đơn vị nào chậm báo cáo.', 'No agency is late.')}</p>
       <BoardTable rows={view.rows} canRemind={canRemind} canUrge={canUrge} />
       <Communes view={view} />
       <ApiFormsScript />

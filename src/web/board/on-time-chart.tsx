@@ -7,6 +7,7 @@ import { scaleLinear, scalePoint } from 'd3-scale';
 import { line } from 'd3-shape';
 import { formatRate } from '../../domain/board';
 import type { OnTimeSeries } from '../../services/board';
+import { tr } from '../ui/i18n';
 
 const WIDTH = 640;
 const HEIGHT = 240;
@@ -16,7 +17,7 @@ const COLOURS = ['#4e79a7', '#f28e2b', '#e15759', '#76b7b2', '#59a14f', '#edc948
 
 export function OnTimeChart(props: { chart: OnTimeSeries }) {
   const { years, series } = props.chart;
-  if (!years.length || !series.length) return <p>Chưa có báo cáo nào đến hạn để vẽ tỷ lệ đúng hạn.</p>;
+  if (!years.length || !series.length) return <p>{tr('Chưa có báo cáo nào đến hạn để vẽ tỷ lệ đúng hạn.', 'No report has come due yet to chart the on-time rate.')}</p>;
   const x = scalePoint<number>().domain(years).range([MARGIN.left, WIDTH - MARGIN.right]).padding(0.5);
   const y = scaleLinear().domain([0, 1]).range([HEIGHT - MARGIN.bottom, MARGIN.top]);
   const path = line<{ year: number; rate: number | null }>()
@@ -26,7 +27,7 @@ export function OnTimeChart(props: { chart: OnTimeSeries }) {
   return (
     <figure class="chart">
       <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} width={WIDTH} height={HEIGHT} role="img" aria-labelledby="on-time-chart-title">
-        <title id="on-time-chart-title">Tỷ lệ báo cáo đúng hạn của từng đơn vị qua các năm</title>
+        <title id="on-time-chart-title">{tr('Tỷ lệ báo cáo đúng hạn của từng đơn vị qua các năm', 'On-time rate of each agency over the years')}</title>
         {y.ticks(5).map((t) => (
           <g>
             <line x1={MARGIN.left} x2={WIDTH - MARGIN.right} y1={y(t)} y2={y(t)} stroke="#ddd" />
@@ -63,11 +64,11 @@ export function OnTimeChart(props: { chart: OnTimeSeries }) {
         </ul>
       </figcaption>
       <details>
-        <summary>Số liệu của biểu đồ</summary>
+        <summary>{tr('Số liệu của biểu đồ', 'The chart\'s figures')}</summary>
         <table>
           <thead>
             <tr>
-              <th>Đơn vị</th>
+              <th>{tr('Đơn vị', 'Agency')}</th>
               {years.map((yr) => (
                 <th>{String(yr)}</th>
               ))}

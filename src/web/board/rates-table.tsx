@@ -2,6 +2,7 @@
 // received ÷ expected, and received on time ÷ expected, with the counts behind them.
 import { formatRate } from '../../domain/board';
 import type { RateRow } from '../../services/board';
+import { tr } from '../ui/i18n';
 
 export function RatesTable(props: { caption: string; unit: string; rows: RateRow[]; href?: (id: string) => string }) {
   if (!props.rows.length) return null;
@@ -11,11 +12,11 @@ export function RatesTable(props: { caption: string; unit: string; rows: RateRow
       <thead>
         <tr>
           <th>{props.unit}</th>
-          <th>Phải nộp</th>
-          <th>Đã nộp</th>
-          <th>Đúng hạn</th>
-          <th>Tỷ lệ báo cáo</th>
-          <th>Tỷ lệ đúng hạn</th>
+          <th>{tr('Phải nộp', 'Expected')}</th>
+          <th>{tr('Đã nộp', 'Received')}</th>
+          <th>{tr('Đúng hạn', 'On time')}</th>
+          <th>{tr('Tỷ lệ báo cáo', 'Reporting rate')}</th>
+          <th>{tr('Tỷ lệ đúng hạn', 'On-time rate')}</th>
         </tr>
       </thead>
       <tbody>

@@ -1,14 +1,15 @@
 // The deadline's append-only history as sentences (src/web/event-text.ts).
 import { eventSentence, type DeadlineEventRow } from '../event-text';
 import { Instant } from '../ui/parts';
+import { tr } from '../ui/i18n';
 
 export function History(props: { events: DeadlineEventRow[]; periodLabel: string }) {
   return (
     <table id="history">
       <thead>
         <tr>
-          <th>Thời điểm</th>
-          <th>Sự kiện</th>
+          <th>{tr('Thời điểm', 'Time')}</th>
+          <th>{tr('Sự kiện', 'Event')}</th>
         </tr>
       </thead>
       <tbody>
@@ -23,7 +24,7 @@ export function History(props: { events: DeadlineEventRow[]; periodLabel: string
           ))
         ) : (
           <tr>
-            <td colSpan={2}>Chưa có sự kiện.</td>
+            <td colSpan={2}>{tr('Chưa có sự kiện.', 'No events yet.')}</td>
           </tr>
         )}
       </tbody>

@@ -3,19 +3,20 @@
 // last day, and set the day a campaign's results report is due this year. Each posts to its API route (src/web/ui/api-forms.tsx); the policy decided
 // whether the visitor sees them.
 import type { PlanView } from '../../services/plan-view';
+import { tr } from '../ui/i18n';
 
 export function RemindMissingForm(props: { planId: string; periodKey: string; missing: number }) {
   return (
     <form
       class="inline"
       data-api={`/api/plans/${encodeURIComponent(props.planId)}/reminders`}
-      data-done="Đã yêu cầu gửi nhắc."
-      data-confirm={`Gửi nhắc ngay tới ${props.missing} đơn vị chưa báo cáo?`}
+      data-done={tr('Đã yêu cầu gửi nhắc.', 'Reminders requested.')}
+      data-confirm={tr(`Gửi nhắc ngay tới ${props.missing} đơn vị chưa báo cáo?`, `Remind the ${props.missing} agencies that have not reported now?`)}
       data-period={props.periodKey}
     >
       <input type="hidden" name="periodKey" value={props.periodKey} />
       <input type="hidden" name="requestedBy" value="Cơ quan đầu mối" />
-      <button>Nhắc tất cả đơn vị chưa báo cáo</button>
+      <button>{tr('Nhắc tất cả đơn vị chưa báo cáo', 'Remind every agency that has not reported')}</button>
       <span role="status" />
     </form>
   );
@@ -23,15 +24,15 @@ export function RemindMissingForm(props: { planId: string; periodKey: string; mi
 
 export function AdhocRequestForm(props: { planId: string; agencies: PlanView['agencies']; today: string }) {
   return (
-    <form id="adhoc" data-api={`/api/plans/${encodeURIComponent(props.planId)}/adhoc-requests`} data-arrays="agencyIds" data-done="Đã gửi yêu cầu báo cáo đột xuất.">
+    <form id="adhoc" data-api={`/api/plans/${encodeURIComponent(props.planId)}/adhoc-requests`} data-arrays="agencyIds" data-done={tr('Đã gửi yêu cầu báo cáo đột xuất.', 'The ad-hoc report request was sent.')}>
       <label>
-        Trích yếu (nội dung yêu cầu) <input name="title" required minLength={3} maxLength={300} />
+        {tr('Trích yếu (nội dung yêu cầu)', 'Subject (what is requested)')} <input name="title" required minLength={3} maxLength={300} />
       </label>
       <label>
-        Hạn cuối (đến hết ngày) <input name="lastDay" type="date" min={props.today} required />
+        {tr('Hạn cuối (đến hết ngày)', 'Last day (until the end of the day)')} <input name="lastDay" type="date" min={props.today} required />
       </label>
       <fieldset>
-        <legend>Đơn vị được yêu cầu</legend>
+        <legend>{tr('Đơn vị được yêu cầu', 'Agencies asked')}</legend>
         {props.agencies.map((a) => (
           <label class="check">
             <input type="checkbox" name="agencyIds" value={a.id} /> {a.name}
@@ -39,12 +40,12 @@ export function AdhocRequestForm(props: { planId: string; agencies: PlanView['ag
         ))}
       </fieldset>
       <label>
-        Chỉ tiêu, nội dung cần báo cáo <textarea name="indicators" maxLength={2000} />
+        {tr('Chỉ tiêu, nội dung cần báo cáo', 'Indicators, what to report')} <textarea name="indicators" maxLength={2000} />
       </label>
       <label>
-        Người yêu cầu <input name="requestedBy" required maxLength={200} />
+        {tr('Người yêu cầu', 'Requested by')} <input name="requestedBy" required maxLength={200} />
       </label>
-      <button>Gửi yêu cầu</button>
+      <button>{tr('Gửi yêu cầu', 'Send the request')}</button>
       <span role="status" />
     </form>
   );
@@ -57,16 +58,16 @@ export function CampaignResultsDueForm(props: { campaignId: string; year: number
       class="results-due"
       data-api={`/api/campaigns/${encodeURIComponent(props.campaignId)}/results-due`}
       data-numbers="year"
-      data-done="Đã đặt hạn báo cáo kết quả; các lần nhắc theo hạn mới."
+      data-done={tr('Đã đặt hạn báo cáo kết quả; các lần nhắc theo hạn mới.', 'Results day set; the reminders follow it.')}
     >
       <input type="hidden" name="year" value={String(props.year)} />
       <label>
-        {`Hạn báo cáo kết quả năm ${props.year} (đến hết ngày)`} <input name="resultsDue" type="date" min={props.min} value={props.resultsDue} required />
+        {tr(`Hạn báo cáo kết quả năm ${props.year} (đến hết ngày)`, `Results report of ${props.year} due by (inclusive)`)} <input name="resultsDue" type="date" min={props.min} value={props.resultsDue} required />
       </label>
       <label>
-        Lý do <input name="reason" required maxLength={500} />
+        {tr('Lý do', 'Reason')} <input name="reason" required maxLength={500} />
       </label>
-      <button>Đặt hạn</button>
+      <button>{tr('Đặt hạn', 'Set the day')}</button>
       <span role="status" />
     </form>
   );

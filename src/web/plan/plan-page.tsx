@@ -12,8 +12,10 @@ import { Layout, type PageChrome } from '../ui/layout';
 import { Style } from '../ui/parts';
 import { renderPage } from '../ui/render';
 import { AdhocRequestForm, CampaignResultsDueForm, RemindMissingForm } from './plan-actions';
+import { periodText, tr } from '../ui/i18n';
 
 const KIND_VI: Record<string, string> = { periodic: 'Định kỳ', adhoc: 'Đột xuất', rollup: 'Báo cáo tổng hợp gửi cấp trên' };
+const KIND_EN: Record<string, string> = { periodic: 'Periodic', adhoc: 'Ad hoc', rollup: 'Roll-up report to the level above' };
 
 export interface PlanPageActions {
   remind: boolean;
@@ -24,22 +26,22 @@ export interface PlanPageActions {
 
 function Progress(props: { view: PlanView; remind: boolean }) {
   const { view } = props;
-  if (!view.periods.length) return <p>Chưa có kỳ báo cáo nào được mở.</p>;
+  if (!view.periods.length) return <p>{tr('Chưa có kỳ báo cáo nào được mở.', 'No reporting period has opened yet.')}</p>;
   return (
     <table id="progress">
       <thead>
         <tr>
-          <th>Kỳ</th>
-          <th>Tiến độ</th>
-          <th>Còn thiếu</th>
+          <th>{tr('Kỳ', 'Period')}</th>
+          <th>{tr('Tiến độ', 'Progress')}</th>
+          <th>{tr('Còn thiếu', 'Missing')}</th>
           <th />
         </tr>
       </thead>
       <tbody>
         {view.periods.map((p) => (
           <tr data-period={p.periodKey}>
-            <td>{p.label}</td>
-            <td>{`${p.progress.reported}/${p.progress.expected} đơn vị đã báo cáo`}</td>
+            <td>{periodText(p.label)}</td>
+            <td>{tr(`${p.progress.reported}/${p.progress.expected} đơn vị đã báo cáo`, `${p.progress.reported}/${p.progress.expected} agencies have reported`)}</td>
             <td>{p.progress.missing.join(', ')}</td>
             <td>{props.remind && p.openCount > 0 ? <RemindMissingForm planId={view.plan.id} periodKey={p.periodKey} missing={p.openCount} /> : null}</td>
           </tr>
@@ -55,19 +57,19 @@ export function planPage(view: PlanView, actions: PlanPageActions, canRemind: (r
   return renderPage(
     <Layout title={`${plan.number} – ${plan.title}`} chrome={chrome}>
       <Style css={BOARD_CSS} />
-      <h1>{`Kế hoạch ${plan.number}`}</h1>
+      <h1>{tr(`Kế hoạch ${plan.number}`, `Plan ${plan.number}`)}</h1>
       <p>{plan.title}</p>
-      <p>{`${plan.organisation}; ban hành ngày ${plan.issuedOnVi}; giai đoạn ${plan.span}.`}</p>
-      <h2>Tiến độ báo cáo</h2>
+      <p>{tr(`${plan.organisation}; ban hành ngày ${plan.issuedOnVi}; giai đoạn ${plan.span}.`, `${plan.organisation}; issued on ${plan.issuedOnVi}; for ${plan.span}.`)}</p>
+      <h2>{tr('Tiến độ báo cáo', 'Reporting progress')}</h2>
       <Progress view={view} remind={actions.remind} />
-      <h2>Nhiệm vụ báo cáo</h2>
+      <h2>{tr('Nhiệm vụ báo cáo', 'Reporting obligations')}</h2>
       <table id="obligations">
         <thead>
           <tr>
-            <th>Đơn vị</th>
-            <th>Quy định</th>
-            <th>Loại</th>
-            <th>Chỉ tiêu</th>
+            <th>{tr('Đơn vị', 'Agency')}</th>
+            <th>{tr('Quy định', 'Rule')}</th>
+            <th>{tr('Loại', 'Kind')}</th>
+            <th>{tr('Chỉ tiêu', 'Indicators')}</th>
           </tr>
         </thead>
         <tbody>
@@ -75,22 +77,25 @@ export function planPage(view: PlanView, actions: PlanPageActions, canRemind: (r
             <tr>
               <td>{o.agency}</td>
               <td>{o.title ? `${o.title}: ${o.ruleText}` : o.ruleText}</td>
-              <td>{KIND_VI[o.kind] ?? o.kind}</td>
+              <td>{tr(KIND_VI[o.kind] ?? o.kind, KIND_EN[o.kind] ?? o.kind)}</td>
               <td>{o.indicators}</td>
             </tr>
           ))}
         </tbody>
       </table>
-      <h2>Đợt cao điểm, chiến dịch</h2>
+      <h2>{tr('Đợt cao điểm, chiến dịch', 'Campaigns')}</h2>
       {view.campaigns.length ? (
         <ul id="campaigns">
           {view.campaigns.map((c) => (
             <li>
               <b>{c.name}</b>
-              {` (${c.start.replace('-', '/')} – ${c.end.replace('-', '/')} hằng năm)`}
+              {tr(` (${c.start.replace('-', '/')} – ${c.end.replace('-', '/')} hằng năm)`, ` (${c.start.replace('-', '/')} – ${c.end.replace('-', '/')} every year)`)}
               {c.runs.map((r) => (
                 <div>
-                  <small>{`Năm ${r.year}: ${r.start} – ${r.end}; báo cáo kết quả đến hết ${r.resultsDue}${r.status === 'done' ? ' (đã nhận)' : ''}`}</small>
+                  <small>{tr(
+                    `Năm ${r.year}: ${r.start} – ${r.end}; báo cáo kết quả đến hết ${r.resultsDue}${r.status === 'done' ? ' (đã nhận)' : ''}`,
+                    `${r.year}: ${r.start} – ${r.end}; results report due by ${r.resultsDue}${r.status === 'done' ? ' (received)' : ''}`,
+                  )}</small>
                   {actions.resultsDue && r.status === 'open' ? (
                     <CampaignResultsDueForm campaignId={c.id} year={r.year} resultsDue={r.resultsDueIso} min={r.endIso > today ? r.endIso : today} />
                   ) : null}
@@ -100,13 +105,13 @@ export function planPage(view: PlanView, actions: PlanPageActions, canRemind: (r
           ))}
         </ul>
       ) : (
-        <p>Kế hoạch không có đợt cao điểm.</p>
+        <p>{tr('Kế hoạch không có đợt cao điểm.', 'The plan has no campaigns.')}</p>
       )}
-      <h2>Các hạn báo cáo</h2>
+      <h2>{tr('Các hạn báo cáo', 'Deadlines')}</h2>
       <BoardTable rows={view.rows} canRemind={canRemind} />
       {actions.adhoc ? (
         <>
-          <h2>Yêu cầu báo cáo đột xuất</h2>
+          <h2>{tr('Yêu cầu báo cáo đột xuất', 'Request an ad-hoc report')}</h2>
           <AdhocRequestForm planId={plan.id} agencies={view.agencies} today={today} />
         </>
       ) : null}

@@ -8,6 +8,7 @@ import { BIDI_CLASS } from '../html';
 import { Script } from './parts';
 
 const SCRIPT = String.raw`
+const en = document.documentElement.lang === 'en';
 const csrf = document.querySelector('meta[name="csrf-token"]')?.getAttribute('content') ?? '';
 const clean = (s) => String(s ?? '').replace(/${BIDI_CLASS}/g, '');
 const list = (v) => (v ? v.split(',') : []);
@@ -30,9 +31,11 @@ for (const form of document.querySelectorAll('form[data-api]')) {
       const data = await res.json().catch(() => ({}));
       ok = res.ok;
       text = ok ? (form.dataset.done ?? 'Đã thực hiện.') + (data.summaryVi ? ' ' + data.summaryVi : '')
+        // The page's language (<html lang>) picks the API's message: messageEn and detailsEn in English.
+        : en ? (data.messageEn ?? 'Not done.') + ((data.detailsEn ?? data.details)?.length ? ': ' + (data.detailsEn ?? data.details).join('; ') : '')
         : (data.message ?? 'Không thực hiện được.') + (data.details?.length ? ': ' + data.details.join('; ') : '');
     } catch {
-      text = 'Không kết nối được với máy chủ; hãy thử lại.';
+      text = en ? 'Could not reach the server; try again.' : 'Không kết nối được với máy chủ; hãy thử lại.';
     }
     out.className = 'msg ' + (ok ? 'ok' : 'err');
     out.textContent = clean(text);

@@ -1,7 +1,8 @@
-// The one layout of every page: Vietnamese by default, a header with the links the visitor
+// The one layout of every page: Vietnamese by default (English by the switch in the header), a header with the links the visitor
 // may use (the route decides them from the policy, the page only shows them), who is signed
 // in and a sign-out button, and the page's own content.
 import type { ComponentChildren } from 'preact';
+import { currentLocale, currentPath, tr } from './i18n';
 
 export interface NavLink {
   href: string;
@@ -37,20 +38,31 @@ form label{display:block;margin:.4rem 0}input,textarea,select{width:min(30rem,10
 .msg{margin:.5rem 0;padding:.5rem;border-radius:.3rem}.msg.ok{background:#dff5e1}.msg.err{background:#fde2e1}
 `;
 
+/** The switch to the other language, back to this page: the language's own name, in its own language. */
+function LanguageSwitch() {
+  const other = currentLocale() === 'vi' ? { code: 'en', name: 'English' } : { code: 'vi', name: 'Tiếng Việt' };
+  return (
+    <a class="lang" href={`/lang/${other.code}?next=${encodeURIComponent(currentPath())}`} lang={other.code} hreflang={other.code}>
+      {other.name}
+    </a>
+  );
+}
+
 export function Layout(props: { title: string; chrome: PageChrome; children: ComponentChildren }) {
   const { chrome } = props;
+  const site = tr('Hạn báo cáo', 'Reporting deadlines');
   return (
-    <html lang="vi">
+    <html lang={currentLocale()}>
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width,initial-scale=1" />
         {chrome.csrfToken ? <meta name="csrf-token" content={chrome.csrfToken} /> : null}
-        <title>{`${props.title} – Hạn báo cáo`}</title>
+        <title>{`${props.title} – ${site}`}</title>
         <style dangerouslySetInnerHTML={{ __html: STYLE }} />
       </head>
       <body>
         <header>
-          <b>Hạn báo cáo</b>
+          <b>{site}</b>
           {chrome.nav.map((l) => (
             <a href={l.href}>{l.label}</a>
           ))}
@@ -59,10 +71,15 @@ export function Layout(props: { title: string; chrome: PageChrome; children: Com
               <span>{chrome.user}</span>
               <form method="post" action="/sign-out" style="margin:0">
                 <input type="hidden" name="_csrf" value={chrome.csrfToken ?? ''} />
-                <button class="link">Đăng xuất</button>
+                <button class="link">{tr('Đăng xuất', 'Sign out')}</button>
               </form>
+              <LanguageSwitch />
             </span>
-          ) : null}
+          ) : (
+            <span class="who">
+              <LanguageSwitch />
+            </span>
+          )}
         </header>
         <main>{props.children}</main>
       </body>

@@ -1,11 +1,11 @@
 // Small pieces every page shares: the one way an instant and a state are written, and how a
 // page carries its own static script or style (constants of the code, never text a person
 // typed, so they are the only children the renderer does not escape).
-import { formatViInstant } from '../../domain/local-date';
+import { formatInstant } from './i18n';
 
-/** "08:00 Thứ Tư, 04/11/2026": an instant in local time (Asia/Ho_Chi_Minh). */
+/** "08:00 Thứ Tư, 04/11/2026" ("08:00 Wednesday, 04/11/2026" in English): an instant in local time (Asia/Ho_Chi_Minh). */
 export function Instant(props: { at: Date | string }) {
-  return <>{formatViInstant(typeof props.at === 'string' ? new Date(props.at) : props.at)}</>;
+  return <>{formatInstant(typeof props.at === 'string' ? new Date(props.at) : props.at)}</>;
 }
 
 /** A deadline's state as a coloured word ("Quá hạn 3 ngày làm việc"); the class picks the colour. */
