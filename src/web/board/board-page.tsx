@@ -31,7 +31,7 @@ export function boardPage(board: Board, canRemind: (r: BoardRow) => boolean, chr
       <BoardCounts board={board} />
       <p>
         <a class="button" id="board-export" href={boardHref(board.query, board.period, {}).replace(/^\/board/, '/api/board/export.xlsx')} download>
-          {`Tải Excel (.xlsx) – ${board.total} dòng theo bộ lọc này`}
+          {tr(`Tải Excel (.xlsx) – ${board.total} dòng theo bộ lọc này`, `Download Excel (.xlsx) – ${board.total} rows with these filters`)}
         </a>
       </p>
       <BoardTable rows={board.rows} canRemind={canRemind} canUrge={canUrge} />

@@ -17,7 +17,7 @@ export function RemindForm(props: { deadlineId: string }) {
 
 /** The draft urging letter (công văn đôn đốc) of an overdue deadline, as .docx (src/web/exports). */
 export function UrgingLetterLink(props: { deadlineId: string }) {
-  return <a class="urge" href={`/api/deadlines/${encodeURIComponent(props.deadlineId)}/urging-letter.docx`} download>Công văn đôn đốc (.docx)</a>;
+  return <a class="urge" href={`/api/deadlines/${encodeURIComponent(props.deadlineId)}/urging-letter.docx`} download>{tr('Công văn đôn đốc (.docx)', 'Urging letter (.docx)')}</a>;
 }
 
 function Row(props: { r: BoardRow; canRemind: boolean; canUrge: boolean }) {

@@ -2,6 +2,7 @@
 // one (its URL appears once, in the form's status line, to be copied into a calendar app),
 // and revoke those in use. The list never shows a URL: the service does not keep it.
 import type { FeedKind, FeedSummary } from '../../services/calendar-feeds';
+import { tr } from '../ui/i18n';
 import { Instant } from '../ui/parts';
 
 export interface FeedsSectionProps {
@@ -16,22 +17,24 @@ export function CalendarFeedsSection(props: FeedsSectionProps) {
   const active = props.feeds.filter((f) => !f.revokedAt);
   return (
     <section id="calendar-feeds">
-      <h2>Lịch hạn báo cáo (iCalendar)</h2>
+      <h2>{tr('Lịch hạn báo cáo (iCalendar)', 'Deadline calendar (iCalendar)')}</h2>
       <p>
-        Địa chỉ lịch cho Google Calendar, Outlook hay điện thoại: ai có địa chỉ đều xem được các hạn, nên địa chỉ chỉ hiện một lần khi tạo. Làm mất
-        thì thu hồi và tạo địa chỉ mới.
+        {tr(
+          'Địa chỉ lịch cho Google Calendar, Outlook hay điện thoại: ai có địa chỉ đều xem được các hạn, nên địa chỉ chỉ hiện một lần khi tạo. Làm mất thì thu hồi và tạo địa chỉ mới.',
+          'A calendar address for Google Calendar, Outlook or a phone: whoever holds it sees the deadlines, so it is shown once, when made. If it is lost, revoke it and make a new one.',
+        )}
       </p>
-      <form data-api={`/api/${API[props.kind]}/${encodeURIComponent(props.targetId)}/calendar-feeds`} data-done="Đã tạo lịch." data-reload="no">
-        <button>Tạo địa chỉ lịch</button>
+      <form data-api={`/api/${API[props.kind]}/${encodeURIComponent(props.targetId)}/calendar-feeds`} data-done={tr('Đã tạo lịch.', 'Calendar made.')} data-reload="no">
+        <button>{tr('Tạo địa chỉ lịch', 'Make a calendar address')}</button>
         <span role="status" />
       </form>
       {active.length ? (
         <table id="calendar-feed-list">
           <thead>
             <tr>
-              <th>Tạo lúc</th>
-              <th>Người tạo</th>
-              <th>Lần đọc gần nhất</th>
+              <th>{tr('Tạo lúc', 'Made at')}</th>
+              <th>{tr('Người tạo', 'Made by')}</th>
+              <th>{tr('Lần đọc gần nhất', 'Last read')}</th>
               <th />
             </tr>
           </thead>
@@ -41,11 +44,11 @@ export function CalendarFeedsSection(props: FeedsSectionProps) {
                 <td>
                   <Instant at={f.createdAt} />
                 </td>
-                <td>{f.createdBy ?? 'mã truy cập API'}</td>
-                <td>{f.lastUsedAt ? <Instant at={f.lastUsedAt} /> : 'chưa dùng'}</td>
+                <td>{f.createdBy ?? tr('mã truy cập API', 'an API token')}</td>
+                <td>{f.lastUsedAt ? <Instant at={f.lastUsedAt} /> : tr('chưa dùng', 'not used yet')}</td>
                 <td>
-                  <form class="inline" data-api={`/api/calendar-feeds/${encodeURIComponent(f.id)}/revocation`} data-confirm="Thu hồi địa chỉ lịch này? Lịch đã đăng ký sẽ không cập nhật nữa." data-done="Đã thu hồi.">
-                    <button>Thu hồi</button>
+                  <form class="inline" data-api={`/api/calendar-feeds/${encodeURIComponent(f.id)}/revocation`} data-confirm={tr('Thu hồi địa chỉ lịch này? Lịch đã đăng ký sẽ không cập nhật nữa.', 'Revoke this calendar address? Subscribed calendars will stop updating.')} data-done={tr('Đã thu hồi.', 'Revoked.')}>
+                    <button>{tr('Thu hồi', 'Revoke')}</button>
                     <span role="status" />
                   </form>
                 </td>
