@@ -229,18 +229,30 @@ export interface BoardOptionRows {
 export async function optionRows(db: Db, scope: ResolvedScope, plan: string | undefined, limit: number): Promise<BoardOptionRows> {
   const d = dialectOf(db);
   const inScope = scopeCondition(d, scope);
+  const agencyIds = scope.agencies.map((a) => a.agencyId);
+  // The outer lists start from the scope (its organisations' plans and agencies, its single
+  // agencies), so a commune reads its own few rows; EXISTS keeps those with a deadline the
+  // reader may see, and ORDER BY id with LIMIT stops early in a province.
+  // Either side only when it has ids: an OR with an empty side still costs SQLite its index.
+  const either = (org: Sql, agency: (ids: readonly string[]) => Sql) => {
+    const parts = [...(scope.organisationIds.length ? [d.inList(org, scope.organisationIds)] : []), ...(agencyIds.length ? [agency(agencyIds)] : [])];
+    return parts.length ? sql`(${join(parts, ' OR ')})` : sql`1 = 0`;
+  };
   const some = (condition: Sql) => sql`EXISTS (SELECT 1 FROM "Obligation" o JOIN "Plan" p ON p.id = o."planId" JOIN "Deadline" d ON d."obligationId" = o.id WHERE ${condition} AND ${inScope})`;
   const plans = await db.$queryRaw<BoardOptionRows['plans']>`
     SELECT x.id, x.number, g.name AS organisation FROM "Plan" x JOIN "Organisation" g ON g.id = x."organisationId"
-    WHERE ${some(sql`o."planId" = x.id`)} ORDER BY x.id LIMIT ${limit + 1}`;
+    WHERE ${either(sql`x."organisationId"`, (ids) => sql`x.id IN (SELECT o."planId" FROM "Obligation" o WHERE ${d.inList(sql`o."agencyId"`, ids)})`)}
+      AND ${some(sql`o."planId" = x.id`)} ORDER BY x.id LIMIT ${limit + 1}`;
   const obligations = await db.$queryRaw<BoardOptionRows['obligations']>`
     SELECT x.id, q.number, a.name AS agency, x.title, x."ruleText" AS rule FROM "Obligation" x JOIN "Plan" q ON q.id = x."planId" JOIN "Agency" a ON a.id = x."agencyId"
-    WHERE ${plan ? sql`x."planId" = ${plan} AND ` : empty}${some(sql`o.id = x.id`)} ORDER BY x.id LIMIT ${limit + 1}`;
-  const agencies = await db.$queryRaw<BoardOptionRows['agencies']>`
+    WHERE ${plan ? sql`x."planId" = ${plan} AND ` : empty}${either(sql`q."organisationId"`, (ids) => d.inList(sql`x."agencyId"`, ids))}
+      AND ${some(sql`o.id = x.id`)} ORDER BY x.id LIMIT ${limit + 1}`;
+  // An agency is listed under its own organisation: the plans of an organisation assign its own agencies.
+  const agencyRows = await db.$queryRaw<BoardOptionRows['agencies']>`
     SELECT x.id, x.name, g.name AS organisation FROM "Agency" x JOIN "Organisation" g ON g.id = x."organisationId"
-    WHERE ${some(sql`o."agencyId" = x.id`)} ORDER BY x.id LIMIT ${limit + 1}`;
+    WHERE ${either(sql`x."organisationId"`, (ids) => d.inList(sql`x.id`, ids))} AND ${some(sql`o."agencyId" = x.id`)} ORDER BY x.id LIMIT ${limit + 1}`;
   const periods = await db.$queryRaw<{ key: string; label: string }[]>`
     SELECT d."periodKey" AS key, min(d."periodLabel") AS label FROM "Deadline" d JOIN "Obligation" o ON o.id = d."obligationId" JOIN "Plan" p ON p.id = o."planId"
     WHERE ${inScope} GROUP BY d."periodKey"`;
-  return { plans, obligations, agencies, periods };
+  return { plans, obligations, agencies: agencyRows, periods };
 }

@@ -11,3 +11,6 @@ CREATE INDEX "Obligation_id_planId_agencyId_idx" ON "Obligation"("id", "planId",
 
 -- CreateIndex
 CREATE INDEX "Submission_deadlineId_submittedAt_idx" ON "Submission"("deadlineId", "submittedAt");
+
+-- CreateIndex
+CREATE INDEX "Organisation_parentId_idx" ON "Organisation"("parentId");

@@ -9,4 +9,7 @@ CREATE INDEX "Obligation_id_planId_agencyId_idx" ON "Obligation"("id", "planId",
 CREATE INDEX "Obligation_agencyId_idx" ON "Obligation"("agencyId");
 
 -- CreateIndex
+CREATE INDEX "Organisation_parentId_idx" ON "Organisation"("parentId");
+
+-- CreateIndex
 CREATE INDEX "Submission_deadlineId_submittedAt_idx" ON "Submission"("deadlineId", "submittedAt");
