@@ -36,6 +36,8 @@ export interface BoardSqlFilter {
   status?: string;
   /** Only these deadlines (the rows a search matched). */
   ids?: readonly string[];
+  /** Only these last days (the groups a page falls in): an indexed narrowing before the per-group conditions. */
+  lastDays?: readonly string[];
 }
 
 interface Dialect {
@@ -86,6 +88,7 @@ function facts(db: Db, f: BoardSqlFilter, opts: { status: boolean }): Sql {
     f.agency ? sql` AND o."agencyId" = ${f.agency}` : empty,
     f.escalation !== undefined ? sql` AND d."escalationLevel" = ${f.escalation}` : empty,
     f.ids ? sql` AND ${d.inList(sql`d.id`, f.ids)}` : empty,
+    f.lastDays ? sql` AND ${d.inList(sql`d."lastDay"`, f.lastDays)}` : empty,
   ];
   const base = sql`SELECT d.id, d."lastDay", d."periodKey", d."extendedFrom", d."escalationLevel", d.status, o."agencyId", o."planId", p."organisationId",
       (SELECT min(s."submittedAt") FROM "Submission" s WHERE s."deadlineId" = d.id) AS sub
@@ -193,7 +196,7 @@ export async function rowsOfDayGroups(db: Db, f: BoardSqlFilter, groups: readonl
   const rows = await db.$queryRaw<{ id: string; agency: string; official: Official; lastDay: string; subDay: string | null; ext: unknown }[]>`
     SELECT f.id, a.name AS agency, f.official, f."lastDay" AS "lastDay", CASE WHEN f.official = 'late' THEN f."subDay" END AS "subDay",
       CASE WHEN f."extendedFrom" IS NULL THEN 0 ELSE 1 END AS ext
-    FROM (${facts(db, f, { status: false })}) f JOIN "Agency" a ON a.id = f."agencyId"
+    FROM (${facts(db, { ...f, lastDays: [...new Set(groups.map((g) => g.lastDay))] }, { status: false })}) f JOIN "Agency" a ON a.id = f."agencyId"
     WHERE ${join(conditions, ' OR ')}`;
   return rows.map((r) => ({ id: r.id, agency: r.agency, official: r.official, lastDay: r.lastDay, subDay: r.subDay, extended: n(r.ext) === 1 }));
 }
