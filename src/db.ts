@@ -35,3 +35,8 @@ export function createDb(databaseUrl: string): Db {
 export function ignoringCase(db: Db): object {
   return onPostgres.has(db) ? { mode: 'insensitive' } : {};
 }
+
+/** Whether `db` talks to PostgreSQL (the few raw SQL queries differ in dialect: src/stores/board.store.ts). */
+export function isPostgres(db: Db): boolean {
+  return onPostgres.has(db);
+}

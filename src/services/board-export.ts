@@ -1,14 +1,14 @@
 // The board's rows for a file (the .xlsx export): the same filters and order as the board
-// (src/services/board.ts readBoardAll), every page of them up to a cap, with what a reader of
+// (src/services/board.ts readBoardRows), every page of them up to a cap, with what a reader of
 // the file needs to know about how it was made.
 import type { Principal } from '../auth/policy';
 import { OFFICIAL_STATUS_VI } from '../domain/board';
 import { formatViInstant } from '../domain/local-date';
-import { readBoardAll, type BoardRow } from './board';
+import { EXPORT_MAX_ROWS, readBoardRows, type BoardRow } from './board';
 import type { ServiceDeps } from './deps';
 
 /** At most this many rows per file: ~10 MB of workbook, built in memory in a few seconds. */
-export const EXPORT_MAX_ROWS = 50_000;
+export { EXPORT_MAX_ROWS };
 
 export interface BoardExport {
   generatedAt: Date;
@@ -24,7 +24,7 @@ export interface BoardExport {
 const STATUS_VI: Record<string, string> = { ...OFFICIAL_STATUS_VI, extended: 'Đã gia hạn' };
 
 export async function exportBoard(deps: Pick<ServiceDeps, 'db' | 'clock'>, principal: Principal, input: unknown, limit = EXPORT_MAX_ROWS): Promise<BoardExport> {
-  const { period, query, total, rows } = await readBoardAll(deps, principal, input, limit);
+  const { period, query, total, rows } = await readBoardRows(deps, principal, input, limit);
   const first = rows[0];
   const filters: string[] = [];
   // A chosen plan, obligation or agency is named from the rows it selected (its id otherwise).
