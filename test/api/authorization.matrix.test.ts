@@ -163,7 +163,7 @@ describe('authorisation: every operation of /openapi.json as every persona, agai
     expect(new Set(calls.map((c) => c.expected))).toEqual(new Set(['allowed', '401', '403', '404']));
     // and the lists do name the fixture deadlines to those who may read them, so the leak check above can fail.
     expect(seenInLists).toBeGreaterThan(0);
-  }, 600_000);
+  }, 1_500_000); // every route × about 20 personas × two places: 450 s on a loaded 2-core machine before the exports and replies added theirs
 
   it('left the fixture deadlines as they were: every change the table refused changed nothing', async () => {
     expect(calls.length).toBeGreaterThan(0);
