@@ -6,21 +6,16 @@
 // delivered twice records once. A reply from an unknown address (handed over by the
 // development catcher, the other way in) and a forged token land in the review queue and
 // record nothing; the coordinator assigns and rejects them through the API.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { Client, Connection } from '@temporalio/client';
-import { NativeConnection, Worker } from '@temporalio/worker';
+import { readFileSync } from 'node:fs';
 import type { FastifyInstance } from 'fastify';
 import JSZip from 'jszip';
 import nodemailer from 'nodemailer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createActivities } from '../../activities';
 import { buildServer } from '../../src/api/server';
 import { DEVELOPMENT_LINK_KEY, DEVELOPMENT_REPLY_ADDRESS } from '../../src/config';
 import { addDays, localDateOf, toIsoDate } from '../../src/domain/local-date';
 import { isReplyAddress, startInboundSmtp, type InboundSmtp } from '../../src/mail/inbound-smtp';
-import { startMailCatcher, type MailCatcher } from '../../src/mail/mail-catcher';
+import type { MailCatcher } from '../../src/mail/mail-catcher';
 import { systemActor } from '../../src/services/audit';
 import { confirmImport } from '../../src/services/confirm-import';
 import { extendDeadline } from '../../src/services/deadline-updates';
@@ -28,11 +23,8 @@ import type { ServiceDeps } from '../../src/services/deps';
 import { receiveReply, type IntakeOutcome, type ReplySettings } from '../../src/services/inbound-replies';
 import { reportFilePath } from '../../src/services/report-files';
 import { requestAdhocReport } from '../../src/services/request-adhoc-report';
-import type { DevServer } from '../../src/temporal/dev-server';
-import { bundleWorkflows } from '../../src/worker';
 import { bearer, grantToken } from '../helpers/principals';
-import { startTestDevServer } from '../helpers/temporal';
-import { createTestDb } from '../helpers/test-db';
+import { startDevWorld, type DevWorld } from '../helpers/dev-world';
 
 const TASK_QUEUE = 'reply-by-email';
 const ORG = { id: 'xa-tra-loi', name: 'UBND xã Trả Lời', kind: 'commune' as const };
@@ -48,14 +40,10 @@ async function docx(): Promise<Buffer> {
 }
 
 describe('reply by email, from a real reminder over SMTP', () => {
-  let server: DevServer;
   let catcher: MailCatcher;
   let inbound: InboundSmtp;
-  let testDb: ReturnType<typeof createTestDb>;
-  let client: Client;
-  let workerConnection: NativeConnection;
-  let worker: Worker;
-  let running: Promise<void>;
+  let world: DevWorld;
+  let testDb: { db: DevWorld['db'] };
   let app: FastifyInstance;
   let deps: ServiceDeps;
   let dataDir: string;
@@ -69,29 +57,9 @@ describe('reply by email, from a real reminder over SMTP', () => {
   const day = (n: number) => toIsoDate(addDays(today, n));
 
   beforeAll(async () => {
-    let bundle;
-    [server, catcher, bundle] = await Promise.all([startTestDevServer(null), startMailCatcher({ port: 0 }), bundleWorkflows()]);
-    testDb = createTestDb();
-    dataDir = mkdtempSync(path.join(tmpdir(), 'hbc-replies-'));
-    client = new Client({ connection: await Connection.connect({ address: server.address }) });
-    workerConnection = await NativeConnection.connect({ address: server.address });
-    worker = await Worker.create({
-      connection: workerConnection,
-      namespace: 'default',
-      taskQueue: TASK_QUEUE,
-      workflowBundle: bundle,
-      activities: createActivities({
-        db: testDb.db,
-        mailer: nodemailer.createTransport({ host: '127.0.0.1', port: catcher.port, ignoreTLS: true }),
-        clock: () => new Date(),
-        publicUrl: 'http://placeholder.invalid',
-        mailFrom: 'Hạn báo cáo <hbc@test.example>',
-        linkKeys: [DEVELOPMENT_LINK_KEY],
-        temporal: { client, taskQueue: TASK_QUEUE, searchAttributes: false },
-      }),
-    });
-    running = worker.run();
-    deps = { db: testDb.db, temporal: client, taskQueue: TASK_QUEUE, clock: () => new Date(), searchAttributes: false };
+    world = await startDevWorld(TASK_QUEUE);
+    ({ catcher, deps, dataDir } = world);
+    testDb = { db: world.db };
     settings = { ...DEVELOPMENT_REPLY_ADDRESS, keys: [DEVELOPMENT_LINK_KEY], dataDir, maxFileBytes: 1024 * 1024 };
     // Both ways in feed the same intake, as src/main.ts wires them.
     const handle = async (raw: Buffer, envelope: { from: string; to: string[] }) => void outcomes.push(await receiveReply(deps, settings, raw, envelope, (l) => void operatorLog.push(l)));
@@ -116,14 +84,7 @@ describe('reply by email, from a real reminder over SMTP', () => {
   afterAll(async () => {
     await app?.close();
     await inbound?.close();
-    worker?.shutdown();
-    await running?.catch(() => undefined);
-    await workerConnection?.close();
-    await client?.connection.close();
-    await server?.stop();
-    await catcher?.close();
-    await testDb?.cleanup();
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+    await world?.close();
   });
 
   async function waitFor<T>(what: string, probe: () => T | undefined | null | Promise<T | undefined | null>, capMs = 60_000): Promise<T> {

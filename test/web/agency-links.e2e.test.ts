@@ -6,20 +6,14 @@
 // coordinator sends it back for completion from the deadline page (a new link by email). A
 // tampered, expired, revoked and other-agency link each get the refusal page, are logged
 // with the address, and record nothing.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { Client, Connection } from '@temporalio/client';
-import { NativeConnection, Worker } from '@temporalio/worker';
+import { readFileSync } from 'node:fs';
 import type { FastifyInstance } from 'fastify';
-import nodemailer from 'nodemailer';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createActivities } from '../../activities';
 import { DEVELOPMENT_LINK_KEY } from '../../src/config';
 import { buildServer } from '../../src/api/server';
 import { addDays, localDateOf, toIsoDate } from '../../src/domain/local-date';
-import { startMailCatcher, type MailCatcher } from '../../src/mail/mail-catcher';
+import type { MailCatcher } from '../../src/mail/mail-catcher';
 import { confirmImport } from '../../src/services/confirm-import';
 import { extendDeadline } from '../../src/services/deadline-updates';
 import type { ServiceDeps } from '../../src/services/deps';
@@ -27,11 +21,8 @@ import { requestAdhocReport } from '../../src/services/request-adhoc-report';
 import { systemActor } from '../../src/services/audit';
 import { reportFilePath } from '../../src/services/report-files';
 import { signLink } from '../../src/stores/signed-link';
-import type { DevServer } from '../../src/temporal/dev-server';
-import { bundleWorkflows } from '../../src/worker';
 import { bearer, createUser, grantToken } from '../helpers/principals';
-import { startTestDevServer } from '../helpers/temporal';
-import { createTestDb } from '../helpers/test-db';
+import { startDevWorld, type DevWorld } from '../helpers/dev-world';
 import { launchChromium, signIn } from './browser';
 
 const TASK_QUEUE = 'agency-links-e2e';
@@ -44,13 +35,9 @@ const SETUP = systemActor('test set-up');
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n', 'latin1');
 
 describe('agency signed links, end to end in chromium from a real email', () => {
-  let server: DevServer;
   let catcher: MailCatcher;
-  let testDb: ReturnType<typeof createTestDb>;
-  let client: Client;
-  let workerConnection: NativeConnection;
-  let worker: Worker;
-  let running: Promise<void>;
+  let world: DevWorld;
+  let testDb: { db: DevWorld['db'] };
   let app: FastifyInstance;
   let browser: Browser;
   let url: string;
@@ -64,29 +51,9 @@ describe('agency signed links, end to end in chromium from a real email', () => 
   let otherAgencyId: string;
 
   beforeAll(async () => {
-    let bundle;
-    [server, catcher, bundle] = await Promise.all([startTestDevServer(null), startMailCatcher({ port: 0 }), bundleWorkflows()]);
-    testDb = createTestDb();
-    dataDir = mkdtempSync(path.join(tmpdir(), 'hbc-links-'));
-    client = new Client({ connection: await Connection.connect({ address: server.address }) });
-    workerConnection = await NativeConnection.connect({ address: server.address });
-    worker = await Worker.create({
-      connection: workerConnection,
-      namespace: 'default',
-      taskQueue: TASK_QUEUE,
-      workflowBundle: bundle,
-      activities: createActivities({
-        db: testDb.db,
-        mailer: nodemailer.createTransport({ host: '127.0.0.1', port: catcher.port, ignoreTLS: true }),
-        clock: () => new Date(),
-        publicUrl: 'http://placeholder.invalid',
-        mailFrom: 'Hạn báo cáo <hbc@test.example>',
-        linkKeys: [DEVELOPMENT_LINK_KEY],
-        temporal: { client, taskQueue: TASK_QUEUE, searchAttributes: false },
-      }),
-    });
-    running = worker.run();
-    deps = { db: testDb.db, temporal: client, taskQueue: TASK_QUEUE, clock: () => new Date(), searchAttributes: false };
+    world = await startDevWorld(TASK_QUEUE);
+    ({ catcher, deps, dataDir } = world);
+    testDb = { db: world.db };
     app = buildServer(deps, {
       catcher,
       links: { keys: [DEVELOPMENT_LINK_KEY], dataDir, maxFileBytes: 1024 * 1024 },
@@ -114,14 +81,7 @@ describe('agency signed links, end to end in chromium from a real email', () => 
   afterAll(async () => {
     await browser?.close();
     await app?.close();
-    worker?.shutdown();
-    await running?.catch(() => undefined);
-    await workerConnection?.close();
-    await client?.connection.close();
-    await server?.stop();
-    await catcher?.close();
-    await testDb?.cleanup();
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+    await world?.close();
   });
 
   /** A new deadline of the agency whose extension notice (a real email) carries its link; the link as the clerk's mail shows it, pointed at this app. */
@@ -222,7 +182,7 @@ describe('agency signed links, end to end in chromium from a real email', () => 
     expect(overview).toContain('bao-cao-dich-benh.pdf');
 
     // The coordinator sends it back for completion from the deadline page (once the receipt's run has ended).
-    await waitFor('the first run to end', async () => ((await client.workflow.getHandle(`deadline/${deadlineId}`).describe()).status.name === 'COMPLETED' ? true : undefined));
+    await waitFor('the first run to end', async () => ((await world.client.workflow.getHandle(`deadline/${deadlineId}`).describe()).status.name === 'COMPLETED' ? true : undefined));
     await coordinator.goto(`${url}/deadlines/${deadlineId}`);
     await coordinator.fill('#return textarea[name="reason"]', 'Thiếu phụ lục số liệu');
     await coordinator.fill('#return input[name="newLastDay"]', day(40));
