@@ -1,16 +1,10 @@
 // The header of every page comes from the policy table: each role sees the links it may use
 // and no other, the development inbox only beside the SMTP catcher, and a signed-in user gets
 // the session's CSRF token for sign-out and the page's own requests.
-import { Client, Connection } from '@temporalio/client';
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { navFor } from '../../src/api/chrome';
-import { buildServer } from '../../src/api/server';
 import { ANONYMOUS, type Grant, type Principal, type Role } from '../../src/auth/policy';
-import { startMailCatcher, type MailCatcher } from '../../src/mail/mail-catcher';
-import { seedObligation } from '../helpers/fixtures';
-import { createUser } from '../helpers/principals';
-import { createTestDb } from '../helpers/test-db';
+import { pagesWorld } from '../helpers/pages-world';
 
 const user = (...grants: Grant[]): Principal => ({ kind: 'user', id: 'u', label: 'u@test.example', grants });
 const as = (role: Role, organisationId = 'org'): Grant => ({ organisationId, role, ...(role === 'agency' ? { agencyId: 'tyt' } : {}) });
@@ -43,56 +37,29 @@ describe('the header\'s links per role (navFor)', () => {
 });
 
 describe('the header on real pages (chromeFor)', () => {
-  let testDb: ReturnType<typeof createTestDb>;
-  let connection: Connection;
-  let catcher: MailCatcher;
-  let app: FastifyInstance;
-  const password = 'mật khẩu dài 12';
-
-  beforeAll(async () => {
-    testDb = createTestDb();
-    await seedObligation(testDb.db);
-    await createUser(testDb.db, { email: 'vhxh@org.test.example', password, grants: [{ organisationId: 'org', role: 'coordinator' }] });
-    await createUser(testDb.db, { email: 'tyt@org.test.example', password, grants: [{ organisationId: 'org', role: 'agency', agencyId: 'tyt' }] });
-    catcher = await startMailCatcher({ port: 0 });
-    // Nothing here reaches Temporal: a client whose server never answers is enough.
-    connection = Connection.lazy({ address: '127.0.0.1:1', interceptors: [] });
-    app = buildServer({ db: testDb.db, temporal: new Client({ connection }), taskQueue: 'chrome-test', clock: () => new Date('2026-10-20T03:00:00Z'), searchAttributes: false }, { logger: false, catcher });
-  });
-
-  afterAll(async () => {
-    await app?.close();
-    await connection?.close();
-    await catcher?.close();
-    await testDb?.cleanup();
-  });
-
-  async function signIn(email: string): Promise<Record<string, string>> {
-    const res = await app.inject({ method: 'POST', url: '/api/session', payload: { email, password } });
-    expect(res.statusCode).toBe(201);
-    return { hbc_session: res.cookies.filter((c) => c.name === 'hbc_session' && c.value).pop()!.value };
-  }
+  const world = pagesWorld('chrome-test');
+  const signIn = (email: string) => world.signIn(email);
 
   const header = (html: string) => /<header>(.*?)<\/header>/s.exec(html)?.[1] ?? '';
   const links = (html: string) => [...header(html).matchAll(/<a href="([^"]+)">([^<]+)<\/a>/g)].map((m) => `${m[1]} ${m[2]}`);
 
   it('shows a coordinator its links, its name, and a sign-out form whose token the server takes', async () => {
     const cookies = await signIn('vhxh@org.test.example');
-    const page = await app.inject({ method: 'GET', url: '/', cookies, headers: { accept: 'text/html' } });
+    const page = await world.app.inject({ method: 'GET', url: '/', cookies, headers: { accept: 'text/html' } });
     expect(page.statusCode).toBe(200);
     expect(links(page.body)).toEqual(['/board Bảng theo dõi', '/ Danh sách hạn', '/late Chậm báo cáo', '/replies Thư trả lời', '/imports/new Nhập kế hoạch', '/admin Quản trị', '/inbox Hộp thư (dev)']);
     expect(header(page.body)).toContain('<span>vhxh@org.test.example</span>');
     const token = /name="_csrf" value="([^"]+)"/.exec(header(page.body))![1]!;
     expect(page.body).toContain(`<meta name="csrf-token" content="${token}"/>`);
 
-    const out = await app.inject({ method: 'POST', url: '/sign-out', cookies, payload: { _csrf: token } });
+    const out = await world.app.inject({ method: 'POST', url: '/sign-out', cookies, payload: { _csrf: token } });
     expect([out.statusCode, out.headers.location]).toEqual([303, '/sign-in']);
-    expect((await app.inject({ method: 'GET', url: '/', cookies, headers: { accept: 'text/html' } })).statusCode).toBe(303);
+    expect((await world.app.inject({ method: 'GET', url: '/', cookies, headers: { accept: 'text/html' } })).statusCode).toBe(303);
   });
 
   it('keeps the visitor\'s header on a page the policy refuses', async () => {
     const cookies = await signIn('tyt@org.test.example');
-    const refused = await app.inject({ method: 'GET', url: '/imports/new', cookies, headers: { accept: 'text/html' } });
+    const refused = await world.app.inject({ method: 'GET', url: '/imports/new', cookies, headers: { accept: 'text/html' } });
     expect(refused.statusCode).toBe(403);
     expect(refused.body).toContain('Tài khoản này không có quyền thực hiện thao tác này.');
     expect(links(refused.body)).toEqual(['/board Bảng theo dõi', '/ Danh sách hạn', '/late Chậm báo cáo']);

@@ -1,15 +1,9 @@
 // The language switch: Vietnamese by default, English by a link in every page's header that
 // sets a preference cookie and comes back to the same page (never to another site), and the
 // pages, their header and their error pages follow it.
-import { Client, Connection } from '@temporalio/client';
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { safeLocalPath } from '../../src/api/locale';
-import { buildServer } from '../../src/api/server';
-import { startMailCatcher, type MailCatcher } from '../../src/mail/mail-catcher';
-import { seedObligation } from '../helpers/fixtures';
-import { createUser } from '../helpers/principals';
-import { createTestDb } from '../helpers/test-db';
+import { pagesWorld } from '../helpers/pages-world';
 
 describe('where the switch may send the visitor back (safeLocalPath)', () => {
   it.each([
@@ -28,40 +22,13 @@ describe('where the switch may send the visitor back (safeLocalPath)', () => {
 });
 
 describe('the language switch on real pages', () => {
-  let testDb: ReturnType<typeof createTestDb>;
-  let connection: Connection;
-  let catcher: MailCatcher;
-  let app: FastifyInstance;
-  const password = 'mật khẩu dài 12';
+  const world = pagesWorld('language-test');
+  const signIn = (email: string) => world.signIn(email);
 
-  beforeAll(async () => {
-    testDb = createTestDb();
-    await seedObligation(testDb.db);
-    await createUser(testDb.db, { email: 'vhxh@org.test.example', password, grants: [{ organisationId: 'org', role: 'coordinator' }] });
-    await createUser(testDb.db, { email: 'tyt@org.test.example', password, grants: [{ organisationId: 'org', role: 'agency', agencyId: 'tyt' }] });
-    catcher = await startMailCatcher({ port: 0 });
-    // Nothing here reaches Temporal: a client whose server never answers is enough.
-    connection = Connection.lazy({ address: '127.0.0.1:1', interceptors: [] });
-    app = buildServer({ db: testDb.db, temporal: new Client({ connection }), taskQueue: 'language-test', clock: () => new Date('2026-10-20T03:00:00Z'), searchAttributes: false }, { logger: false, catcher });
-  });
-
-  afterAll(async () => {
-    await app?.close();
-    await connection?.close();
-    await catcher?.close();
-    await testDb?.cleanup();
-  });
-
-  async function signIn(email: string): Promise<Record<string, string>> {
-    const res = await app.inject({ method: 'POST', url: '/api/session', payload: { email, password } });
-    expect(res.statusCode).toBe(201);
-    return { hbc_session: res.cookies.filter((c) => c.name === 'hbc_session' && c.value).pop()!.value };
-  }
-
-  const page = (url: string, cookies: Record<string, string>) => app.inject({ method: 'GET', url, cookies, headers: { accept: 'text/html' } });
+  const page = (url: string, cookies: Record<string, string>) => world.app.inject({ method: 'GET', url, cookies, headers: { accept: 'text/html' } });
 
   it('sets a plain preference cookie and goes back to the page, with 303', async () => {
-    const res = await app.inject({ method: 'GET', url: '/lang/en?next=%2Fboard%3Fstatus%3Doverdue' });
+    const res = await world.app.inject({ method: 'GET', url: '/lang/en?next=%2Fboard%3Fstatus%3Doverdue' });
     expect(res.statusCode).toBe(303);
     expect(res.headers.location).toBe('/board?status=overdue');
     const cookie = res.cookies.find((c) => c.name === 'hbc_lang')!;
@@ -71,10 +38,10 @@ describe('the language switch on real pages', () => {
 
   it('refuses to send the visitor to another site', async () => {
     for (const next of ['//evil.com', 'https://evil.com', '/%5Cevil.com', '/%09/evil.com']) {
-      const res = await app.inject({ method: 'GET', url: `/lang/vi?next=${encodeURIComponent(decodeURIComponent(next))}` });
+      const res = await world.app.inject({ method: 'GET', url: `/lang/vi?next=${encodeURIComponent(decodeURIComponent(next))}` });
       expect([res.statusCode, res.headers.location]).toEqual([303, '/']);
     }
-    expect((await app.inject({ method: 'GET', url: '/lang/fr?next=/' })).statusCode).toBe(400);
+    expect((await world.app.inject({ method: 'GET', url: '/lang/fr?next=/' })).statusCode).toBe(400);
   });
 
   it('reads Vietnamese by default and English after the switch, header included', async () => {
