@@ -24,7 +24,7 @@ import { createDb } from '../src/db';
 import { migrateDatabase } from '../src/prisma-offline';
 import { readBoardRows } from '../src/services/board';
 import { hashToken } from '../src/services/principals';
-import { BENCH_PROVINCE, communeId, DEFAULT_BENCH_DB, generateDatabase } from './board-data';
+import { BENCH_PROVINCE, benchDatabaseUrl, communeId, DEFAULT_BENCH_DB, generateDatabase } from './board-data';
 
 const { values } = parseArgs({ options: { requests: { type: 'string', default: '200' }, 'province-requests': { type: 'string', default: '30' }, warmup: { type: 'string', default: '20' }, fresh: { type: 'boolean', default: false } } });
 const requests = Number(values.requests);
@@ -34,7 +34,7 @@ const warmup = Number(values.warmup);
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const log = (line: string) => console.error(`[bench] ${line}`);
 
-const databaseUrl = process.env.DATABASE_URL?.startsWith('postgres') ? process.env.DATABASE_URL : `file:${DEFAULT_BENCH_DB}`;
+const databaseUrl = benchDatabaseUrl(`file:${DEFAULT_BENCH_DB}`);
 if (values.fresh && databaseUrl.startsWith('file:')) fs.rmSync(DEFAULT_BENCH_DB, { force: true });
 await migrateDatabase(databaseUrl);
 const db = createDb(databaseUrl);

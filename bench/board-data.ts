@@ -17,6 +17,7 @@ import { createDb, type Db } from '../src/db';
 import { addDays, toIsoDate, instantAt, localDateOf, parseIsoDate } from '../src/domain/local-date';
 import { migrateDatabase } from '../src/prisma-offline';
 import { hashPassword } from '../src/services/sign-in';
+import { loadConfig } from '../src/config';
 
 export const BENCH_PROVINCE = 'bench-tinh';
 export const BENCH_PASSWORD = 'bench-mat-khau-dai-2026';
@@ -174,9 +175,15 @@ export async function generateDatabase(opts: GenerateOptions): Promise<Generated
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const DEFAULT_BENCH_DB = path.join(root, '.data', 'bench', 'board-100k.sqlite');
 
+/** The benchmark's database: DATABASE_URL when it names PostgreSQL (read through src/config.ts), else the given SQLite file. */
+export function benchDatabaseUrl(sqliteUrl: string): string {
+  const config = loadConfig();
+  return config.databaseProvider === 'postgresql' ? config.databaseUrl : sqliteUrl;
+}
+
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const { values } = parseArgs({ options: { out: { type: 'string', default: DEFAULT_BENCH_DB }, deadlines: { type: 'string', default: '100000' }, communes: { type: 'string', default: '3300' } } });
-  const databaseUrl = process.env.DATABASE_URL?.startsWith('postgres') ? process.env.DATABASE_URL : `file:${path.resolve(values.out)}`;
+  const databaseUrl = benchDatabaseUrl(`file:${path.resolve(values.out)}`);
   const started = performance.now();
   const result = await generateDatabase({ databaseUrl, asOf: new Date(), deadlines: Number(values.deadlines), communes: Number(values.communes), log: (l) => console.log(`[data] ${l}`) });
   console.log(JSON.stringify({ ...result, databaseUrl: databaseUrl.replace(/\/\/[^@]*@/, '//…@'), seconds: Math.round((performance.now() - started) / 100) / 10 }, null, 2));
