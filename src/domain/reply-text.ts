@@ -11,7 +11,7 @@
  */
 const QUOTE_HEADERS: RegExp[] = [
   /^\s*Vào\s.*(^|\s)đã viết\s*:\s*$/i,
-  /^\s*On\b.*\bwrote\s*:\s*$/i,
+  /^\s*On(?![\p{L}\p{N}]).*(?<![\p{L}\p{N}])wrote\s*:\s*$/iu,
   /^\s*-{2,}\s*(Original Message|Tin nhắn gốc|Thư gốc)\s*-{2,}\s*$/i,
   /^\s*-{2,}\s*(Forwarded message|Thư được chuyển tiếp|Tin nhắn đã chuyển tiếp)\s*-{2,}\s*$/i,
   /^\s*_{10,}\s*$/,
