@@ -32,13 +32,18 @@ function names(s: DueSchedule, written: LocalDate, inclusive: boolean): boolean 
   }
 }
 
-function ruleLine(ruleText: string, lastDay: LocalDate, original: LocalDate): string {
-  let schedules: DueSchedule[] = [];
+/** The rule's schedules, or none when the calculus cannot read it (the line then quotes it as written). */
+function schedulesOf(ruleText: string): DueSchedule[] {
   try {
-    schedules = parseDueRule(ruleText).schedules;
+    return parseDueRule(ruleText).schedules;
   } catch (err) {
     if (!(err instanceof DomainError)) throw err;
+    return [];
   }
+}
+
+function ruleLine(ruleText: string, lastDay: LocalDate, original: LocalDate): string {
+  const schedules = schedulesOf(ruleText);
   const written = addDays(original, 1);
   if (schedules.some((s) => names(s, written, false))) {
     return `Quy định "${ruleText}": "trước ngày ${dm(written)}" nghĩa là báo cáo phải đến trước khi ngày ${formatViDate(written)} bắt đầu, nên ngày cuối cùng đúng hạn là ${formatViDateWithWeekday(original)}.`;
@@ -72,12 +77,7 @@ const withWeekdayEn = (d: LocalDate) => `${weekdayEn(d)}, ${formatViDate(d)}`;
 const instantEn = (at: Date) => `${formatViInstant(at).slice(0, 5)} ${withWeekdayEn(localDateOf(at))}`;
 
 function ruleLineEn(ruleText: string, lastDay: LocalDate, original: LocalDate): string {
-  let schedules: DueSchedule[] = [];
-  try {
-    schedules = parseDueRule(ruleText).schedules;
-  } catch (err) {
-    if (!(err instanceof DomainError)) throw err;
-  }
+  const schedules = schedulesOf(ruleText);
   const written = addDays(original, 1);
   if (schedules.some((s) => names(s, written, false))) {
     return `Rule "${ruleText}": "before ${dm(written)}" means the report must arrive before ${formatViDate(written)} begins, so the last day on time is ${withWeekdayEn(original)}.`;
