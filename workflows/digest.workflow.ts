@@ -45,9 +45,9 @@ export async function digestWorkflow(input: DigestWorkflowInput): Promise<{ batc
       const next = Math.min(...planned);
       if (next > Date.now()) await sleep(next - Date.now());
       const asOf = Date.now();
+      // What was signalled during the sleep and is due goes in this batch; messages planned later stay queued for the next.
       planned = planned.filter((at) => at > asOf);
-      // Messages planned later stay queued for the next batch.
-      if (planned.length > 0) pending = true;
+      pending = planned.length > 0;
       batches += 1;
       messages += await activities.sendDigest({ ...input, batch: batches, asOf: new Date(asOf).toISOString() });
     } else {
