@@ -3,7 +3,10 @@
 // production's: src/worker.ts createWorker, the real activities, outbox and mail transport
 // (src/mail/transport.ts) to the bench's SMTP server. Settings come as one JSON argument
 // (src/config.ts stays the only reader of the environment). Prints "READY" once it polls
-// and stops cleanly on SIGTERM, so a CPU profile is written.
+// and stops cleanly on SIGTERM, so a CPU profile is written. Every second it prints
+// "ASLEEP <n>": deadlines whose workflow has planned its step (or queued it). The bench asks the worker
+// rather than opening the SQLite file itself: a second process reading it (rollback journal)
+// makes the worker's writes fail at once with SQLITE_BUSY, and their retries wait 10 s.
 import { Client, Connection } from '@temporalio/client';
 import { DefaultLogger, NativeConnection, Runtime } from '@temporalio/worker';
 import { createDb } from '../src/db';
@@ -40,6 +43,11 @@ const worker = await createWorker({
 process.once('SIGTERM', () => worker.shutdown());
 const running = worker.run();
 process.stdout.write('READY\n');
+const report = setInterval(() => {
+  // Waiting for its step, or (within QUEUE_AHEAD_MS of it) already queued for the digest.
+  void db.deadline.count({ where: { OR: [{ nextStepAt: { not: null } }, { outboxMessages: { some: {} } }] } }).then((n) => process.stdout.write(`ASLEEP ${n}\n`), () => undefined);
+}, 1000);
+running.finally(() => clearInterval(report)).catch(() => undefined);
 await running;
 mailer.close();
 await db.$disconnect();
