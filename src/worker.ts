@@ -6,24 +6,11 @@ import { createActivities, type ActivityDeps } from '../activities';
 export const workflowsPath = fileURLToPath(new URL('../workflows/index.ts', import.meta.url));
 
 /**
- * Modules the workflows import that hold no state of a workflow (pure calculus, immutable
- * zod schemas, zod with them; none imports @temporalio/workflow): evaluated once per V8
- * context and shared.
- * Otherwise every workflow the worker creates or rebuilds evaluates them again: profiled in
- * a morning burst, building the zod schemas and the calendar per workflow was most of the
- * workflow thread's time and about 1.5 MB per cached workflow (docs/PERFORMANCE.md).
- */
-export const sharedWorkflowModules = [
-  ...['campaign', 'deadline', 'mail', 'obligation', 'calendar'].map((name) => fileURLToPath(new URL(`./schemas/${name}.schemas.ts`, import.meta.url))),
-  ...['business-calendar', 'campaign', 'due-rule', 'local-date', 'periods', 'timeline', 'weekly-digest'].map((name) => fileURLToPath(new URL(`./domain/${name}.ts`, import.meta.url))),
-];
-
-/**
  * Bundles the workflows once (webpack; a few seconds) so several workers can share it.
  * webpack's module listing is noise for operators: only warnings are shown.
  */
 export function bundleWorkflows(): Promise<WorkflowBundleWithSourceMap> {
-  return bundleWorkflowCode({ workflowsPath, preloadModules: sharedWorkflowModules, logger: new DefaultLogger('WARN') });
+  return bundleWorkflowCode({ workflowsPath, logger: new DefaultLogger('WARN') });
 }
 
 export async function createWorker(opts: {
