@@ -76,7 +76,7 @@ async function measure(name: string, who: keyof typeof tokens, url: string, n = 
   const times: number[] = [];
   for (let i = 0; i < n; i++) {
     // A cold request: as after a write anywhere in the scope, or the first of the day.
-    if (cold) clearBoardCache();
+    if (cold) clearBoardCache(dbReady);
     const started = performance.now();
     const res = await app.inject({ method: 'GET', url, headers });
     times.push(performance.now() - started);

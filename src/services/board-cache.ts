@@ -26,7 +26,8 @@ interface Entry {
   value: Promise<unknown>;
 }
 
-const entries = new Map<string, Entry>();
+// Per database client: a process (or a test) with two databases never answers one's board from the other's.
+const caches = new WeakMap<object, Map<string, Entry>>();
 
 /** A short key for long parts (a province's 3,300 organisation ids, a search's matched ids). */
 export function digest(value: unknown): string {
@@ -37,7 +38,9 @@ export function digest(value: unknown): string {
  * The cached value for `key` at `version` (null: no deadline at all), else `compute()`'s,
  * kept when the version has settled. Concurrent misses of one key share one computation.
  */
-export async function cached<T>(key: string, version: Date | null, compute: () => Promise<T>, wallNow: () => number = Date.now): Promise<T> {
+export async function cached<T>(db: object, key: string, version: Date | null, compute: () => Promise<T>, wallNow: () => number = Date.now): Promise<T> {
+  let entries = caches.get(db);
+  if (!entries) caches.set(db, (entries = new Map()));
   const v = version?.getTime() ?? 0;
   const now = wallNow();
   const hit = entries.get(key);
@@ -59,7 +62,12 @@ export async function cached<T>(key: string, version: Date | null, compute: () =
   return value;
 }
 
-/** Forget every entry (tests that compare a fresh computation with a cached one). */
-export function clearBoardCache(): void {
-  entries.clear();
+/** Forget every entry of a client (the benchmark's cold requests, tests that recount from scratch). */
+export function clearBoardCache(db: object): void {
+  caches.get(db)?.clear();
+}
+
+/** How many answers are kept for a client (tests: the cache is in use at all). */
+export function boardCacheSize(db: object): number {
+  return caches.get(db)?.size ?? 0;
 }

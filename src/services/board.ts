@@ -340,7 +340,7 @@ const aggregateKey = (what: string, f: sqlBoard.BoardSqlFilter) =>
 
 /** The period's day groups (counts, ageing, the day-based sorts), cached per data version. */
 function cachedDayGroups(deps: Pick<ServiceDeps, 'db'>, f: sqlBoard.BoardSqlFilter, version: Date | null): Promise<sqlBoard.DayGroup[]> {
-  return cached(aggregateKey('groups', f), version, () => sqlBoard.dayGroups(deps.db, f));
+  return cached(deps.db, aggregateKey('groups', f), version, () => sqlBoard.dayGroups(deps.db, f));
 }
 
 type Aggregates = Pick<Board, 'byAgency' | 'byPlan' | 'byOrganisation' | 'chart' | 'ratesTotal' | 'options'>;
@@ -351,7 +351,7 @@ type Aggregates = Pick<Board, 'byAgency' | 'byPlan' | 'byOrganisation' | 'chart'
  * TTL_MS (src/services/board-cache.ts) after a rename.
  */
 function cachedAggregates(deps: Pick<ServiceDeps, 'db'>, p: Prepared, version: Date | null): Promise<Aggregates> {
-  return cached(aggregateKey('aggregates', p.current), version, async () => {
+  return cached(deps.db, aggregateKey('aggregates', p.current), version, async () => {
     const byAgency = await sqlBoard.rateGroups(deps.db, p.current, 'agency', RATES_MAX_ROWS);
     const byPlan = await sqlBoard.rateGroups(deps.db, p.current, 'plan', RATES_MAX_ROWS);
     const byOrganisation = await sqlBoard.rateGroups(deps.db, p.current, 'organisation', RATES_MAX_ROWS);
@@ -377,7 +377,7 @@ export async function readBoard(deps: Pick<ServiceDeps, 'db' | 'clock'>, princip
   const shownFilter = { ...p.current, status: p.status };
   const offset = (query.page - 1) * query.pageSize;
   // The page's order reads agency names too: cached like the aggregates, its rows are read fresh below.
-  const ids = await cached(aggregateKey(`page|${p.status ?? ''}|${query.sort}|${offset}|${query.pageSize}`, p.current), version, () =>
+  const ids = await cached(deps.db, aggregateKey(`page|${p.status ?? ''}|${query.sort}|${offset}|${query.pageSize}`, p.current), version, () =>
     orderedIds(deps, shownFilter, shownGroups, query.sort, offset, query.pageSize, calendar),
   );
   return {
