@@ -22,6 +22,10 @@
 // - a search folds diacritics in memory (SQLite has no unaccent), over the text of the scope's
 //   rows that pass the other filters, then goes on in SQL with the matching ids.
 // The sort by agency reads the id, agency and last day of every shown row and sorts here.
+// What groups the whole scope (day groups, rates, chart, choices, a page's ids) is cached per
+// scope, filters, today and data version (./board-cache.ts): a province's first page then
+// costs its scope, the version and one page of rows, until the next write in the province.
+// Working days (counts' ageing) are still decided per request from the cached groups.
 import type { Principal } from '../auth/policy';
 import { ageingBucket, boardEntry, currentYear, OFFICIAL_STATUS_VI, type BoardCounts, type BoardEntry, type Rates } from '../domain/board';
 import type { BusinessCalendar } from '../domain/business-calendar';
@@ -317,6 +321,8 @@ interface Prepared {
   /** `filtered` in the board's period (counts, rates). */
   current: sqlBoard.BoardSqlFilter;
   status: string | undefined;
+  /** The data version the cached aggregates are keyed by (./board-cache.ts). */
+  version: Date | null;
 }
 
 async function prepare(deps: Pick<ServiceDeps, 'db' | 'clock'>, principal: Principal, input: unknown): Promise<Prepared> {
@@ -328,10 +334,16 @@ async function prepare(deps: Pick<ServiceDeps, 'db' | 'clock'>, principal: Princ
     scope, today: toIsoDate(localDateOf(now)), plan: blank(query.plan), obligation: blank(query.obligation), agency: blank(query.agency),
     escalation: escalation === undefined ? undefined : Number(escalation),
   };
+  const version = await sqlBoard.dataVersion(deps.db);
   const folded = query.q ? foldForSearch(query.q) : '';
-  if (folded) filtered.ids = (await sqlBoard.searchTexts(deps.db, filtered)).filter((r) => foldForSearch(r.text).includes(folded)).map((r) => r.id);
+  // A search folds every row's text of the scope in memory: cached like the aggregates it feeds.
+  if (folded) {
+    filtered.ids = await cached(deps.db, aggregateKey(`search|${folded}`, filtered), version, async () =>
+      (await sqlBoard.searchTexts(deps.db, filtered)).filter((r) => foldForSearch(r.text).includes(folded)).map((r) => r.id),
+    );
+  }
   const period = blank(query.period) ?? String(currentYear(now));
-  return { query, now, scope, period, filtered, current: { ...filtered, period }, status: blank(query.status) };
+  return { query, now, scope, version, period, filtered, current: { ...filtered, period }, status: blank(query.status) };
 }
 
 /** The key of a filter's aggregates: the scope and filters as given (a province's ids and a search's matches digested), and today. */
@@ -370,7 +382,7 @@ export async function readBoard(deps: Pick<ServiceDeps, 'db' | 'clock'>, princip
   const p = await prepare(deps, principal, input);
   const { query } = p;
   const calendar = currentCalendar();
-  const version = await sqlBoard.dataVersion(deps.db);
+  const { version } = p;
   const groups = await cachedDayGroups(deps, p.current, version);
   const shownGroups = groups.filter(shownBy(p.status));
   const total = shownGroups.reduce((sum, g) => sum + g.count, 0);
@@ -401,7 +413,7 @@ export async function readBoardRows(
 ): Promise<{ period: string; query: BoardQuery; total: number; rows: BoardRow[] }> {
   const p = await prepare(deps, principal, input);
   const calendar = currentCalendar();
-  const shownGroups = (await cachedDayGroups(deps, p.current, await sqlBoard.dataVersion(deps.db))).filter(shownBy(p.status));
+  const shownGroups = (await cachedDayGroups(deps, p.current, p.version)).filter(shownBy(p.status));
   const ids = await orderedIds(deps, { ...p.current, status: p.status }, shownGroups, p.query.sort, 0, Math.min(limit, EXPORT_MAX_ROWS), calendar);
   return { period: p.period, query: p.query, total: shownGroups.reduce((sum, g) => sum + g.count, 0), rows: await rowsByIds(deps, ids, p.now) };
 }
