@@ -2,7 +2,7 @@
 // where a thing lives, and which organisations and agencies a principal may list.
 import type { Action, Principal, Resource } from '../auth/policy';
 import { can, readScope } from '../auth/policy';
-import { placesOf, resolveScope, type ResolvedScope, type ResourceKind } from '../stores/access.store';
+import { organisationPlaces, placesOf, resolveScope, type ResolvedScope, type ResourceKind } from '../stores/access.store';
 import type { ServiceDeps } from './deps';
 
 export type { ResourceKind, ResolvedScope } from '../stores/access.store';
@@ -39,7 +39,7 @@ export async function allowedOn(
   things: readonly { organisationId: string; agencyId: string }[],
 ): Promise<(thing: { organisationId: string; agencyId: string }) => boolean> {
   const organisations = [...new Set(things.map((t) => t.organisationId))];
-  const places = new Map(await Promise.all(organisations.map(async (id) => [id, (await placesOf(deps.db, 'organisation', id))[0]] as const)));
+  const places = await organisationPlaces(deps.db, organisations);
   return (t) => {
     const place = places.get(t.organisationId);
     return !!place && can(principal, action, { ...place, agencyId: t.agencyId });

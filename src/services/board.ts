@@ -22,6 +22,10 @@
 // - a search folds diacritics in memory (SQLite has no unaccent), over the text of the scope's
 //   rows that pass the other filters, then goes on in SQL with the matching ids.
 // The sort by agency reads the id, agency and last day of every shown row and sorts here.
+// What groups the whole scope (day groups, rates, chart, choices, a page's ids) is cached per
+// scope, filters, today and data version (./board-cache.ts): a province's first page then
+// costs its scope, the version and one page of rows, until the next write in the province.
+// Working days (counts' ageing) are still decided per request from the cached groups.
 import type { Principal } from '../auth/policy';
 import { ageingBucket, boardEntry, currentYear, OFFICIAL_STATUS_VI, type BoardCounts, type BoardEntry, type Rates } from '../domain/board';
 import type { BusinessCalendar } from '../domain/business-calendar';
@@ -32,6 +36,7 @@ import type { Prisma } from '../generated/prisma/client';
 import * as sqlBoard from '../stores/board.store';
 import { currentCalendar } from '../stores/calendar.store';
 import { deadlinesIn, scopeFor, type ResolvedScope } from './access';
+import { cached, digest } from './board-cache';
 import type { ServiceDeps } from './deps';
 import { parseBody } from './errors';
 
@@ -127,13 +132,23 @@ const ROW_SELECT = {
 
 type RowData = Prisma.DeadlineGetPayload<{ select: typeof ROW_SELECT }>;
 
+/** A row of Prisma's nested select as the store's flat facts. */
+const factsOf = (r: RowData): sqlBoard.RowFacts => ({
+  id: r.id, periodKey: r.periodKey, periodLabel: r.periodLabel, lastDay: r.lastDay, status: r.status, extendedFrom: r.extendedFrom, escalationLevel: r.escalationLevel,
+  escalatedTo: r.escalatedTo, escalatedAt: r.escalatedAt, submittedAt: r.submissions[0]?.submittedAt ?? null,
+  obligationId: r.obligation.id, kind: r.obligation.kind, title: r.obligation.title, ruleText: r.obligation.ruleText,
+  agencyId: r.obligation.agency.id, agency: r.obligation.agency.name,
+  planId: r.obligation.plan.id, planNumber: r.obligation.plan.number, planTitle: r.obligation.plan.title,
+  organisationId: r.obligation.plan.organisation.id, organisation: r.obligation.plan.organisation.name,
+});
+
 /** One deadline as a board row at `now`: the domain decides its status and days late. */
-function toBoardRow(r: RowData, now: Date, calendar: BusinessCalendar): BoardRow {
+function toBoardRow(r: sqlBoard.RowFacts, now: Date, calendar: BusinessCalendar): BoardRow {
   const lastDay = parseIsoDate(r.lastDay);
   const entry = boardEntry(
     {
       lastDay,
-      submittedAt: r.submissions[0]?.submittedAt ?? null,
+      submittedAt: r.submittedAt,
       waived: r.status === 'waived',
       extendedFrom: r.extendedFrom ? parseIsoDate(r.extendedFrom) : null,
       escalation: r.escalationLevel > 0 ? { level: r.escalationLevel, to: r.escalatedTo ?? '' } : null,
@@ -141,20 +156,19 @@ function toBoardRow(r: RowData, now: Date, calendar: BusinessCalendar): BoardRow
     now,
     calendar,
   );
-  const o = r.obligation;
   return {
     ...entry,
     id: r.id,
-    planId: o.plan.id,
-    planNumber: o.plan.number,
-    planTitle: o.plan.title,
-    obligationId: o.id,
-    obligation: o.title || o.ruleText,
-    kind: o.kind,
-    agencyId: o.agency.id,
-    agency: o.agency.name,
-    organisationId: o.plan.organisation.id,
-    organisation: o.plan.organisation.name,
+    planId: r.planId,
+    planNumber: r.planNumber,
+    planTitle: r.planTitle,
+    obligationId: r.obligationId,
+    obligation: r.title || r.ruleText,
+    kind: r.kind,
+    agencyId: r.agencyId,
+    agency: r.agency,
+    organisationId: r.organisationId,
+    organisation: r.organisation,
     periodKey: r.periodKey,
     periodLabel: r.periodLabel,
     lastDay: r.lastDay,
@@ -171,14 +185,14 @@ export async function boardRows(deps: Pick<ServiceDeps, 'db'>, principal: Princi
   const scope = await scopeFor(deps, principal, 'deadline.read');
   const rows = await deps.db.deadline.findMany({ where: deadlinesIn(scope), select: ROW_SELECT });
   const calendar = currentCalendar();
-  return rows.map((r) => toBoardRow(r, now, calendar));
+  return rows.map((r) => toBoardRow(factsOf(r), now, calendar));
 }
 
 /** The given deadlines as board rows, in the order of `ids`. */
 async function rowsByIds(deps: Pick<ServiceDeps, 'db'>, ids: readonly string[], now: Date): Promise<BoardRow[]> {
   if (!ids.length) return [];
   const calendar = currentCalendar();
-  const found = new Map((await deps.db.deadline.findMany({ where: { id: { in: [...ids] } }, select: ROW_SELECT })).map((r) => [r.id, toBoardRow(r, now, calendar)]));
+  const found = new Map((await sqlBoard.rowFacts(deps.db, ids)).map((r) => [r.id, toBoardRow(r, now, calendar)]));
   return ids.flatMap((id) => found.get(id) ?? []);
 }
 
@@ -307,6 +321,8 @@ interface Prepared {
   /** `filtered` in the board's period (counts, rates). */
   current: sqlBoard.BoardSqlFilter;
   status: string | undefined;
+  /** The data version the cached aggregates are keyed by (./board-cache.ts). */
+  version: Date | null;
 }
 
 async function prepare(deps: Pick<ServiceDeps, 'db' | 'clock'>, principal: Principal, input: unknown): Promise<Prepared> {
@@ -318,26 +334,64 @@ async function prepare(deps: Pick<ServiceDeps, 'db' | 'clock'>, principal: Princ
     scope, today: toIsoDate(localDateOf(now)), plan: blank(query.plan), obligation: blank(query.obligation), agency: blank(query.agency),
     escalation: escalation === undefined ? undefined : Number(escalation),
   };
+  const version = await sqlBoard.dataVersion(deps.db);
   const folded = query.q ? foldForSearch(query.q) : '';
-  if (folded) filtered.ids = (await sqlBoard.searchTexts(deps.db, filtered)).filter((r) => foldForSearch(r.text).includes(folded)).map((r) => r.id);
+  // A search folds every row's text of the scope in memory: cached like the aggregates it feeds.
+  if (folded) {
+    filtered.ids = await cached(deps.db, aggregateKey(`search|${folded}`, filtered), version, async () =>
+      (await sqlBoard.searchTexts(deps.db, filtered)).filter((r) => foldForSearch(r.text).includes(folded)).map((r) => r.id),
+    );
+  }
   const period = blank(query.period) ?? String(currentYear(now));
-  return { query, now, scope, period, filtered, current: { ...filtered, period }, status: blank(query.status) };
+  return { query, now, scope, version, period, filtered, current: { ...filtered, period }, status: blank(query.status) };
+}
+
+/** The key of a filter's aggregates: the scope and filters as given (a province's ids and a search's matches digested), and today. */
+const aggregateKey = (what: string, f: sqlBoard.BoardSqlFilter) =>
+  `${what}|${digest(f.scope)}|${f.today}|${digest({ ...f, scope: undefined, today: undefined })}`;
+
+/** The period's day groups (counts, ageing, the day-based sorts), cached per data version. */
+function cachedDayGroups(deps: Pick<ServiceDeps, 'db'>, f: sqlBoard.BoardSqlFilter, version: Date | null): Promise<sqlBoard.DayGroup[]> {
+  return cached(deps.db, aggregateKey('groups', f), version, () => sqlBoard.dayGroups(deps.db, f));
+}
+
+type Aggregates = Pick<Board, 'byAgency' | 'byPlan' | 'byOrganisation' | 'chart' | 'ratesTotal' | 'options'>;
+
+/**
+ * Everything on the board that groups the whole scope, except the day groups; cached per data
+ * version. The names in it (agencies, plans, organisations) are as old as the entry: at most
+ * TTL_MS (src/services/board-cache.ts) after a rename.
+ */
+function cachedAggregates(deps: Pick<ServiceDeps, 'db'>, p: Prepared, version: Date | null): Promise<Aggregates> {
+  return cached(deps.db, aggregateKey('aggregates', p.current), version, async () => {
+    const byAgency = await sqlBoard.rateGroups(deps.db, p.current, 'agency', RATES_MAX_ROWS);
+    const byPlan = await sqlBoard.rateGroups(deps.db, p.current, 'plan', RATES_MAX_ROWS);
+    const byOrganisation = await sqlBoard.rateGroups(deps.db, p.current, 'organisation', RATES_MAX_ROWS);
+    return {
+      byAgency: await namedRates(deps, 'agency', byAgency.rows),
+      byPlan: await namedRates(deps, 'plan', byPlan.rows),
+      byOrganisation: byOrganisation.total > 1 ? await namedRates(deps, 'organisation', byOrganisation.rows) : [],
+      chart: await onTimeSeries(deps, p.filtered),
+      ratesTotal: { byAgency: byAgency.total, byPlan: byPlan.total, byOrganisation: byOrganisation.total > 1 ? byOrganisation.total : 0 },
+      options: await options(deps, p.scope, blank(p.query.plan)),
+    };
+  });
 }
 
 export async function readBoard(deps: Pick<ServiceDeps, 'db' | 'clock'>, principal: Principal, input: unknown): Promise<Board> {
   const p = await prepare(deps, principal, input);
   const { query } = p;
   const calendar = currentCalendar();
-  const groups = await sqlBoard.dayGroups(deps.db, p.current);
+  const { version } = p;
+  const groups = await cachedDayGroups(deps, p.current, version);
   const shownGroups = groups.filter(shownBy(p.status));
   const total = shownGroups.reduce((sum, g) => sum + g.count, 0);
   const shownFilter = { ...p.current, status: p.status };
-  const ids = await orderedIds(deps, shownFilter, shownGroups, query.sort, (query.page - 1) * query.pageSize, query.pageSize, calendar);
-  const [byAgency, byPlan, byOrganisation] = [
-    await sqlBoard.rateGroups(deps.db, p.current, 'agency', RATES_MAX_ROWS),
-    await sqlBoard.rateGroups(deps.db, p.current, 'plan', RATES_MAX_ROWS),
-    await sqlBoard.rateGroups(deps.db, p.current, 'organisation', RATES_MAX_ROWS),
-  ];
+  const offset = (query.page - 1) * query.pageSize;
+  // The page's order reads agency names too: cached like the aggregates, its rows are read fresh below.
+  const ids = await cached(deps.db, aggregateKey(`page|${p.status ?? ''}|${query.sort}|${offset}|${query.pageSize}`, p.current), version, () =>
+    orderedIds(deps, shownFilter, shownGroups, query.sort, offset, query.pageSize, calendar),
+  );
   return {
     period: p.period,
     query,
@@ -345,12 +399,7 @@ export async function readBoard(deps: Pick<ServiceDeps, 'db' | 'clock'>, princip
     total,
     pages: Math.max(1, Math.ceil(total / query.pageSize)),
     rows: await rowsByIds(deps, ids, p.now),
-    byAgency: await namedRates(deps, 'agency', byAgency.rows),
-    byPlan: await namedRates(deps, 'plan', byPlan.rows),
-    byOrganisation: byOrganisation.total > 1 ? await namedRates(deps, 'organisation', byOrganisation.rows) : [],
-    chart: await onTimeSeries(deps, p.filtered),
-    ratesTotal: { byAgency: byAgency.total, byPlan: byPlan.total, byOrganisation: byOrganisation.total > 1 ? byOrganisation.total : 0 },
-    options: await options(deps, p.scope, blank(query.plan)),
+    ...(await cachedAggregates(deps, p, version)),
   };
 }
 
@@ -364,7 +413,7 @@ export async function readBoardRows(
 ): Promise<{ period: string; query: BoardQuery; total: number; rows: BoardRow[] }> {
   const p = await prepare(deps, principal, input);
   const calendar = currentCalendar();
-  const shownGroups = (await sqlBoard.dayGroups(deps.db, p.current)).filter(shownBy(p.status));
+  const shownGroups = (await cachedDayGroups(deps, p.current, p.version)).filter(shownBy(p.status));
   const ids = await orderedIds(deps, { ...p.current, status: p.status }, shownGroups, p.query.sort, 0, Math.min(limit, EXPORT_MAX_ROWS), calendar);
   return { period: p.period, query: p.query, total: shownGroups.reduce((sum, g) => sum + g.count, 0), rows: await rowsByIds(deps, ids, p.now) };
 }

@@ -187,18 +187,24 @@ export async function yearsOf(db: Db, f: BoardSqlFilter): Promise<number[]> {
 /** One group of `dayGroups`, as a condition on `facts`. */
 export type DayKey = Pick<DayGroup, 'official' | 'lastDay' | 'subDay' | 'extended'>;
 
-/** Ids and agency names of the shown rows in some day groups (a page's candidates, sorted by the caller). */
+const dayKey = (g: DayKey) => `${g.official}|${g.lastDay}|${g.subDay ?? ''}|${g.extended ? 1 : 0}`;
+
+/**
+ * Ids and agency names of the shown rows in some day groups (a page's candidates, sorted by
+ * the caller). The rows are read by their last days alone (indexed) and kept by group here:
+ * one OR branch per group made SQLite decide every row's status once per branch, and an
+ * export's 10,000 rows span hundreds of groups (docs/PERFORMANCE.md).
+ */
 export async function rowsOfDayGroups(db: Db, f: BoardSqlFilter, groups: readonly DayKey[]): Promise<(DayKey & { id: string; agency: string })[]> {
   if (!groups.length) return [];
-  const conditions = groups.map((g) =>
-    sql`(f.official = ${g.official} AND f."lastDay" = ${g.lastDay} AND ${g.subDay === null ? sql`1 = 1` : sql`f."subDay" = ${g.subDay}`} AND f."extendedFrom" IS ${g.extended ? sql`NOT NULL` : sql`NULL`})`,
-  );
+  const wanted = new Set(groups.map(dayKey));
   const rows = await db.$queryRaw<{ id: string; agency: string; official: Official; lastDay: string; subDay: string | null; ext: unknown }[]>`
     SELECT f.id, a.name AS agency, f.official, f."lastDay" AS "lastDay", CASE WHEN f.official = 'late' THEN f."subDay" END AS "subDay",
       CASE WHEN f."extendedFrom" IS NULL THEN 0 ELSE 1 END AS ext
-    FROM (${facts(db, { ...f, lastDays: [...new Set(groups.map((g) => g.lastDay))] }, { status: false })}) f JOIN "Agency" a ON a.id = f."agencyId"
-    WHERE ${join(conditions, ' OR ')}`;
-  return rows.map((r) => ({ id: r.id, agency: r.agency, official: r.official, lastDay: r.lastDay, subDay: r.subDay, extended: n(r.ext) === 1 }));
+    FROM (${facts(db, { ...f, lastDays: [...new Set(groups.map((g) => g.lastDay))] }, { status: false })}) f JOIN "Agency" a ON a.id = f."agencyId"`;
+  return rows
+    .map((r) => ({ id: r.id, agency: r.agency, official: r.official, lastDay: r.lastDay, subDay: r.subDay, extended: n(r.ext) === 1 }))
+    .filter((r) => wanted.has(dayKey(r)));
 }
 
 /** Every shown row's id, agency and last day: for the agency sort, which has no cheaper order. */
@@ -258,4 +264,46 @@ export async function optionRows(db: Db, scope: ResolvedScope, plan: string | un
     SELECT d."periodKey" AS key, min(d."periodLabel") AS label FROM "Deadline" d JOIN "Obligation" o ON o.id = d."obligationId" JOIN "Plan" p ON p.id = o."planId"
     WHERE ${inScope} GROUP BY d."periodKey"`;
   return { plans, obligations, agencies: agencyRows, periods };
+}
+
+/**
+ * The newest change to any deadline (max "updatedAt", from its index), or null when there is
+ * none: the version the board's cached aggregates are keyed by (src/services/board-cache.ts).
+ * Every write of a deadline's facts, and every report recorded (it moves the deadline's
+ * status in the same transaction), stamps updatedAt through Prisma's @updatedAt.
+ */
+export async function dataVersion(db: Db): Promise<Date | null> {
+  const rows = await db.$queryRaw<{ v: Date | string | number | null }[]>`SELECT max(d."updatedAt") AS v FROM "Deadline" d`;
+  return instant(rows[0]?.v);
+}
+
+/** Everything a board row shows of one deadline (src/services/board.ts toBoardRow), flat. */
+export interface RowFacts {
+  id: string; periodKey: string; periodLabel: string; lastDay: string; status: string; extendedFrom: string | null; escalationLevel: number;
+  escalatedTo: string | null; escalatedAt: Date | null; submittedAt: Date | null;
+  obligationId: string; kind: string; title: string; ruleText: string; agencyId: string; agency: string;
+  planId: string; planNumber: string; planTitle: string; organisationId: string; organisation: string;
+}
+
+/** An instant as the drivers give it from an expression (a Date, an ISO text, epoch milliseconds). */
+const instant = (v: unknown): Date | null => (v === null || v === undefined ? null : v instanceof Date ? v : new Date(typeof v === 'string' && /^\d+$/.test(v) ? Number(v) : (v as string | number)));
+
+/**
+ * The given deadlines' rows in one query (no order: the caller orders). Prisma's nested select
+ * took six queries with the id list in each, seconds for an export's 10,000 rows on a loaded
+ * machine. The report's arrival is the first one recorded, as on the board.
+ */
+export async function rowFacts(db: Db, ids: readonly string[]): Promise<RowFacts[]> {
+  if (!ids.length) return [];
+  const d = dialectOf(db);
+  const rows = await db.$queryRaw<(Omit<RowFacts, 'escalatedAt' | 'submittedAt' | 'escalationLevel'> & { escalatedAt: unknown; submittedAt: unknown; escalationLevel: unknown })[]>`
+    SELECT d.id, d."periodKey" AS "periodKey", d."periodLabel" AS "periodLabel", d."lastDay" AS "lastDay", d.status, d."extendedFrom" AS "extendedFrom",
+      d."escalationLevel" AS "escalationLevel", d."escalatedTo" AS "escalatedTo", d."escalatedAt" AS "escalatedAt",
+      (SELECT min(s."submittedAt") FROM "Submission" s WHERE s."deadlineId" = d.id) AS "submittedAt",
+      o.id AS "obligationId", o.kind, o.title, o."ruleText" AS "ruleText", a.id AS "agencyId", a.name AS agency,
+      p.id AS "planId", p.number AS "planNumber", p.title AS "planTitle", g.id AS "organisationId", g.name AS organisation
+    FROM "Deadline" d JOIN "Obligation" o ON o.id = d."obligationId" JOIN "Agency" a ON a.id = o."agencyId"
+      JOIN "Plan" p ON p.id = o."planId" JOIN "Organisation" g ON g.id = p."organisationId"
+    WHERE ${d.inList(sql`d.id`, ids)}`;
+  return rows.map((r) => ({ ...r, escalationLevel: n(r.escalationLevel), escalatedAt: instant(r.escalatedAt), submittedAt: instant(r.submittedAt) }));
 }
