@@ -80,6 +80,8 @@ export function draftFromProposal(p: Proposal): ImportDraft {
       agencies: [...agencies.values()].map((a) => ({ ...a, contacts: [] })),
       obligations,
       campaigns: p.campaigns.map((c) => ({ name: c.name, start: md(c.start), end: md(c.end), recurring: c.recurring, organiser: c.organiser })),
+      // null: tracking starts with each obligation's current or next period on the day of confirming.
+      trackFrom: null,
     },
     warnings,
   };

@@ -72,6 +72,12 @@ export const confirmImportBodySchema = z
       .array(z.object({ name, start: monthDay, end: monthDay, recurring: z.boolean().default(true), organiser: name.nullable().default(null) }))
       .max(MAX_CAMPAIGNS)
       .default([]),
+    /**
+     * The first period to track, as a day: for each obligation, the first period due on or
+     * after it. Earlier periods are recorded "before tracking" (never reminded, never late).
+     * null: the day of confirming, so each obligation starts with its current or next period.
+     */
+    trackFrom: isoDay.nullable().default(null),
   })
   .superRefine((body, ctx) => {
     if (body.plan.spanTo < body.plan.spanFrom) {

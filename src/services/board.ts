@@ -135,6 +135,7 @@ function toBoardRow(r: RowData, now: Date, calendar: BusinessCalendar): BoardRow
       lastDay,
       submittedAt: r.submissions[0]?.submittedAt ?? null,
       waived: r.status === 'waived',
+      beforeTracking: r.status === 'before-tracking',
       extendedFrom: r.extendedFrom ? parseIsoDate(r.extendedFrom) : null,
       escalation: r.escalationLevel > 0 ? { level: r.escalationLevel, to: r.escalatedTo ?? '' } : null,
     },
@@ -162,7 +163,7 @@ function toBoardRow(r: RowData, now: Date, calendar: BusinessCalendar): BoardRow
     officialVi: OFFICIAL_STATUS_VI[entry.official],
     escalatedTo: r.escalatedTo,
     escalatedAt: r.escalatedAt?.toISOString() ?? null,
-    open: r.status !== 'submitted' && r.status !== 'waived',
+    open: r.status !== 'submitted' && r.status !== 'waived' && r.status !== 'before-tracking',
   };
 }
 
@@ -190,7 +191,7 @@ function workingDaysLateOf(g: sqlBoard.DayKey, today: string, calendar: Business
 }
 
 function countsOf(groups: readonly sqlBoard.DayGroup[], today: string, calendar: BusinessCalendar): BoardCounts {
-  const counts: BoardCounts = { total: 0, 'on-time': 0, late: 0, 'not-due': 0, overdue: 0, waived: 0, extended: 0, ageing: { '1-3': 0, '4-7': 0, '8-30': 0, '30+': 0 } };
+  const counts: BoardCounts = { total: 0, 'on-time': 0, late: 0, 'not-due': 0, overdue: 0, waived: 0, untracked: 0, extended: 0, ageing: { '1-3': 0, '4-7': 0, '8-30': 0, '30+': 0 } };
   for (const g of groups) {
     counts.total += g.count;
     counts[g.official] += g.count;

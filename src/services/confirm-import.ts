@@ -10,6 +10,8 @@ import { parseBody, rethrowClassified } from './errors';
 import { shortHash } from '../stores/ids';
 import { startCampaignWorkflow } from './campaigns';
 import { startObligationDeadlines, startObligationWorkflow } from './start-deadlines';
+import { parseIsoDate, toIsoDate } from '../domain/local-date';
+import { trackingStartDay } from '../domain/tracking';
 
 export interface ImportResult {
   planId: string;
@@ -21,6 +23,10 @@ export interface ImportResult {
   obligationWorkflows: number;
   /** Campaign workflows started by this call (one per campaign, a run per year). */
   campaignWorkflows: number;
+  /** The day tracking starts (ISO): each obligation's first tracked period is the first due on or after it. */
+  trackFrom: string;
+  /** Periods recorded "before tracking" by this call: ended before `trackFrom`, never reminded or counted late. */
+  beforeTracking: number;
 }
 
 /**
@@ -39,6 +45,9 @@ export async function confirmImport(deps: ServiceDeps, actor: Actor, input: unkn
   const planNumber = body.plan.number.replace(/\s+/g, '');
   const readablePlanId = `${orgId}.${slug(planNumber)}`;
   const created = { agencies: 0, obligations: 0, campaigns: 0, plan: false };
+  // A plan confirmed months after it was issued: periods already due were never reminded,
+  // so by default tracking starts with each obligation's current or next period.
+  const trackFrom = trackingStartDay(body.trackFrom ? parseIsoDate(body.trackFrom) : null, deps.clock());
 
   const { savedPlanId, obligationIds, campaignIds } = await deps.db.$transaction(async (tx) => {
     await tx.organisation.upsert({ where: { id: orgId }, update: {}, create: { id: orgId, name: body.organisation.name, kind: body.organisation.kind } });
@@ -120,7 +129,7 @@ export async function confirmImport(deps: ServiceDeps, actor: Actor, input: unkn
       subjectType: 'plan',
       subjectId: plan.id,
       before: existingPlan ? { number: existingPlan.number, title: existingPlan.title } : null,
-      after: { number: plan.number, title: plan.title, created, obligations: ids, agencies: [...agencyIds.values()] },
+      after: { number: plan.number, title: plan.title, created, obligations: ids, agencies: [...agencyIds.values()], trackFrom: toIsoDate(trackFrom) },
     });
     return { savedPlanId: plan.id, obligationIds: ids, campaignIds };
   });
@@ -132,10 +141,13 @@ export async function confirmImport(deps: ServiceDeps, actor: Actor, input: unkn
   let startedWorkflows = 0;
   let obligationWorkflows = 0;
   let campaignWorkflows = 0;
+  let beforeTracking = 0;
   try {
     for (const id of obligationIds) {
-      startedWorkflows += (await startObligationDeadlines(deps, id)).length;
-      if (await startObligationWorkflow(deps, id)) obligationWorkflows += 1;
+      const deadlines = await startObligationDeadlines(deps, id, { trackFrom });
+      startedWorkflows += deadlines.started.length;
+      beforeTracking += deadlines.beforeTracking;
+      if (await startObligationWorkflow(deps, id, { trackFrom })) obligationWorkflows += 1;
     }
     for (const id of campaignIds) if (await startCampaignWorkflow(deps, id)) campaignWorkflows += 1;
   } catch (err) {
@@ -144,5 +156,5 @@ export async function confirmImport(deps: ServiceDeps, actor: Actor, input: unkn
       en: 'The plan is saved but its deadline workflows could not be started; confirm again later.',
     });
   }
-  return { planId: savedPlanId, created, startedWorkflows, obligationWorkflows, campaignWorkflows };
+  return { planId: savedPlanId, created, startedWorkflows, obligationWorkflows, campaignWorkflows, trackFrom: toIsoDate(trackFrom), beforeTracking };
 }

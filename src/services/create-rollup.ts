@@ -69,6 +69,6 @@ export async function createRollUp(deps: ServiceDeps, actor: Actor, planId: stri
   });
   const started = await startObligationDeadlines(deps, obligation.id);
   await startObligationWorkflow(deps, obligation.id);
-  return { obligationId: obligation.id, cascade, startedWorkflows: started.length };
+  return { obligationId: obligation.id, cascade, startedWorkflows: started.started.length };
 }
 

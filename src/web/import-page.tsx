@@ -92,6 +92,8 @@ function renderDraft() {
     '<label>Ngày ban hành ' + input('plan.issuedOn', body.plan.issuedOn, 'type="date"') + '</label>' +
     '<label>Giai đoạn ' + input('plan.spanFrom', body.plan.spanFrom, 'type="number"') + input('plan.spanTo', body.plan.spanTo, 'type="number"') + '</label>' +
     '<label>Cơ quan đầu mối <select name="plan.coordinator"><option value="">(chưa chọn)</option>' + agencyOptions(body.plan.coordinator) + '</select></label>' +
+    // Issue 13 item 4: a plan confirmed mid-span tracks from the current or next period unless told otherwise.
+    '<label>Theo dõi từ ngày ' + input('trackFrom', body.trackFrom ?? '', 'type="date"') + '</label><div class="quote" id="track-note">Các kỳ có hạn trước ngày này được ghi “trước khi theo dõi”: không nhắc, không tính trễ. Để trống: từ kỳ hiện tại hoặc kỳ tới của mỗi nghĩa vụ.</div>' +
     '<h2>Đơn vị</h2><table id="agencies"><tr><th>Tên</th><th>Chỉ tiêu phụ trách</th><th>Người liên hệ</th><th>Email</th></tr>' +
     body.agencies.map((a) => '<tr><td>' + input('name', a.name) + '</td><td>' + input('indicators', a.indicators) + '</td><td>' + input('contactName', '') + '</td><td>' + input('contactEmail', '', 'type="email"') + '</td></tr>').join('') + '</table>' +
     '<h2>Nghĩa vụ báo cáo</h2><table id="obligations"><tr><th>Đơn vị báo cáo</th><th>Hạn (lời văn của kế hoạch)</th><th></th></tr>' +
@@ -114,13 +116,14 @@ async function confirmDraft() {
     agencies: rows('agencies').map((r) => ({ name: val(r, 'name'), indicators: val(r, 'indicators'), contacts: val(r, 'contactEmail') ? [{ name: val(r, 'contactName') || val(r, 'name'), email: val(r, 'contactEmail') }] : [] })),
     obligations: rows('obligations').map((r) => ({ reporter: val(r, 'reporter'), ruleText: val(r, 'ruleText') })),
     campaigns: rows('campaigns').map((r) => ({ name: val(r, 'name'), start: val(r, 'start'), end: val(r, 'end'), recurring: r.querySelector('[name=recurring]').checked, organiser: r.dataset.organiser || null })),
+    trackFrom: val(d, 'trackFrom') || null,
   };
   const res = await fetch('/api/imports', { method: 'POST', headers: { 'content-type': 'application/json', 'x-csrf-token': CSRF }, body: JSON.stringify(body) });
   const data = await res.json();
   if (!res.ok) return show('err', data.message, data.details);
   const c = data.created;
   show('ok', c.plan
-    ? 'Đã tạo kế hoạch: ' + c.agencies + ' đơn vị, ' + c.obligations + ' nghĩa vụ, ' + c.campaigns + ' đợt; ' + data.startedWorkflows + ' hạn báo cáo bắt đầu được nhắc.'
+    ? 'Đã tạo kế hoạch: ' + c.agencies + ' đơn vị, ' + c.obligations + ' nghĩa vụ, ' + c.campaigns + ' đợt; ' + data.startedWorkflows + ' hạn báo cáo bắt đầu được nhắc' + (data.beforeTracking ? '; ' + data.beforeTracking + ' kỳ trước ngày ' + data.trackFrom + ' ghi là trước khi theo dõi.' : '.')
     : 'Kế hoạch này đã có; không tạo trùng (thêm mới ' + c.agencies + ' đơn vị, ' + c.obligations + ' nghĩa vụ, ' + c.campaigns + ' đợt).');
 }
 `;

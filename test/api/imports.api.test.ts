@@ -74,6 +74,9 @@ describe('plan import API', () => {
     // The coordinator adds a contact before confirming.
     const body = structuredClone(preview.draft.body);
     body.agencies.find((a) => a.name === 'Phòng Kinh tế')!.contacts = [{ name: 'Lò Văn Pản', email: 'kinhte@binhlu.test' }];
+    // The draft tracks from the day of confirming unless told; this coordinator chases 2026 too.
+    expect(body.trackFrom).toBeNull();
+    body.trackFrom = '2026-01-01';
     const first = await app.inject({ method: 'POST', url: '/api/imports', headers: binhLu, payload: body });
     expect(first.statusCode).toBe(201);
     expect(first.json()).toEqual({
@@ -82,6 +85,8 @@ describe('plan import API', () => {
       startedWorkflows: 14,
       obligationWorkflows: 7,
       campaignWorkflows: 4,
+      trackFrom: '2026-01-01',
+      beforeTracking: 0,
     });
     const after = await counts();
     expect(after).toEqual({ plans: 1, agencies: 8, obligations: 7, campaigns: 4, deadlines: 14 });
@@ -134,6 +139,64 @@ describe('plan import API', () => {
     } finally {
       await catcher.close();
     }
+  });
+
+  it('confirmed mid-plan, tracks from the current or next period: the past ones are "before tracking", never reminded or late', async () => {
+    const org = bearer(tokens['xa-thu-nghiem']!);
+    const draft = {
+      organisation: { id: 'xa-thu-nghiem', name: 'UBND xã Thử Nghiệm', kind: 'commune' },
+      plan: { number: '30/KH-UBND', title: 'Kế hoạch nhập giữa kỳ', issuedOn: '2026-01-05', spanFrom: 2026, spanTo: 2027, coordinator: 'Văn phòng UBND xã' },
+      agencies: [{ name: 'Văn phòng UBND xã' }, { name: 'Trạm Y tế xã' }],
+      obligations: [
+        // On 20/12/2026 (NOW): H1 and the 2026 annual report are past; the windows of 2027-H1 and 2027 began on 15/12/2026.
+        { reporter: 'Trạm Y tế xã', ruleText: 'báo cáo 6 tháng trước ngày 05/06 và báo cáo năm trước ngày 05/12' },
+        // The 2026 quarters are past; 2027-Q1's window (from 15/12/2026) has begun.
+        { reporter: 'Văn phòng UBND xã', ruleText: 'hằng quý trước ngày 15 tháng cuối quý' },
+      ],
+    };
+    const res = await app.inject({ method: 'POST', url: '/api/imports', headers: org, payload: draft });
+    expect(res.statusCode).toBe(201);
+    expect(res.json()).toMatchObject({ trackFrom: '2026-12-20', beforeTracking: 6, startedWorkflows: 3, obligationWorkflows: 2 });
+    const planId = res.json().planId as string;
+    const rows = await testDb.db.deadline.findMany({ where: { obligation: { planId } }, orderBy: { id: 'asc' }, include: { events: true } });
+    const byPeriod = Object.fromEntries(rows.map((d) => [d.periodKey, d.status]));
+    expect(byPeriod).toEqual({
+      '2026-H1': 'before-tracking', '2026': 'before-tracking', '2027-H1': 'open', '2027': 'open',
+      '2026-Q1': 'before-tracking', '2026-Q2': 'before-tracking', '2026-Q3': 'before-tracking', '2026-Q4': 'before-tracking', '2027-Q1': 'open',
+    });
+    // No workflow for a period before tracking: nothing can remind or escalate it.
+    const past = rows.find((d) => d.periodKey === '2026')!;
+    await expect(client.workflow.getHandle(past.workflowId).describe()).rejects.toThrow();
+    expect(past.events.map((e) => e.type)).toEqual(['period-before-tracking']);
+    const current = rows.find((d) => d.periodKey === '2027-H1')!;
+    expect((await client.workflow.getHandle(current.workflowId).describe()).status.name).toBe('RUNNING');
+
+    // The board: the past periods are counted apart, not as overdue and not in the rates.
+    const board = (await app.inject({ method: 'GET', url: `/api/board?period=2026&plan=${planId}`, headers: org })).json();
+    expect(board.counts).toMatchObject({ untracked: 6, overdue: 0, 'not-due': 0 });
+    const list = (await app.inject({ method: 'GET', url: '/api/deadlines', headers: org })).json().deadlines as { id: string; state: string }[];
+    expect(list.find((d) => d.id === past.id)).toMatchObject({ state: 'before-tracking' });
+
+    // Confirming again later records nothing twice and starts nothing new.
+    const again = await app.inject({ method: 'POST', url: '/api/imports', headers: org, payload: draft });
+    expect(again.json()).toMatchObject({ beforeTracking: 0, startedWorkflows: 0, obligationWorkflows: 0 });
+  });
+
+  it('tracks nothing and starts no obligation workflow when the chosen day is after the span', async () => {
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/imports',
+      headers: bearer(tokens['xa-thu-nghiem']!),
+      payload: {
+        organisation: { id: 'xa-thu-nghiem', name: 'UBND xã Thử Nghiệm', kind: 'commune' },
+        plan: { number: '31/KH-UBND', title: 'Kế hoạch đã hết giai đoạn', issuedOn: '2026-01-05', spanFrom: 2026, spanTo: 2026 },
+        agencies: [{ name: 'Trạm Y tế xã' }],
+        obligations: [{ reporter: 'Trạm Y tế xã', ruleText: 'trước ngày 30/11 hằng năm' }],
+        trackFrom: '2027-01-01',
+      },
+    });
+    expect(res.statusCode).toBe(201);
+    expect(res.json()).toMatchObject({ trackFrom: '2027-01-01', beforeTracking: 1, startedWorkflows: 0, obligationWorkflows: 0 });
   });
 
   it("proposes the caller's own organisation when the document names another issuer", async () => {
