@@ -59,6 +59,11 @@ export function draftFromProposal(p: Proposal): ImportDraft {
       if (!obligations.some((x) => x.reporter === reporter && x.ruleText === o.dueRule)) obligations.push({ reporter, ruleText: o.dueRule });
     }
   }
+  // The plan asks the coordinator to report upward without a date: the roll-up is offered
+  // (rollups in the confirm body) once the coordinator sets its date; nothing is invented.
+  for (const u of p.upwardReports) {
+    warnings.push(`Báo cáo tổng hợp của ${u.reporter} gửi ${u.recipient}: hãy đặt hạn (rollups). / Roll-up from ${u.reporter} to ${u.recipient}: set its date (rollups).`);
+  }
   if (p.plan.number === null) warnings.push('Thiếu số kế hoạch. / The plan number is missing.');
   if (p.plan.span === null) warnings.push('Thiếu giai đoạn của kế hoạch. / The plan span is missing.');
   warnings.push(...[...agencies.values()].map((a) => `Chưa có địa chỉ email của ${a.name}. / No email address for ${a.name} yet.`));
@@ -79,8 +84,9 @@ export function draftFromProposal(p: Proposal): ImportDraft {
       },
       agencies: [...agencies.values()].map((a) => ({ ...a, contacts: [] })),
       obligations,
-      campaigns: p.campaigns.map((c) => ({ name: c.name, start: md(c.start), end: md(c.end), recurring: c.recurring, organiser: c.organiser })),
+      campaigns: p.campaigns.map((c) => ({ name: c.name, start: md(c.start), end: md(c.end), recurring: c.recurring, organiser: c.organiser, resultsDue: null })),
       // null: tracking starts with each obligation's current or next period on the day of confirming.
+      rollups: [],
       trackFrom: null,
     },
     warnings,

@@ -10,6 +10,7 @@ import { parseBody, rethrowClassified } from './errors';
 import { shortHash } from '../stores/ids';
 import { startCampaignWorkflow } from './campaigns';
 import { startObligationDeadlines, startObligationWorkflow } from './start-deadlines';
+import { createRollUp, type RollUpResult } from './create-rollup';
 import { parseIsoDate, toIsoDate } from '../domain/local-date';
 import { trackingStartDay } from '../domain/tracking';
 
@@ -27,6 +28,8 @@ export interface ImportResult {
   trackFrom: string;
   /** Periods recorded "before tracking" by this call: ended before `trackFrom`, never reminded or counted late. */
   beforeTracking: number;
+  /** The coordinator's roll-ups, each with its gap after the agencies' deadline (cascade.ok=false: no working day left to compile). */
+  rollups: (Pick<RollUpResult, 'obligationId' | 'cascade'> & { recipient: string })[];
 }
 
 /**
@@ -115,6 +118,7 @@ export async function confirmImport(deps: ServiceDeps, actor: Actor, input: unkn
           start: c.start,
           end: c.end,
           recurring: c.recurring,
+          resultsDue: c.resultsDue,
           organiserId: c.organiser ? agencyIds.get(c.organiser)! : null,
           participants: JSON.stringify([...agencyIds.values()]),
         },
@@ -142,6 +146,7 @@ export async function confirmImport(deps: ServiceDeps, actor: Actor, input: unkn
   let obligationWorkflows = 0;
   let campaignWorkflows = 0;
   let beforeTracking = 0;
+  const rollups: ImportResult['rollups'] = [];
   try {
     for (const id of obligationIds) {
       const deadlines = await startObligationDeadlines(deps, id, { trackFrom });
@@ -150,11 +155,16 @@ export async function confirmImport(deps: ServiceDeps, actor: Actor, input: unkn
       if (await startObligationWorkflow(deps, id, { trackFrom })) obligationWorkflows += 1;
     }
     for (const id of campaignIds) if (await startCampaignWorkflow(deps, id)) campaignWorkflows += 1;
+    for (const r of body.rollups) {
+      const made = await createRollUp(deps, actor, savedPlanId, r, { trackFrom });
+      startedWorkflows += made.startedWorkflows;
+      rollups.push({ recipient: r.recipient, obligationId: made.obligationId, cascade: made.cascade });
+    }
   } catch (err) {
     rethrowClassified(err, {
       vi: 'Đã lưu kế hoạch nhưng chưa khởi động được quy trình nhắc hạn; hãy xác nhận lại sau.',
       en: 'The plan is saved but its deadline workflows could not be started; confirm again later.',
     });
   }
-  return { planId: savedPlanId, created, startedWorkflows, obligationWorkflows, campaignWorkflows, trackFrom: toIsoDate(trackFrom), beforeTracking };
+  return { planId: savedPlanId, created, startedWorkflows, obligationWorkflows, campaignWorkflows, trackFrom: toIsoDate(trackFrom), beforeTracking, rollups };
 }

@@ -87,6 +87,7 @@ describe('plan import API', () => {
       campaignWorkflows: 4,
       trackFrom: '2026-01-01',
       beforeTracking: 0,
+      rollups: [],
     });
     const after = await counts();
     expect(after).toEqual({ plans: 1, agencies: 8, obligations: 7, campaigns: 4, deadlines: 14 });
@@ -153,12 +154,21 @@ describe('plan import API', () => {
         // The 2026 quarters are past; 2027-Q1's window (from 15/12/2026) has begun.
         { reporter: 'Văn phòng UBND xã', ruleText: 'hằng quý trước ngày 15 tháng cuối quý' },
       ],
+      campaigns: [{ name: 'Tháng hành động vì bình đẳng giới', start: '11-15', end: '12-15', resultsDue: '12-22' }],
+      // Due the same day as the agencies' annual report: no working day to compile, flagged.
+      rollups: [{ recipient: 'Sở Nội vụ', ruleText: 'trước ngày 05/12 hằng năm' }],
     };
     const res = await app.inject({ method: 'POST', url: '/api/imports', headers: org, payload: draft });
     expect(res.statusCode).toBe(201);
-    expect(res.json()).toMatchObject({ trackFrom: '2026-12-20', beforeTracking: 6, startedWorkflows: 3, obligationWorkflows: 2 });
+    // 3 agencies' periods and the roll-up's 2027 period; the roll-up's 2026 is before tracking too.
+    expect(res.json()).toMatchObject({ trackFrom: '2026-12-20', beforeTracking: 6, startedWorkflows: 4, obligationWorkflows: 2, campaignWorkflows: 1 });
+    const [rollup] = res.json().rollups;
+    expect(rollup).toMatchObject({ recipient: 'Sở Nội vụ', cascade: { ok: false, gapWorkingDays: 0 } });
+    expect(await testDb.db.deadline.findUniqueOrThrow({ where: { id: `${rollup.obligationId}.2026` } })).toMatchObject({ status: 'before-tracking' });
+    expect(await testDb.db.obligation.findUniqueOrThrow({ where: { id: rollup.obligationId } })).toMatchObject({ kind: 'rollup', agencyId: 'xa-thu-nghiem.van-phong-ubnd-xa' });
+    expect(await testDb.db.campaign.findFirstOrThrow({ where: { planId: res.json().planId } })).toMatchObject({ resultsDue: '12-22' });
     const planId = res.json().planId as string;
-    const rows = await testDb.db.deadline.findMany({ where: { obligation: { planId } }, orderBy: { id: 'asc' }, include: { events: true } });
+    const rows = await testDb.db.deadline.findMany({ where: { obligation: { planId, kind: 'periodic' } }, orderBy: { id: 'asc' }, include: { events: true } });
     const byPeriod = Object.fromEntries(rows.map((d) => [d.periodKey, d.status]));
     expect(byPeriod).toEqual({
       '2026-H1': 'before-tracking', '2026': 'before-tracking', '2027-H1': 'open', '2027': 'open',
@@ -171,15 +181,16 @@ describe('plan import API', () => {
     const current = rows.find((d) => d.periodKey === '2027-H1')!;
     expect((await client.workflow.getHandle(current.workflowId).describe()).status.name).toBe('RUNNING');
 
-    // The board: the past periods are counted apart, not as overdue and not in the rates.
+    // The board: the past periods (the roll-up's 2026 too) are counted apart, not as overdue.
     const board = (await app.inject({ method: 'GET', url: `/api/board?period=2026&plan=${planId}`, headers: org })).json();
-    expect(board.counts).toMatchObject({ untracked: 6, overdue: 0, 'not-due': 0 });
+    expect(board.counts).toMatchObject({ total: 7, untracked: 7, overdue: 0, 'not-due': 0 });
     const list = (await app.inject({ method: 'GET', url: '/api/deadlines', headers: org })).json().deadlines as { id: string; state: string }[];
     expect(list.find((d) => d.id === past.id)).toMatchObject({ state: 'before-tracking' });
 
     // Confirming again later records nothing twice and starts nothing new.
     const again = await app.inject({ method: 'POST', url: '/api/imports', headers: org, payload: draft });
-    expect(again.json()).toMatchObject({ beforeTracking: 0, startedWorkflows: 0, obligationWorkflows: 0 });
+    expect(again.json()).toMatchObject({ beforeTracking: 0, startedWorkflows: 0, obligationWorkflows: 0, campaignWorkflows: 0 });
+    expect(await testDb.db.obligation.count({ where: { planId, kind: 'rollup' } })).toBe(1);
   });
 
   it('tracks nothing and starts no obligation workflow when the chosen day is after the span', async () => {
