@@ -67,7 +67,11 @@ export const confirmImportBodySchema = z
       )
       .min(1, 'cần ít nhất một đơn vị / at least one agency')
       .max(MAX_AGENCIES),
-    obligations: z.array(z.object({ reporter: name, ruleText: dueRuleText })).max(MAX_AGENCIES * 2).default([]),
+    obligations: z
+      // title: a one-off report's subject ("Báo cáo sơ kết năm 2028"); "" for a periodic report.
+      .array(z.object({ reporter: name, ruleText: dueRuleText, title: z.string().trim().max(200).default('') }))
+      .max(MAX_AGENCIES * 2)
+      .default([]),
     campaigns: z
       .array(
         z.object({

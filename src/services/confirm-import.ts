@@ -94,13 +94,13 @@ export async function confirmImport(deps: ServiceDeps, actor: Actor, input: unkn
     for (const o of body.obligations) {
       const agencyId = agencyIds.get(o.reporter)!;
       const indicators = body.agencies.find((a) => a.name === o.reporter)?.indicators ?? '';
-      const key = { planId_agencyId_ruleText_title: { planId: plan.id, agencyId, ruleText: o.ruleText, title: '' } };
+      const key = { planId_agencyId_ruleText_title: { planId: plan.id, agencyId, ruleText: o.ruleText, title: o.title } };
       let obligation = await tx.obligation.findUnique({ where: key });
       if (!obligation) {
         obligation = await tx.obligation.create({
           data: {
             id: await freeId(`${plan.id}.${slug(o.reporter, 40)}.${shortHash(o.ruleText)}`, `${agencyId}\n${o.ruleText}`, (id) => tx.obligation.findUnique({ where: { id } })),
-            planId: plan.id, agencyId, ruleText: o.ruleText, indicators,
+            planId: plan.id, agencyId, ruleText: o.ruleText, title: o.title, indicators,
           },
         });
         created.obligations += 1;

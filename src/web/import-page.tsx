@@ -97,7 +97,7 @@ function renderDraft() {
     '<h2>Đơn vị</h2><table id="agencies"><tr><th>Tên</th><th>Chỉ tiêu phụ trách</th><th>Người liên hệ</th><th>Email</th></tr>' +
     body.agencies.map((a) => '<tr><td>' + input('name', a.name) + '</td><td>' + input('indicators', a.indicators) + '</td><td>' + input('contactName', '') + '</td><td>' + input('contactEmail', '', 'type="email"') + '</td></tr>').join('') + '</table>' +
     '<h2>Nghĩa vụ báo cáo</h2><table id="obligations"><tr><th>Đơn vị báo cáo</th><th>Hạn (lời văn của kế hoạch)</th><th></th></tr>' +
-    body.obligations.map((o) => '<tr><td><select name="reporter">' + agencyOptions(o.reporter) + '</select></td><td>' + input('ruleText', o.ruleText) + '</td><td><button type="button" data-remove-row>Bỏ</button></td></tr>').join('') + '</table>' +
+    body.obligations.map((o) => '<tr data-title="' + esc(o.title ?? '') + '"><td><select name="reporter">' + agencyOptions(o.reporter) + '</select></td><td>' + input('ruleText', o.ruleText) + '</td><td><button type="button" data-remove-row>Bỏ</button></td></tr>').join('') + '</table>' +
     p.obligations.map((o, i) => '<div class="quote" data-flash="o' + i + '">“' + esc(o.quote) + '” (' + esc(RECURRENCE[o.recurrence] ?? o.recurrence) + ', tin cậy ' + o.confidence + ')</div>').join('') +
     '<h2>Đợt, chiến dịch</h2><table id="campaigns"><tr><th>Tên</th><th>Bắt đầu (MM-DD)</th><th>Kết thúc</th><th>Hằng năm</th><th>Hạn báo cáo kết quả (MM-DD)</th><th></th></tr>' +
     body.campaigns.map((c, i) => '<tr data-organiser="' + esc(c.organiser ?? '') + '"><td>' + input('name', c.name) + '<div class="quote" data-flash="c' + i + '">xem trong văn bản</div></td><td>' + input('start', c.start) + '</td><td>' + input('end', c.end) + '</td><td><input type="checkbox" name="recurring"' + (c.recurring ? ' checked' : '') + '></td><td>' + input('resultsDue', c.resultsDue ?? '', 'placeholder="12-20"') + '</td><td><button type="button" data-remove-row>Bỏ</button></td></tr>').join('') + '</table>' +
@@ -117,7 +117,7 @@ async function confirmDraft() {
     organisation: { id: val(d, 'org.id'), name: val(d, 'org.name'), kind: val(d, 'org.kind') },
     plan: { number: val(d, 'plan.number'), title: val(d, 'plan.title'), issuedOn: val(d, 'plan.issuedOn'), spanFrom: Number(val(d, 'plan.spanFrom')), spanTo: Number(val(d, 'plan.spanTo')), coordinator: val(d, 'plan.coordinator') || null },
     agencies: rows('agencies').map((r) => ({ name: val(r, 'name'), indicators: val(r, 'indicators'), contacts: val(r, 'contactEmail') ? [{ name: val(r, 'contactName') || val(r, 'name'), email: val(r, 'contactEmail') }] : [] })),
-    obligations: rows('obligations').map((r) => ({ reporter: val(r, 'reporter'), ruleText: val(r, 'ruleText') })),
+    obligations: rows('obligations').map((r) => ({ reporter: val(r, 'reporter'), ruleText: val(r, 'ruleText'), title: r.dataset.title || '' })),
     campaigns: rows('campaigns').map((r) => ({ name: val(r, 'name'), start: val(r, 'start'), end: val(r, 'end'), recurring: r.querySelector('[name=recurring]').checked, organiser: r.dataset.organiser || null, resultsDue: val(r, 'resultsDue') || null })),
     rollups: rows('rollups').filter((r) => val(r, 'ruleText')).map((r) => ({ recipient: val(r, 'recipient'), ruleText: val(r, 'ruleText') })),
     trackFrom: val(d, 'trackFrom') || null,

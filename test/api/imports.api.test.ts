@@ -68,7 +68,14 @@ describe('plan import API', () => {
     const preview = previewRes.json<ImportPreview>();
     expect(preview.proposal.plan.number).toBe('645/KH-UBND');
     expect(preview.draft.body.plan.coordinator).toBe('Phòng Văn hóa – Xã hội');
-    expect(preview.draft.body.obligations).toHaveLength(7);
+    // Seven agencies' annual reports, then the coordinator's mid-term and final reviews as
+    // one-off reports in their years, on the annual report's day (a warning says so).
+    expect(preview.draft.body.obligations).toHaveLength(9);
+    expect(preview.draft.body.obligations?.slice(7)).toEqual([
+      { reporter: 'Phòng Văn hóa – Xã hội', ruleText: 'trước ngày 30/11/2028', title: 'Báo cáo sơ kết năm 2028' },
+      { reporter: 'Phòng Văn hóa – Xã hội', ruleText: 'trước ngày 30/11/2030', title: 'Báo cáo tổng kết năm 2030' },
+    ]);
+    expect(preview.draft.warnings).toContain('Báo cáo sơ kết năm 2028: hạn 30/11/2028 lấy theo hạn báo cáo năm, hãy kiểm tra. / Mid-term review 2028: due 30/11/2028, the annual report\'s day; check it.');
     expect(preview.text.slice(preview.proposal.obligations[0]!.position.start, preview.proposal.obligations[0]!.position.end)).toBe(preview.proposal.obligations[0]!.quote);
 
     // The coordinator adds a contact before confirming.
@@ -81,16 +88,20 @@ describe('plan import API', () => {
     expect(first.statusCode).toBe(201);
     expect(first.json()).toEqual({
       planId: 'uy-ban-nhan-dan-xa-binh-lu.645-kh-ubnd',
-      created: { plan: true, agencies: 8, obligations: 7, campaigns: 4 },
+      created: { plan: true, agencies: 8, obligations: 9, campaigns: 4 },
       startedWorkflows: 14,
-      obligationWorkflows: 7,
+      obligationWorkflows: 9,
       campaignWorkflows: 4,
       trackFrom: '2026-01-01',
       beforeTracking: 0,
       rollups: [],
     });
     const after = await counts();
-    expect(after).toEqual({ plans: 1, agencies: 8, obligations: 7, campaigns: 4, deadlines: 14 });
+    expect(after).toEqual({ plans: 1, agencies: 8, obligations: 9, campaigns: 4, deadlines: 14 });
+    // The final review waits for 2030 in its obligation workflow: no deadline row before its window opens.
+    const review = await testDb.db.obligation.findFirstOrThrow({ where: { title: 'Báo cáo tổng kết năm 2030' } });
+    expect(review).toMatchObject({ kind: 'periodic', ruleText: 'trước ngày 30/11/2030', agencyId: 'uy-ban-nhan-dan-xa-binh-lu.phong-van-hoa-xa-hoi' });
+    expect((await client.workflow.getHandle(`obligation/${review.id}`).describe()).status.name).toBe('RUNNING');
     const contact = await testDb.db.contact.findFirstOrThrow({ where: { email: 'kinhte@binhlu.test' } });
     expect(contact.agencyId).toBe('uy-ban-nhan-dan-xa-binh-lu.phong-kinh-te');
     const deadline = await testDb.db.deadline.findFirstOrThrow({ where: { obligation: { agencyId: contact.agencyId }, periodKey: '2026' } });
