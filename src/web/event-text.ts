@@ -118,7 +118,7 @@ function describe(event: DeadlineEventRow, p: Record<string, unknown>, context: 
     }
     case 'period-before-tracking': {
       const period = context.periodLabel ?? str(p.periodKey) ?? '';
-      return `Kỳ ${period} đã hết hạn trước khi bắt đầu theo dõi kế hoạch: không nhắc, không tính trễ.`;
+      return `Ghi nhận kỳ báo cáo${period ? `: ${period}` : ''}; đã hết hạn trước khi bắt đầu theo dõi kế hoạch nên không nhắc, không tính trễ.`;
     }
     case 'email-sent':
       return `Đã gửi ${what}${stepPart}${to ? ` tới ${to}` : ''}${str(p.digest) ? ', gộp trong thư tổng hợp trong ngày' : ''}.`;
@@ -254,7 +254,7 @@ function describeEn(event: DeadlineEventRow, p: Record<string, unknown>, context
     }
     case 'period-before-tracking': {
       const period = context.periodLabel ? periodText(context.periodLabel, 'en') : (str(p.periodKey) ?? '');
-      return `Period ${period} ended before the plan was tracked: not reminded, not counted late.`;
+      return `Reporting period recorded${period ? `: ${period}` : ''}; it ended before the plan was tracked, so it is not reminded or counted late.`;
     }
     case 'email-sent':
       return `Sent ${what}${stepPart}${to ? ` to ${to}` : ''}${str(p.digest) ? ", in the day's digest" : ''}.`;
