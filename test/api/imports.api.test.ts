@@ -81,6 +81,9 @@ describe('plan import API', () => {
     // The coordinator adds a contact before confirming.
     const body = structuredClone(preview.draft.body);
     body.agencies.find((a) => a.name === 'Phòng Kinh tế')!.contacts = [{ name: 'Lò Văn Pản', email: 'kinhte@binhlu.test' }];
+    // The plan's upward report has no date: offered as a roll-up to date, never invented.
+    expect(body.rollups).toEqual([]);
+    expect(preview.draft.warnings).toContain('Báo cáo tổng hợp của Phòng Văn hóa – Xã hội gửi Ủy ban nhân dân xã, Sở Nội vụ: hãy đặt hạn (rollups). / Roll-up from Phòng Văn hóa – Xã hội to Ủy ban nhân dân xã, Sở Nội vụ: set its date (rollups).');
     // The draft tracks from the day of confirming unless told; this coordinator chases 2026 too.
     expect(body.trackFrom).toBeNull();
     body.trackFrom = '2026-01-01';
