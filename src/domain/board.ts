@@ -7,10 +7,13 @@ import type { BusinessCalendar } from './business-calendar';
 import { localDateOf } from './local-date';
 import { deadlineStatus, type DeadlineFacts, type DeadlineState } from './status';
 
-/** The official four states, plus a waived period (which counts in none of them). */
-export type OfficialStatus = 'on-time' | 'late' | 'not-due' | 'overdue' | 'waived';
+/**
+ * The official four states, plus a waived period and a period before tracking began (a plan
+ * imported mid-span), which count in none of them.
+ */
+export type OfficialStatus = 'on-time' | 'late' | 'not-due' | 'overdue' | 'waived' | 'untracked';
 
-export const OFFICIAL_STATUSES: readonly OfficialStatus[] = ['on-time', 'late', 'not-due', 'overdue', 'waived'];
+export const OFFICIAL_STATUSES: readonly OfficialStatus[] = ['on-time', 'late', 'not-due', 'overdue', 'waived', 'untracked'];
 
 export const OFFICIAL_STATUS_VI: Record<OfficialStatus, string> = {
   'on-time': 'Đã hoàn thành đúng hạn',
@@ -18,6 +21,7 @@ export const OFFICIAL_STATUS_VI: Record<OfficialStatus, string> = {
   'not-due': 'Chưa đến hạn',
   overdue: 'Quá hạn',
   waived: 'Miễn báo cáo',
+  untracked: 'Trước khi theo dõi',
 };
 
 /** The official names in English, for pages read in English. */
@@ -27,6 +31,7 @@ export const OFFICIAL_STATUS_EN: Record<OfficialStatus, string> = {
   'not-due': 'Not yet due',
   overdue: 'Overdue',
   waived: 'Waived',
+  untracked: 'Before tracking',
 };
 
 export type AgeingBucket = '1-3' | '4-7' | '8-30' | '30+';
@@ -46,6 +51,8 @@ export function officialStatusOf(state: DeadlineState): OfficialStatus {
       return 'overdue';
     case 'waived':
       return 'waived';
+    case 'before-tracking':
+      return 'untracked';
     case 'upcoming':
     case 'due-soon':
     case 'due-today':
@@ -107,13 +114,15 @@ export interface BoardCounts {
   'not-due': number;
   overdue: number;
   waived: number;
+  /** Periods before tracking began: shown, never counted as due or late. */
+  untracked: number;
   /** Extended items, whatever their state (an extended item is also in one of the others). */
   extended: number;
   ageing: Record<AgeingBucket, number>;
 }
 
 export function countBoard(entries: readonly BoardEntry[]): BoardCounts {
-  const counts: BoardCounts = { total: 0, 'on-time': 0, late: 0, 'not-due': 0, overdue: 0, waived: 0, extended: 0, ageing: { '1-3': 0, '4-7': 0, '8-30': 0, '30+': 0 } };
+  const counts: BoardCounts = { total: 0, 'on-time': 0, late: 0, 'not-due': 0, overdue: 0, waived: 0, untracked: 0, extended: 0, ageing: { '1-3': 0, '4-7': 0, '8-30': 0, '30+': 0 } };
   for (const e of entries) {
     counts.total += 1;
     counts[e.official] += 1;

@@ -9,13 +9,19 @@ export type DeadlineState =
   | 'escalated'
   | 'submitted-on-time'
   | 'submitted-late'
-  | 'waived';
+  | 'waived'
+  | 'before-tracking';
 
 export interface DeadlineFacts {
   lastDay: LocalDate;
   lastWorkingDay?: LocalDate;
   submittedAt?: Date | null;
   waived?: boolean;
+  /**
+   * A period whose last day passed before the plan was imported (src/domain/tracking.ts):
+   * never reminded, so neither due nor late, and never escalated.
+   */
+  beforeTracking?: boolean;
   /** The last day before an extension, when one was granted. */
   extendedFrom?: LocalDate | null;
   /**
@@ -66,6 +72,7 @@ export function deadlineStatus(
     const daysLate = dayNumber(day) - dayNumber(lastDay);
     return { state: 'submitted-late', daysLate, extended, labelVi: `Đã nộp, trễ ${daysLate} ngày${suffix}`, labelEn: `Submitted ${daysLate} ${daysLate === 1 ? 'day' : 'days'} late${suffixEn}` };
   }
+  if (facts.beforeTracking) return { state: 'before-tracking', extended, labelVi: 'Trước khi bắt đầu theo dõi', labelEn: 'Before tracking began' };
   const today = localDateOf(now);
   const lastWorkingDay = facts.lastWorkingDay ?? calendar.onOrBeforeWorkingDay(lastDay);
   if (compareDates(today, lastDay) > 0) {

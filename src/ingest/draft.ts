@@ -49,7 +49,7 @@ export function draftFromProposal(p: Proposal): ImportDraft {
   if (coordinator) add(coordinator);
   else warnings.push('Chưa rõ cơ quan đầu mối (via): hãy chọn. / No coordinator (via) found: choose one.');
 
-  const obligations: { reporter: string; ruleText: string }[] = [];
+  const obligations: { reporter: string; ruleText: string; title?: string }[] = [];
   for (const o of periodic) {
     if (o.reporters.length === 0) {
       warnings.push(`"${o.reporter}" không có đơn vị cụ thể: hãy thêm các đơn vị báo cáo. / No named agencies for "${o.reporter}": add them.`);
@@ -59,6 +59,12 @@ export function draftFromProposal(p: Proposal): ImportDraft {
       if (!obligations.some((x) => x.reporter === reporter && x.ruleText === o.dueRule)) obligations.push({ reporter, ruleText: o.dueRule });
     }
   }
+  // The plan asks the coordinator to report upward without a date: the roll-up is offered
+  // (rollups in the confirm body) once the coordinator sets its date; nothing is invented.
+  for (const u of p.upwardReports) {
+    warnings.push(`Báo cáo tổng hợp của ${u.reporter} gửi ${u.recipient}: hãy đặt hạn (rollups). / Roll-up from ${u.reporter} to ${u.recipient}: set its date (rollups).`);
+  }
+  obligations.push(...reviewObligations(p, coordinator, warnings));
   if (p.plan.number === null) warnings.push('Thiếu số kế hoạch. / The plan number is missing.');
   if (p.plan.span === null) warnings.push('Thiếu giai đoạn của kế hoạch. / The plan span is missing.');
   warnings.push(...[...agencies.values()].map((a) => `Chưa có địa chỉ email của ${a.name}. / No email address for ${a.name} yet.`));
@@ -79,10 +85,39 @@ export function draftFromProposal(p: Proposal): ImportDraft {
       },
       agencies: [...agencies.values()].map((a) => ({ ...a, contacts: [] })),
       obligations,
-      campaigns: p.campaigns.map((c) => ({ name: c.name, start: md(c.start), end: md(c.end), recurring: c.recurring, organiser: c.organiser })),
+      campaigns: p.campaigns.map((c) => ({ name: c.name, start: md(c.start), end: md(c.end), recurring: c.recurring, organiser: c.organiser, resultsDue: null })),
+      // null: tracking starts with each obligation's current or next period on the day of confirming.
+      rollups: [],
+      trackFrom: null,
     },
     warnings,
   };
+}
+
+const REVIEW_TITLE = { midterm: 'Báo cáo sơ kết', final: 'Báo cáo tổng kết' } as const;
+
+/**
+ * A review (sơ kết, tổng kết) as a one-off report of the coordinator in its year: the year the
+ * plan writes, else the middle of the span (mid-term) or its last year (final). The plan
+ * rarely dates a review, so its day is the plan's annual report day, said in a warning for
+ * the coordinator to check; without an annual day or a coordinator it is only a warning.
+ */
+function reviewObligations(p: Proposal, coordinator: string | null, warnings: string[]): { reporter: string; ruleText: string; title: string }[] {
+  const span = p.plan.span;
+  const annual = p.obligations.find((o) => o.recurrence === 'annual' && !o.needsDate && o.due.length === 1)?.due[0];
+  const out: { reporter: string; ruleText: string; title: string }[] = [];
+  for (const r of p.reviews) {
+    const year = r.year ?? (span ? (r.kind === 'final' ? span.to : Math.ceil((span.from + span.to) / 2)) : null);
+    const title = `${REVIEW_TITLE[r.kind]}${year ? ` năm ${year}` : ''}`;
+    if (!year || !annual || !coordinator) {
+      warnings.push(`${title}: hãy thêm hạn nộp. / ${r.kind === 'final' ? 'Final' : 'Mid-term'} review${year ? ` ${year}` : ''}: add its due date.`);
+      continue;
+    }
+    const day = `${String(annual.day).padStart(2, '0')}/${String(annual.month).padStart(2, '0')}/${year}`;
+    out.push({ reporter: coordinator, ruleText: `${annual.inclusive ? 'chậm nhất ngày' : 'trước ngày'} ${day}`, title });
+    warnings.push(`${title}: hạn ${day} lấy theo hạn báo cáo năm, hãy kiểm tra. / ${r.kind === 'final' ? 'Final' : 'Mid-term'} review ${year}: due ${day}, the annual report's day; check it.`);
+  }
+  return out;
 }
 
 /** "chỉ tiêu 3 của mục tiêu 2 (Tỷ lệ nữ giám đốc ...)" for each indicator the agency owns. */

@@ -7,7 +7,7 @@ export const MAX_BOARD_PAGE = 200;
 /** An unchosen select sends "": the same as absent. */
 const choice = z.string().max(300).optional();
 
-export const BOARD_STATUSES = ['on-time', 'late', 'not-due', 'overdue', 'waived', 'extended'] as const;
+export const BOARD_STATUSES = ['on-time', 'late', 'not-due', 'overdue', 'waived', 'untracked', 'extended'] as const;
 
 export const boardQuerySchema = z.object({
   plan: choice,

@@ -67,11 +67,36 @@ export const confirmImportBodySchema = z
       )
       .min(1, 'cần ít nhất một đơn vị / at least one agency')
       .max(MAX_AGENCIES),
-    obligations: z.array(z.object({ reporter: name, ruleText: dueRuleText })).max(MAX_AGENCIES * 2).default([]),
+    obligations: z
+      // title: a one-off report's subject ("Báo cáo sơ kết năm 2028"); "" for a periodic report.
+      .array(z.object({ reporter: name, ruleText: dueRuleText, title: z.string().trim().max(200).default('') }))
+      .max(MAX_AGENCIES * 2)
+      .default([]),
     campaigns: z
-      .array(z.object({ name, start: monthDay, end: monthDay, recurring: z.boolean().default(true), organiser: name.nullable().default(null) }))
+      .array(
+        z.object({
+          name,
+          start: monthDay,
+          end: monthDay,
+          recurring: z.boolean().default(true),
+          organiser: name.nullable().default(null),
+          /** The results report's last day (inclusive), when the plan or the coordinator sets it; null: 5 working days after the end. */
+          resultsDue: monthDay.nullable().default(null),
+        }),
+      )
       .max(MAX_CAMPAIGNS)
       .default([]),
+    /**
+     * The coordinator's own roll-up upward (the plan's "báo cáo lên Sở …"), on its own due
+     * rule: started with the plan, its gap after the agencies' deadline checked.
+     */
+    rollups: z.array(z.object({ ruleText: dueRuleText, recipient: z.string().trim().min(2).max(300) })).max(10).default([]),
+    /**
+     * The first period to track, as a day: for each obligation, the first period due on or
+     * after it. Earlier periods are recorded "before tracking" (never reminded, never late).
+     * null: the day of confirming, so each obligation starts with its current or next period.
+     */
+    trackFrom: isoDay.nullable().default(null),
   })
   .superRefine((body, ctx) => {
     if (body.plan.spanTo < body.plan.spanFrom) {
@@ -91,6 +116,9 @@ export const confirmImportBodySchema = z
     });
     if (body.plan.coordinator && !names.has(body.plan.coordinator)) {
       ctx.addIssue({ code: 'custom', path: ['plan', 'coordinator'], message: `không có trong danh sách đơn vị / not among the agencies: ${body.plan.coordinator}` });
+    }
+    if (body.rollups.length && !body.plan.coordinator) {
+      ctx.addIssue({ code: 'custom', path: ['plan', 'coordinator'], message: 'báo cáo tổng hợp cần cơ quan đầu mối / a roll-up needs the coordinator agency' });
     }
     body.campaigns.forEach((c, i) => {
       if (c.organiser && !names.has(c.organiser)) ctx.addIssue({ code: 'custom', path: ['campaigns', i, 'organiser'], message: `không có trong danh sách đơn vị / not among the agencies: ${c.organiser}` });

@@ -31,7 +31,7 @@ export interface AgencyOverview {
   reports: AgencyReport[];
 }
 
-const CLOSED_STATES = new Set(['submitted-on-time', 'submitted-late', 'waived']);
+const CLOSED_STATES = new Set(['submitted-on-time', 'submitted-late', 'waived', 'before-tracking']);
 
 export async function agencyOverview(deps: ServiceDeps, principal: LinkPrincipal): Promise<AgencyOverview> {
   const scope = await scopeFor(deps, principal, 'deadline.read');

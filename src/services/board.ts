@@ -150,6 +150,7 @@ function toBoardRow(r: sqlBoard.RowFacts, now: Date, calendar: BusinessCalendar)
       lastDay,
       submittedAt: r.submittedAt,
       waived: r.status === 'waived',
+      beforeTracking: r.status === 'before-tracking',
       extendedFrom: r.extendedFrom ? parseIsoDate(r.extendedFrom) : null,
       escalation: r.escalationLevel > 0 ? { level: r.escalationLevel, to: r.escalatedTo ?? '' } : null,
     },
@@ -176,7 +177,7 @@ function toBoardRow(r: sqlBoard.RowFacts, now: Date, calendar: BusinessCalendar)
     officialVi: OFFICIAL_STATUS_VI[entry.official],
     escalatedTo: r.escalatedTo,
     escalatedAt: r.escalatedAt?.toISOString() ?? null,
-    open: r.status !== 'submitted' && r.status !== 'waived',
+    open: r.status !== 'submitted' && r.status !== 'waived' && r.status !== 'before-tracking',
   };
 }
 
@@ -204,7 +205,7 @@ function workingDaysLateOf(g: sqlBoard.DayKey, today: string, calendar: Business
 }
 
 function countsOf(groups: readonly sqlBoard.DayGroup[], today: string, calendar: BusinessCalendar): BoardCounts {
-  const counts: BoardCounts = { total: 0, 'on-time': 0, late: 0, 'not-due': 0, overdue: 0, waived: 0, extended: 0, ageing: { '1-3': 0, '4-7': 0, '8-30': 0, '30+': 0 } };
+  const counts: BoardCounts = { total: 0, 'on-time': 0, late: 0, 'not-due': 0, overdue: 0, waived: 0, untracked: 0, extended: 0, ageing: { '1-3': 0, '4-7': 0, '8-30': 0, '30+': 0 } };
   for (const g of groups) {
     counts.total += g.count;
     counts[g.official] += g.count;

@@ -125,7 +125,7 @@ export async function readCalendarFeed(deps: Pick<ServiceDeps, 'db' | 'clock'>, 
 
   const where = feed.kind === 'plan' ? { obligation: { planId: feed.targetId } } : { obligation: { agencyId: feed.targetId } };
   const deadlines = await deps.db.deadline.findMany({
-    where: { ...where, status: { not: 'waived' } },
+    where: { ...where, status: { notIn: ['waived', 'before-tracking'] } },
     select: {
       id: true, periodLabel: true, lastDay: true, dataFrom: true, dataTo: true,
       obligation: { select: { ruleText: true, title: true, agency: { select: { name: true } }, plan: { select: { number: true, title: true, issuedOn: true } } } },

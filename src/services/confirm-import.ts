@@ -10,6 +10,9 @@ import { parseBody, rethrowClassified } from './errors';
 import { shortHash } from '../stores/ids';
 import { startCampaignWorkflow } from './campaigns';
 import { startObligationDeadlines, startObligationWorkflow } from './start-deadlines';
+import { createRollUp, type RollUpResult } from './create-rollup';
+import { parseIsoDate, toIsoDate } from '../domain/local-date';
+import { trackingStartDay } from '../domain/tracking';
 
 export interface ImportResult {
   planId: string;
@@ -21,6 +24,12 @@ export interface ImportResult {
   obligationWorkflows: number;
   /** Campaign workflows started by this call (one per campaign, a run per year). */
   campaignWorkflows: number;
+  /** The day tracking starts (ISO): each obligation's first tracked period is the first due on or after it. */
+  trackFrom: string;
+  /** Periods recorded "before tracking" by this call: ended before `trackFrom`, never reminded or counted late. */
+  beforeTracking: number;
+  /** The coordinator's roll-ups, each with its gap after the agencies' deadline (cascade.ok=false: no working day left to compile). */
+  rollups: (Pick<RollUpResult, 'obligationId' | 'cascade'> & { recipient: string })[];
 }
 
 /**
@@ -39,6 +48,9 @@ export async function confirmImport(deps: ServiceDeps, actor: Actor, input: unkn
   const planNumber = body.plan.number.replace(/\s+/g, '');
   const readablePlanId = `${orgId}.${slug(planNumber)}`;
   const created = { agencies: 0, obligations: 0, campaigns: 0, plan: false };
+  // A plan confirmed months after it was issued: periods already due were never reminded,
+  // so by default tracking starts with each obligation's current or next period.
+  const trackFrom = trackingStartDay(body.trackFrom ? parseIsoDate(body.trackFrom) : null, deps.clock());
 
   const { savedPlanId, obligationIds, campaignIds } = await deps.db.$transaction(async (tx) => {
     await tx.organisation.upsert({ where: { id: orgId }, update: {}, create: { id: orgId, name: body.organisation.name, kind: body.organisation.kind } });
@@ -82,13 +94,13 @@ export async function confirmImport(deps: ServiceDeps, actor: Actor, input: unkn
     for (const o of body.obligations) {
       const agencyId = agencyIds.get(o.reporter)!;
       const indicators = body.agencies.find((a) => a.name === o.reporter)?.indicators ?? '';
-      const key = { planId_agencyId_ruleText_title: { planId: plan.id, agencyId, ruleText: o.ruleText, title: '' } };
+      const key = { planId_agencyId_ruleText_title: { planId: plan.id, agencyId, ruleText: o.ruleText, title: o.title } };
       let obligation = await tx.obligation.findUnique({ where: key });
       if (!obligation) {
         obligation = await tx.obligation.create({
           data: {
             id: await freeId(`${plan.id}.${slug(o.reporter, 40)}.${shortHash(o.ruleText)}`, `${agencyId}\n${o.ruleText}`, (id) => tx.obligation.findUnique({ where: { id } })),
-            planId: plan.id, agencyId, ruleText: o.ruleText, indicators,
+            planId: plan.id, agencyId, ruleText: o.ruleText, title: o.title, indicators,
           },
         });
         created.obligations += 1;
@@ -106,6 +118,7 @@ export async function confirmImport(deps: ServiceDeps, actor: Actor, input: unkn
           start: c.start,
           end: c.end,
           recurring: c.recurring,
+          resultsDue: c.resultsDue,
           organiserId: c.organiser ? agencyIds.get(c.organiser)! : null,
           participants: JSON.stringify([...agencyIds.values()]),
         },
@@ -120,7 +133,7 @@ export async function confirmImport(deps: ServiceDeps, actor: Actor, input: unkn
       subjectType: 'plan',
       subjectId: plan.id,
       before: existingPlan ? { number: existingPlan.number, title: existingPlan.title } : null,
-      after: { number: plan.number, title: plan.title, created, obligations: ids, agencies: [...agencyIds.values()] },
+      after: { number: plan.number, title: plan.title, created, obligations: ids, agencies: [...agencyIds.values()], trackFrom: toIsoDate(trackFrom) },
     });
     return { savedPlanId: plan.id, obligationIds: ids, campaignIds };
   });
@@ -132,17 +145,26 @@ export async function confirmImport(deps: ServiceDeps, actor: Actor, input: unkn
   let startedWorkflows = 0;
   let obligationWorkflows = 0;
   let campaignWorkflows = 0;
+  let beforeTracking = 0;
+  const rollups: ImportResult['rollups'] = [];
   try {
     for (const id of obligationIds) {
-      startedWorkflows += (await startObligationDeadlines(deps, id)).length;
-      if (await startObligationWorkflow(deps, id)) obligationWorkflows += 1;
+      const deadlines = await startObligationDeadlines(deps, id, { trackFrom });
+      startedWorkflows += deadlines.started.length;
+      beforeTracking += deadlines.beforeTracking;
+      if (await startObligationWorkflow(deps, id, { trackFrom })) obligationWorkflows += 1;
     }
     for (const id of campaignIds) if (await startCampaignWorkflow(deps, id)) campaignWorkflows += 1;
+    for (const r of body.rollups) {
+      const made = await createRollUp(deps, actor, savedPlanId, r, { trackFrom });
+      startedWorkflows += made.startedWorkflows;
+      rollups.push({ recipient: r.recipient, obligationId: made.obligationId, cascade: made.cascade });
+    }
   } catch (err) {
     rethrowClassified(err, {
       vi: 'Đã lưu kế hoạch nhưng chưa khởi động được quy trình nhắc hạn; hãy xác nhận lại sau.',
       en: 'The plan is saved but its deadline workflows could not be started; confirm again later.',
     });
   }
-  return { planId: savedPlanId, created, startedWorkflows, obligationWorkflows, campaignWorkflows };
+  return { planId: savedPlanId, created, startedWorkflows, obligationWorkflows, campaignWorkflows, trackFrom: toIsoDate(trackFrom), beforeTracking, rollups };
 }

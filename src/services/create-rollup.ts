@@ -14,7 +14,7 @@ import { appendAudit, type Actor } from './audit';
 import type { ServiceDeps } from './deps';
 import { parseBody, ServiceError } from './errors';
 import { shortHash } from '../stores/ids';
-import { startObligationDeadlines, startObligationWorkflow } from './start-deadlines';
+import { startObligationDeadlines, startObligationWorkflow, type TrackingOptions } from './start-deadlines';
 
 export const createRollUpBodySchema = z.object({
   ruleText: z.string().trim().min(3).max(300),
@@ -29,7 +29,8 @@ export interface RollUpResult {
   startedWorkflows: number;
 }
 
-export async function createRollUp(deps: ServiceDeps, actor: Actor, planId: string, input: unknown): Promise<RollUpResult> {
+/** `tracking`: a roll-up confirmed with a plan imported mid-span tracks from the same day as its agencies. */
+export async function createRollUp(deps: ServiceDeps, actor: Actor, planId: string, input: unknown, tracking: TrackingOptions = {}): Promise<RollUpResult> {
   const body = parseBody(createRollUpBodySchema, input);
   const plan = await deps.db.plan.findUnique({ where: { id: planId }, include: { obligations: { where: { kind: 'periodic' } } } });
   if (!plan) throw new ServiceError('not-found', 'Không tìm thấy kế hoạch', 'Plan not found', [planId]);
@@ -67,8 +68,8 @@ export async function createRollUp(deps: ServiceDeps, actor: Actor, planId: stri
     });
     return created;
   });
-  const started = await startObligationDeadlines(deps, obligation.id);
-  await startObligationWorkflow(deps, obligation.id);
-  return { obligationId: obligation.id, cascade, startedWorkflows: started.length };
+  const started = await startObligationDeadlines(deps, obligation.id, tracking);
+  await startObligationWorkflow(deps, obligation.id, tracking);
+  return { obligationId: obligation.id, cascade, startedWorkflows: started.started.length };
 }
 

@@ -58,6 +58,7 @@ export async function listDeadlines(db: Db, now: Date, where: DeadlineWhere = {}
         lastDay,
         submittedAt: submission?.submittedAt ?? null,
         waived: row.status === 'waived',
+        beforeTracking: row.status === 'before-tracking',
         extendedFrom: row.extendedFrom ? parseIsoDate(row.extendedFrom) : null,
         escalation: row.escalationLevel > 0 ? { level: row.escalationLevel, to: row.escalatedTo ?? '' } : null,
       },

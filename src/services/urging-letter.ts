@@ -59,6 +59,7 @@ export async function urgingLetter(deps: Pick<ServiceDeps, 'db' | 'clock'>, dead
       lastDay: parseIsoDate(d.lastDay),
       submittedAt: d.submissions[0]?.submittedAt ?? null,
       waived: d.status === 'waived',
+      beforeTracking: d.status === 'before-tracking',
       extendedFrom: d.extendedFrom ? parseIsoDate(d.extendedFrom) : null,
       escalation: d.escalationLevel > 0 ? { level: d.escalationLevel, to: d.escalatedTo ?? '' } : null,
     },

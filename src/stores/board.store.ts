@@ -4,7 +4,8 @@
 //
 // The official status in SQL (`OFFICIAL` below) repeats src/domain/status.ts's decision on
 // the facts it reads: waived first; then a report received (the earliest submission) on or
-// before the last day, local time, is on time, after it late; then an open deadline whose
+// before the last day, local time, is on time, after it late; then a period before tracking
+// began (a plan imported mid-span) is 'untracked'; then an open deadline whose
 // last day is before today is overdue, otherwise not yet due. No calendar is needed for
 // that; working days (ageing, days late) are computed by the domain on the distinct days
 // the queries return. test/services/board-sql.test.ts checks the two agree on generated data.
@@ -20,7 +21,7 @@ import type { ResolvedScope } from './access.store';
 type Sql = Prisma.Sql;
 const { sql, join, empty } = Prisma;
 
-export type Official = 'on-time' | 'late' | 'not-due' | 'overdue' | 'waived';
+export type Official = 'on-time' | 'late' | 'not-due' | 'overdue' | 'waived' | 'untracked';
 
 export interface BoardSqlFilter {
   scope: ResolvedScope;
@@ -97,6 +98,7 @@ function facts(db: Db, f: BoardSqlFilter, opts: { status: boolean }): Sql {
   const subDay = d.localDay(sql`b.sub`);
   const official = sql`CASE WHEN b.status = 'waived' THEN 'waived'
       WHEN b.sub IS NOT NULL THEN (CASE WHEN ${subDay} <= b."lastDay" THEN 'on-time' ELSE 'late' END)
+      WHEN b.status = 'before-tracking' THEN 'untracked'
       WHEN b."lastDay" < ${f.today} THEN 'overdue' ELSE 'not-due' END`;
   const withStatus = sql`SELECT b.*, ${official} AS official, ${subDay} AS "subDay" FROM (${base}) b`;
   if (!opts.status || !f.status) return withStatus;

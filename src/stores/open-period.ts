@@ -58,3 +58,31 @@ export async function openPeriod(deps: { db: Db; clock: () => Date; startDeadlin
   });
   return { deadlineId: id, status: 'open', started };
 }
+
+/**
+ * Records a period that ended before the coordinator began tracking the plan (a plan
+ * imported mid-span, src/domain/tracking.ts): a deadline row in state 'before-tracking' and
+ * no workflow, so it is never reminded, escalated or counted as late. Idempotent; a period
+ * already recorded in any state keeps it. Returns whether this call recorded it.
+ */
+export async function recordBeforeTracking(deps: { db: Db; clock: () => Date }, p: PeriodToOpen, trackFrom: string): Promise<boolean> {
+  const id = `${p.obligationId}.${p.periodKey}`;
+  if (await deps.db.deadline.findUnique({ where: { id } })) return false;
+  await deps.db.deadline.create({
+    data: {
+      id,
+      obligationId: p.obligationId,
+      periodKey: p.periodKey,
+      periodLabel: p.label,
+      lastDay: p.lastDay,
+      dueAt: new Date(p.dueAt),
+      dataFrom: p.dataFrom,
+      dataTo: p.dataTo,
+      status: 'before-tracking',
+      // The id is unique and required; no workflow ever runs under it.
+      workflowId: deadlineWorkflowId(id),
+    },
+  });
+  await deps.db.deadlineEvent.create({ data: { deadlineId: id, type: 'period-before-tracking', at: deps.clock(), payload: JSON.stringify({ periodKey: p.periodKey, lastDay: p.lastDay, trackFrom }) } });
+  return true;
+}

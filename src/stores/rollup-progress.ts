@@ -12,7 +12,7 @@ export interface RollUpProgress {
 
 export async function rollUpProgress(db: Db, planId: string, periodKey: string): Promise<RollUpProgress> {
   const rows = await db.deadline.findMany({
-    where: { periodKey, status: { not: 'waived' }, obligation: { planId, kind: 'periodic' } },
+    where: { periodKey, status: { notIn: ['waived', 'before-tracking'] }, obligation: { planId, kind: 'periodic' } },
     include: { obligation: { include: { agency: true } } },
   });
   const missing = rows.filter((r) => r.status !== 'submitted').map((r) => r.obligation.agency.name);

@@ -15,6 +15,7 @@ export async function digestFacts(db: Db, organisationId: string): Promise<Deadl
     lastDay: parseIsoDate(r.lastDay),
     submittedAt: r.submissions[0]?.submittedAt ?? null,
     waived: r.status === 'waived',
+    beforeTracking: r.status === 'before-tracking',
     extendedFrom: r.extendedFrom ? parseIsoDate(r.extendedFrom) : null,
     escalation: r.escalationLevel > 0 ? { level: r.escalationLevel, to: r.escalatedTo ?? '' } : null,
   }));

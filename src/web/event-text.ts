@@ -116,6 +116,10 @@ function describe(event: DeadlineEventRow, p: Record<string, unknown>, context: 
       const period = context.periodLabel ?? str(p.periodKey) ?? '';
       return `Mở kỳ báo cáo${period ? `: ${period}` : ''}${last ? `; hạn cuối ${formatViIsoDate(last, { weekday: true }) ?? last}` : ''}.`;
     }
+    case 'period-before-tracking': {
+      const period = context.periodLabel ?? str(p.periodKey) ?? '';
+      return `Ghi nhận kỳ báo cáo${period ? `: ${period}` : ''}; đã hết hạn trước khi bắt đầu theo dõi kế hoạch nên không nhắc, không tính trễ.`;
+    }
     case 'email-sent':
       return `Đã gửi ${what}${stepPart}${to ? ` tới ${to}` : ''}${str(p.digest) ? ', gộp trong thư tổng hợp trong ngày' : ''}.`;
     case 'email-failed':
@@ -247,6 +251,10 @@ function describeEn(event: DeadlineEventRow, p: Record<string, unknown>, context
       const last = str(p.lastDay);
       const period = context.periodLabel ? periodText(context.periodLabel, 'en') : (str(p.periodKey) ?? '');
       return `Reporting period opened${period ? `: ${period}` : ''}${last ? `; last day ${dayEn(last, true)}` : ''}.`;
+    }
+    case 'period-before-tracking': {
+      const period = context.periodLabel ? periodText(context.periodLabel, 'en') : (str(p.periodKey) ?? '');
+      return `Reporting period recorded${period ? `: ${period}` : ''}; it ended before the plan was tracked, so it is not reminded or counted late.`;
     }
     case 'email-sent':
       return `Sent ${what}${stepPart}${to ? ` to ${to}` : ''}${str(p.digest) ? ", in the day's digest" : ''}.`;

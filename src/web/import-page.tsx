@@ -92,13 +92,18 @@ function renderDraft() {
     '<label>Ngày ban hành ' + input('plan.issuedOn', body.plan.issuedOn, 'type="date"') + '</label>' +
     '<label>Giai đoạn ' + input('plan.spanFrom', body.plan.spanFrom, 'type="number"') + input('plan.spanTo', body.plan.spanTo, 'type="number"') + '</label>' +
     '<label>Cơ quan đầu mối <select name="plan.coordinator"><option value="">(chưa chọn)</option>' + agencyOptions(body.plan.coordinator) + '</select></label>' +
+    // Issue 13 item 4: a plan confirmed mid-span tracks from the current or next period unless told otherwise.
+    '<label>Theo dõi từ ngày ' + input('trackFrom', body.trackFrom ?? '', 'type="date"') + '</label><div class="quote" id="track-note">Các kỳ có hạn trước ngày này được ghi “trước khi theo dõi”: không nhắc, không tính trễ. Để trống: từ kỳ hiện tại hoặc kỳ tới của mỗi nghĩa vụ.</div>' +
     '<h2>Đơn vị</h2><table id="agencies"><tr><th>Tên</th><th>Chỉ tiêu phụ trách</th><th>Người liên hệ</th><th>Email</th></tr>' +
     body.agencies.map((a) => '<tr><td>' + input('name', a.name) + '</td><td>' + input('indicators', a.indicators) + '</td><td>' + input('contactName', '') + '</td><td>' + input('contactEmail', '', 'type="email"') + '</td></tr>').join('') + '</table>' +
     '<h2>Nghĩa vụ báo cáo</h2><table id="obligations"><tr><th>Đơn vị báo cáo</th><th>Hạn (lời văn của kế hoạch)</th><th></th></tr>' +
-    body.obligations.map((o) => '<tr><td><select name="reporter">' + agencyOptions(o.reporter) + '</select></td><td>' + input('ruleText', o.ruleText) + '</td><td><button type="button" data-remove-row>Bỏ</button></td></tr>').join('') + '</table>' +
+    body.obligations.map((o) => '<tr data-title="' + esc(o.title ?? '') + '"><td><select name="reporter">' + agencyOptions(o.reporter) + '</select></td><td>' + input('ruleText', o.ruleText) + '</td><td><button type="button" data-remove-row>Bỏ</button></td></tr>').join('') + '</table>' +
     p.obligations.map((o, i) => '<div class="quote" data-flash="o' + i + '">“' + esc(o.quote) + '” (' + esc(RECURRENCE[o.recurrence] ?? o.recurrence) + ', tin cậy ' + o.confidence + ')</div>').join('') +
-    '<h2>Đợt, chiến dịch</h2><table id="campaigns"><tr><th>Tên</th><th>Bắt đầu (MM-DD)</th><th>Kết thúc</th><th>Hằng năm</th><th></th></tr>' +
-    body.campaigns.map((c, i) => '<tr data-organiser="' + esc(c.organiser ?? '') + '"><td>' + input('name', c.name) + '<div class="quote" data-flash="c' + i + '">xem trong văn bản</div></td><td>' + input('start', c.start) + '</td><td>' + input('end', c.end) + '</td><td><input type="checkbox" name="recurring"' + (c.recurring ? ' checked' : '') + '></td><td><button type="button" data-remove-row>Bỏ</button></td></tr>').join('') + '</table>' +
+    '<h2>Đợt, chiến dịch</h2><table id="campaigns"><tr><th>Tên</th><th>Bắt đầu (MM-DD)</th><th>Kết thúc</th><th>Hằng năm</th><th>Hạn báo cáo kết quả (MM-DD)</th><th></th></tr>' +
+    body.campaigns.map((c, i) => '<tr data-organiser="' + esc(c.organiser ?? '') + '"><td>' + input('name', c.name) + '<div class="quote" data-flash="c' + i + '">xem trong văn bản</div></td><td>' + input('start', c.start) + '</td><td>' + input('end', c.end) + '</td><td><input type="checkbox" name="recurring"' + (c.recurring ? ' checked' : '') + '></td><td>' + input('resultsDue', c.resultsDue ?? '', 'placeholder="12-20"') + '</td><td><button type="button" data-remove-row>Bỏ</button></td></tr>').join('') + '</table>' +
+    // The plan's upward reports: a roll-up starts when the coordinator gives it a date.
+    '<h2>Báo cáo tổng hợp gửi cấp trên</h2><table id="rollups"><tr><th>Gửi</th><th>Hạn (ví dụ: trước ngày 10/12 hằng năm)</th><th></th></tr>' +
+    p.upwardReports.map((u) => '<tr><td>' + input('recipient', u.recipient) + '</td><td>' + input('ruleText', '') + '</td><td><button type="button" data-remove-row>Bỏ</button></td></tr>').join('') + '</table>' +
     '<p><button type="button" id="confirm">Xác nhận và bắt đầu nhắc hạn</button></p>';
   $('#confirm').addEventListener('click', confirmDraft);
 }
@@ -112,16 +117,19 @@ async function confirmDraft() {
     organisation: { id: val(d, 'org.id'), name: val(d, 'org.name'), kind: val(d, 'org.kind') },
     plan: { number: val(d, 'plan.number'), title: val(d, 'plan.title'), issuedOn: val(d, 'plan.issuedOn'), spanFrom: Number(val(d, 'plan.spanFrom')), spanTo: Number(val(d, 'plan.spanTo')), coordinator: val(d, 'plan.coordinator') || null },
     agencies: rows('agencies').map((r) => ({ name: val(r, 'name'), indicators: val(r, 'indicators'), contacts: val(r, 'contactEmail') ? [{ name: val(r, 'contactName') || val(r, 'name'), email: val(r, 'contactEmail') }] : [] })),
-    obligations: rows('obligations').map((r) => ({ reporter: val(r, 'reporter'), ruleText: val(r, 'ruleText') })),
-    campaigns: rows('campaigns').map((r) => ({ name: val(r, 'name'), start: val(r, 'start'), end: val(r, 'end'), recurring: r.querySelector('[name=recurring]').checked, organiser: r.dataset.organiser || null })),
+    obligations: rows('obligations').map((r) => ({ reporter: val(r, 'reporter'), ruleText: val(r, 'ruleText'), title: r.dataset.title || '' })),
+    campaigns: rows('campaigns').map((r) => ({ name: val(r, 'name'), start: val(r, 'start'), end: val(r, 'end'), recurring: r.querySelector('[name=recurring]').checked, organiser: r.dataset.organiser || null, resultsDue: val(r, 'resultsDue') || null })),
+    rollups: rows('rollups').filter((r) => val(r, 'ruleText')).map((r) => ({ recipient: val(r, 'recipient'), ruleText: val(r, 'ruleText') })),
+    trackFrom: val(d, 'trackFrom') || null,
   };
   const res = await fetch('/api/imports', { method: 'POST', headers: { 'content-type': 'application/json', 'x-csrf-token': CSRF }, body: JSON.stringify(body) });
   const data = await res.json();
   if (!res.ok) return show('err', data.message, data.details);
+  const tight = data.rollups.filter((r) => r.cascade && !r.cascade.ok).map((r) => 'Báo cáo tổng hợp gửi ' + r.recipient + ' không cách hạn của các đơn vị ít nhất một ngày làm việc.');
   const c = data.created;
   show('ok', c.plan
-    ? 'Đã tạo kế hoạch: ' + c.agencies + ' đơn vị, ' + c.obligations + ' nghĩa vụ, ' + c.campaigns + ' đợt; ' + data.startedWorkflows + ' hạn báo cáo bắt đầu được nhắc.'
-    : 'Kế hoạch này đã có; không tạo trùng (thêm mới ' + c.agencies + ' đơn vị, ' + c.obligations + ' nghĩa vụ, ' + c.campaigns + ' đợt).');
+    ? 'Đã tạo kế hoạch: ' + c.agencies + ' đơn vị, ' + c.obligations + ' nghĩa vụ, ' + c.campaigns + ' đợt; ' + data.startedWorkflows + ' hạn báo cáo bắt đầu được nhắc' + (data.beforeTracking ? '; ' + data.beforeTracking + ' kỳ trước ngày ' + data.trackFrom + ' ghi là trước khi theo dõi.' : '.')
+    : 'Kế hoạch này đã có; không tạo trùng (thêm mới ' + c.agencies + ' đơn vị, ' + c.obligations + ' nghĩa vụ, ' + c.campaigns + ' đợt).', tight);
 }
 `;
 

@@ -130,8 +130,9 @@ export const NO_EXTRAS: DeadlineExtras = { explained: [], outbox: [] };
  * sentences. Each part is a small component of src/web/deadline/ (or deadline-actions.tsx).
  */
 export function deadlinePage(v: DeadlineView, events: DeadlineEventRow[], actions: DeadlineActions, chrome: PageChrome, extras: DeadlineExtras = NO_EXTRAS): string {
-  // A received or waived period takes no more changes (the API refuses them as conflicts).
-  const open = !v.submission && v.state !== 'waived';
+  // A received or waived period takes no more changes (the API refuses them as conflicts);
+  // one before tracking has no workflow to take them.
+  const open = !v.submission && v.state !== 'waived' && v.state !== 'before-tracking';
   return renderPage(
     <Layout title={`${v.agency} – ${periodText(v.periodLabel)}`} chrome={chrome}>
       <h1>{`${v.agency}: ${periodText(v.periodLabel)}`}</h1>

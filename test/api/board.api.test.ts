@@ -43,7 +43,7 @@ describe('the board', () => {
   it("counts this year's deadlines of the commune in the official four-way status, with extended, waived and overdue ageing in working days", async () => {
     const b = await board('commune');
     expect(b.period).toBe('2026');
-    expect(b.counts).toEqual({ total: 6, 'on-time': 1, late: 1, 'not-due': 1, overdue: 2, waived: 1, extended: 1, ageing: { '1-3': 1, '4-7': 0, '8-30': 1, '30+': 0 } });
+    expect(b.counts).toEqual({ total: 6, 'on-time': 1, late: 1, 'not-due': 1, overdue: 2, waived: 1, untracked: 0, extended: 1, ageing: { '1-3': 1, '4-7': 0, '8-30': 1, '30+': 0 } });
     // Sorted by days late: the escalated agency, 8 working days since Wednesday 04/11, first.
     expect(b.rows[0]).toMatchObject({ agency: HOSTILE_AGENCY, official: 'overdue', workingDaysLate: 8, ageing: '8-30', escalationLevel: 2, escalatedTo: 'Chủ tịch UBND xã' });
     expect(b.rows.every((r) => r.organisationId === 'xa-dong')).toBe(true);

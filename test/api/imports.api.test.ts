@@ -68,23 +68,43 @@ describe('plan import API', () => {
     const preview = previewRes.json<ImportPreview>();
     expect(preview.proposal.plan.number).toBe('645/KH-UBND');
     expect(preview.draft.body.plan.coordinator).toBe('Phòng Văn hóa – Xã hội');
-    expect(preview.draft.body.obligations).toHaveLength(7);
+    // Seven agencies' annual reports, then the coordinator's mid-term and final reviews as
+    // one-off reports in their years, on the annual report's day (a warning says so).
+    expect(preview.draft.body.obligations).toHaveLength(9);
+    expect(preview.draft.body.obligations?.slice(7)).toEqual([
+      { reporter: 'Phòng Văn hóa – Xã hội', ruleText: 'trước ngày 30/11/2028', title: 'Báo cáo sơ kết năm 2028' },
+      { reporter: 'Phòng Văn hóa – Xã hội', ruleText: 'trước ngày 30/11/2030', title: 'Báo cáo tổng kết năm 2030' },
+    ]);
+    expect(preview.draft.warnings).toContain('Báo cáo sơ kết năm 2028: hạn 30/11/2028 lấy theo hạn báo cáo năm, hãy kiểm tra. / Mid-term review 2028: due 30/11/2028, the annual report\'s day; check it.');
     expect(preview.text.slice(preview.proposal.obligations[0]!.position.start, preview.proposal.obligations[0]!.position.end)).toBe(preview.proposal.obligations[0]!.quote);
 
     // The coordinator adds a contact before confirming.
     const body = structuredClone(preview.draft.body);
     body.agencies.find((a) => a.name === 'Phòng Kinh tế')!.contacts = [{ name: 'Lò Văn Pản', email: 'kinhte@binhlu.test' }];
+    // The plan's upward report has no date: offered as a roll-up to date, never invented.
+    expect(body.rollups).toEqual([]);
+    expect(preview.draft.warnings).toContain('Báo cáo tổng hợp của Phòng Văn hóa – Xã hội gửi Ủy ban nhân dân xã, Sở Nội vụ: hãy đặt hạn (rollups). / Roll-up from Phòng Văn hóa – Xã hội to Ủy ban nhân dân xã, Sở Nội vụ: set its date (rollups).');
+    // The draft tracks from the day of confirming unless told; this coordinator chases 2026 too.
+    expect(body.trackFrom).toBeNull();
+    body.trackFrom = '2026-01-01';
     const first = await app.inject({ method: 'POST', url: '/api/imports', headers: binhLu, payload: body });
     expect(first.statusCode).toBe(201);
     expect(first.json()).toEqual({
       planId: 'uy-ban-nhan-dan-xa-binh-lu.645-kh-ubnd',
-      created: { plan: true, agencies: 8, obligations: 7, campaigns: 4 },
+      created: { plan: true, agencies: 8, obligations: 9, campaigns: 4 },
       startedWorkflows: 14,
-      obligationWorkflows: 7,
+      obligationWorkflows: 9,
       campaignWorkflows: 4,
+      trackFrom: '2026-01-01',
+      beforeTracking: 0,
+      rollups: [],
     });
     const after = await counts();
-    expect(after).toEqual({ plans: 1, agencies: 8, obligations: 7, campaigns: 4, deadlines: 14 });
+    expect(after).toEqual({ plans: 1, agencies: 8, obligations: 9, campaigns: 4, deadlines: 14 });
+    // The final review waits for 2030 in its obligation workflow: no deadline row before its window opens.
+    const review = await testDb.db.obligation.findFirstOrThrow({ where: { title: 'Báo cáo tổng kết năm 2030' } });
+    expect(review).toMatchObject({ kind: 'periodic', ruleText: 'trước ngày 30/11/2030', agencyId: 'uy-ban-nhan-dan-xa-binh-lu.phong-van-hoa-xa-hoi' });
+    expect((await client.workflow.getHandle(`obligation/${review.id}`).describe()).status.name).toBe('RUNNING');
     const contact = await testDb.db.contact.findFirstOrThrow({ where: { email: 'kinhte@binhlu.test' } });
     expect(contact.agencyId).toBe('uy-ban-nhan-dan-xa-binh-lu.phong-kinh-te');
     const deadline = await testDb.db.deadline.findFirstOrThrow({ where: { obligation: { agencyId: contact.agencyId }, periodKey: '2026' } });
@@ -134,6 +154,74 @@ describe('plan import API', () => {
     } finally {
       await catcher.close();
     }
+  });
+
+  it('confirmed mid-plan, tracks from the current or next period: the past ones are "before tracking", never reminded or late', async () => {
+    const org = bearer(tokens['xa-thu-nghiem']!);
+    const draft = {
+      organisation: { id: 'xa-thu-nghiem', name: 'UBND xã Thử Nghiệm', kind: 'commune' },
+      plan: { number: '30/KH-UBND', title: 'Kế hoạch nhập giữa kỳ', issuedOn: '2026-01-05', spanFrom: 2026, spanTo: 2027, coordinator: 'Văn phòng UBND xã' },
+      agencies: [{ name: 'Văn phòng UBND xã' }, { name: 'Trạm Y tế xã' }],
+      obligations: [
+        // On 20/12/2026 (NOW): H1 and the 2026 annual report are past; the windows of 2027-H1 and 2027 began on 15/12/2026.
+        { reporter: 'Trạm Y tế xã', ruleText: 'báo cáo 6 tháng trước ngày 05/06 và báo cáo năm trước ngày 05/12' },
+        // The 2026 quarters are past; 2027-Q1's window (from 15/12/2026) has begun.
+        { reporter: 'Văn phòng UBND xã', ruleText: 'hằng quý trước ngày 15 tháng cuối quý' },
+      ],
+      campaigns: [{ name: 'Tháng hành động vì bình đẳng giới', start: '11-15', end: '12-15', resultsDue: '12-22' }],
+      // Due the same day as the agencies' annual report: no working day to compile, flagged.
+      rollups: [{ recipient: 'Sở Nội vụ', ruleText: 'trước ngày 05/12 hằng năm' }],
+    };
+    const res = await app.inject({ method: 'POST', url: '/api/imports', headers: org, payload: draft });
+    expect(res.statusCode).toBe(201);
+    // 3 agencies' periods and the roll-up's 2027 period; the roll-up's 2026 is before tracking too.
+    expect(res.json()).toMatchObject({ trackFrom: '2026-12-20', beforeTracking: 6, startedWorkflows: 4, obligationWorkflows: 2, campaignWorkflows: 1 });
+    const [rollup] = res.json().rollups;
+    expect(rollup).toMatchObject({ recipient: 'Sở Nội vụ', cascade: { ok: false, gapWorkingDays: 0 } });
+    expect(await testDb.db.deadline.findUniqueOrThrow({ where: { id: `${rollup.obligationId}.2026` } })).toMatchObject({ status: 'before-tracking' });
+    expect(await testDb.db.obligation.findUniqueOrThrow({ where: { id: rollup.obligationId } })).toMatchObject({ kind: 'rollup', agencyId: 'xa-thu-nghiem.van-phong-ubnd-xa' });
+    expect(await testDb.db.campaign.findFirstOrThrow({ where: { planId: res.json().planId } })).toMatchObject({ resultsDue: '12-22' });
+    const planId = res.json().planId as string;
+    const rows = await testDb.db.deadline.findMany({ where: { obligation: { planId, kind: 'periodic' } }, orderBy: { id: 'asc' }, include: { events: true } });
+    const byPeriod = Object.fromEntries(rows.map((d) => [d.periodKey, d.status]));
+    expect(byPeriod).toEqual({
+      '2026-H1': 'before-tracking', '2026': 'before-tracking', '2027-H1': 'open', '2027': 'open',
+      '2026-Q1': 'before-tracking', '2026-Q2': 'before-tracking', '2026-Q3': 'before-tracking', '2026-Q4': 'before-tracking', '2027-Q1': 'open',
+    });
+    // No workflow for a period before tracking: nothing can remind or escalate it.
+    const past = rows.find((d) => d.periodKey === '2026')!;
+    await expect(client.workflow.getHandle(past.workflowId).describe()).rejects.toThrow();
+    expect(past.events.map((e) => e.type)).toEqual(['period-before-tracking']);
+    const current = rows.find((d) => d.periodKey === '2027-H1')!;
+    expect((await client.workflow.getHandle(current.workflowId).describe()).status.name).toBe('RUNNING');
+
+    // The board: the past periods (the roll-up's 2026 too) are counted apart, not as overdue.
+    const board = (await app.inject({ method: 'GET', url: `/api/board?period=2026&plan=${planId}`, headers: org })).json();
+    expect(board.counts).toMatchObject({ total: 7, untracked: 7, overdue: 0, 'not-due': 0 });
+    const list = (await app.inject({ method: 'GET', url: '/api/deadlines', headers: org })).json().deadlines as { id: string; state: string }[];
+    expect(list.find((d) => d.id === past.id)).toMatchObject({ state: 'before-tracking' });
+
+    // Confirming again later records nothing twice and starts nothing new.
+    const again = await app.inject({ method: 'POST', url: '/api/imports', headers: org, payload: draft });
+    expect(again.json()).toMatchObject({ beforeTracking: 0, startedWorkflows: 0, obligationWorkflows: 0, campaignWorkflows: 0 });
+    expect(await testDb.db.obligation.count({ where: { planId, kind: 'rollup' } })).toBe(1);
+  });
+
+  it('tracks nothing and starts no obligation workflow when the chosen day is after the span', async () => {
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/imports',
+      headers: bearer(tokens['xa-thu-nghiem']!),
+      payload: {
+        organisation: { id: 'xa-thu-nghiem', name: 'UBND xã Thử Nghiệm', kind: 'commune' },
+        plan: { number: '31/KH-UBND', title: 'Kế hoạch đã hết giai đoạn', issuedOn: '2026-01-05', spanFrom: 2026, spanTo: 2026 },
+        agencies: [{ name: 'Trạm Y tế xã' }],
+        obligations: [{ reporter: 'Trạm Y tế xã', ruleText: 'trước ngày 30/11 hằng năm' }],
+        trackFrom: '2027-01-01',
+      },
+    });
+    expect(res.statusCode).toBe(201);
+    expect(res.json()).toMatchObject({ trackFrom: '2027-01-01', beforeTracking: 1, startedWorkflows: 0, obligationWorkflows: 0 });
   });
 
   it("proposes the caller's own organisation when the document names another issuer", async () => {

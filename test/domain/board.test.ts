@@ -54,7 +54,7 @@ describe('counts and rates', () => {
 
   it('counts each official status, extended items apart, and overdue items by ageing', () => {
     expect(countBoard(entries)).toEqual({
-      total: 7, 'on-time': 2, late: 1, 'not-due': 1, overdue: 2, waived: 1, extended: 1,
+      total: 7, 'on-time': 2, late: 1, 'not-due': 1, overdue: 2, waived: 1, untracked: 0, extended: 1,
       ageing: { '1-3': 1, '4-7': 0, '8-30': 1, '30+': 0 },
     });
   });

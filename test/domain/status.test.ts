@@ -25,6 +25,9 @@ describe('deadlineStatus at an explicit now', () => {
     ['submitted on time late in the evening', { ...wed, submittedAt: new Date('2026-11-04T16:30:00Z') }, '2026-11-20T00:00:00Z', { state: 'submitted-on-time' }],
     ['submitted late by 3 days', { ...wed, submittedAt: new Date('2026-11-07T02:00:00Z') }, '2026-11-20T00:00:00Z', { state: 'submitted-late', daysLate: 3, labelVi: 'Đã nộp, trễ 3 ngày' }],
     ['waived', { ...wed, waived: true }, '2026-11-20T00:00:00Z', { state: 'waived' }],
+    ['before tracking: long past its last day, neither overdue nor escalated', { ...wed, beforeTracking: true, escalation: { level: 2, to: 'Chủ tịch UBND xã' } }, '2027-03-01T03:00:00Z',
+      { state: 'before-tracking', labelVi: 'Trước khi bắt đầu theo dõi', labelEn: 'Before tracking began' }],
+    ['before tracking, but a report was recorded all the same: the report counts', { ...wed, beforeTracking: true, submittedAt: new Date('2026-11-07T02:00:00Z') }, '2027-03-01T03:00:00Z', { state: 'submitted-late', daysLate: 3 }],
     ['extended and upcoming', { lastDay: parseIsoDate('2026-11-30'), extendedFrom: parseIsoDate('2026-11-04') }, '2026-11-20T03:00:00Z', { state: 'upcoming', extended: true, labelVi: 'Chưa đến hạn: còn 5 ngày làm việc (đã gia hạn)' }],
   ])('%s', (_name, facts, now, expected) => {
     expect(deadlineStatus(facts, new Date(now), calendar)).toMatchObject(expected);

@@ -69,6 +69,7 @@ describe.each(TEST_DATABASES)('the board in SQL agrees with the domain (%s)', (k
     await edge(`${c}.o2.2026`, { lastDay: '2026-11-14' }); // Saturday: overdue by 1 working day on Monday
     await edge(`${c}.o3.2026`, { lastDay: '2026-11-13', submittedAt: '2026-11-14T03:00:00Z' }); // Friday's report arrived Saturday: late by 0 working days
     await edge(`${c}.o4.2026`, { lastDay: '2026-11-16' }); // today: not yet due
+    await edge(`${c}.o5.2026`, { lastDay: '2026-06-04', status: 'before-tracking' }); // ended before a mid-span import: untracked, not overdue
   });
 
   afterAll(async () => {
@@ -77,7 +78,7 @@ describe.each(TEST_DATABASES)('the board in SQL agrees with the domain (%s)', (k
 
   const queries = [
     {},
-    { status: 'overdue' }, { status: 'late' }, { status: 'on-time' }, { status: 'not-due' }, { status: 'waived' }, { status: 'extended' },
+    { status: 'overdue' }, { status: 'late' }, { status: 'on-time' }, { status: 'not-due' }, { status: 'waived' }, { status: 'untracked' }, { status: 'extended' },
     { escalation: '0' }, { escalation: '2' },
     { period: '2025' }, { period: '2026-H1' }, { period: '2024' }, { period: '' },
     { plan: `${communeId(3)}.plan`, period: '2025' }, { agency: `${communeId(2)}.a7`, period: '2023' },

@@ -9,6 +9,7 @@ const row = (type: string, payload: unknown) => ({ at: AT, type, payload: typeof
 describe('eventSentence', () => {
   it.each([
     ['period-opened', { periodKey: '2026', lastDay: '2026-11-04' }, 'Mở kỳ báo cáo: Năm 2026; hạn cuối Thứ Tư, 04/11/2026.'],
+    ['period-before-tracking', { periodKey: '2026', lastDay: '2026-11-04', trackFrom: '2026-12-20' }, 'Ghi nhận kỳ báo cáo: Năm 2026; đã hết hạn trước khi bắt đầu theo dõi kế hoạch nên không nhắc, không tính trễ.'],
     [
       'reminder-requested',
       { by: 'Phòng VH-XH', at: '2026-11-27T15:00:00.000Z', sendAt: '2026-11-30T01:00:00.000Z', note: 'Gửi kèm phụ lục' },

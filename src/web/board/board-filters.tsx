@@ -46,7 +46,7 @@ export function BoardFilters(props: { board: Board }) {
         name="status"
         label={tr('Tình trạng', 'Status')}
         value={q.status}
-        options={[...(['on-time', 'late', 'not-due', 'overdue', 'waived'] as const).map((s) => ({ id: s, label: officialText(s) })), { id: 'extended', label: tr('Đã gia hạn', 'Extended') }]}
+        options={[...(['on-time', 'late', 'not-due', 'overdue', 'waived', 'untracked'] as const).map((s) => ({ id: s, label: officialText(s) })), { id: 'extended', label: tr('Đã gia hạn', 'Extended') }]}
       />
       <Select name="escalation" label={tr('Đôn đốc', 'Escalation')} value={q.escalation} options={[{ id: '0', label: tr('Chưa đôn đốc', 'Not escalated') }, { id: '1', label: tr('Cấp 1', 'Level 1') }, { id: '2', label: tr('Cấp 2', 'Level 2') }, { id: '3', label: tr('Cấp 3', 'Level 3') }]} />
       <label>
@@ -81,6 +81,7 @@ export function BoardCounts(props: { board: Board }) {
       {card('overdue', officialText('overdue'), counts.overdue)}
       {card('extended', tr('Đã gia hạn', 'Extended'), counts.extended)}
       {card('waived', officialText('waived'), counts.waived)}
+      {counts.untracked ? card('untracked', officialText('untracked'), counts.untracked) : null}
       <p class="ageing" data-ageing="">
         {tr('Quá hạn theo ngày làm việc: ', 'Overdue by working days: ')}
         {AGEING_BUCKETS.map((b, i) => (
