@@ -98,7 +98,7 @@ export function createDeadlineActivities(deps: ActivityDeps): DeadlineActivities
     // here first; it is pointless once the report is in or waived.
     if (payload.emailKind === 'request' && ctx.deadline.status !== 'open') return null;
     const extraLines = language === 'en' ? (payload.extraLinesEn ?? payload.extraLines) : payload.extraLines;
-    const email = composeDeadlineEmail(payload.emailKind, ctx, { publicUrl: deps.publicUrl, extraLines, agencyLink: agencyLinkFor(deps, ctx, row.recipient), language });
+    const email = composeDeadlineEmail(payload.emailKind, ctx, { publicUrl: deps.publicUrl, extraLines, agencyLink: agencyLinkFor(deps, ctx, row.recipient, language), language });
     return { ...email, headers: { 'X-Hbc-Kind': payload.emailKind }, replyTo: await replyToFor(deps, ctx, row.recipient) };
   }
 

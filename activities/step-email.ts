@@ -36,5 +36,5 @@ export async function composeStepEmail(deps: ActivityDeps, ctx: DeadlineContext,
   }
   const lastDay = parseIsoDate(ctx.deadline.lastDay);
   const overdueWorkingDays = currentCalendar().workingDaysBetween(lastDay, localDateOf(now));
-  return composeDeadlineEmail(kind, ctx, { publicUrl: deps.publicUrl, note, extraLines, overdueWorkingDays, agencyLink: agencyLinkFor(deps, ctx, recipient), language });
+  return composeDeadlineEmail(kind, ctx, { publicUrl: deps.publicUrl, note, extraLines, overdueWorkingDays, agencyLink: agencyLinkFor(deps, ctx, recipient, language), language });
 }
