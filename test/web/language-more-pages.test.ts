@@ -1,4 +1,5 @@
-// The pages translated after the first round, read in English: the reply review queue, and
+// The pages translated after the first round, read in English: the reply review queue, a
+// plan's reminder policy, and
 // the pages behind an agency's signed link (the confirmation form, the agency's own page, a
 // refused link), which an English email's link opens through /lang/en. No Vietnamese beyond
 // what people typed (the data here is ASCII, but for the plan's rule in its own words).
@@ -70,6 +71,7 @@ describe('the link pages and the reply queue in English', () => {
 
   it.each([
     ['/replies', true],
+    ['/plans/plan/reminder-policy', true],
     [`/bao-cao/${token}`, false],
     [`/bao-cao/${token}/don-vi`, false],
     ['/bao-cao/not-a-token', false],
@@ -96,6 +98,16 @@ describe('the link pages and the reply queue in English', () => {
     expect(text).toContain("The sender is not one of the agency's contacts");
     expect(text).toContain('Assign and record');
     expect(visibleText((await get('/replies', 'vi', true)).body)).toContain('Người gửi không có trong danh sách liên hệ của đơn vị');
+  });
+
+  it('shows the reminder policy in English and keeps its Vietnamese by default', async () => {
+    const en = visibleText((await get('/plans/plan/reminder-policy', 'en', true)).body);
+    expect(en).toContain('Reminder policy');
+    expect(en).toContain("The coordinating office's head");
+    expect(en).toContain('Save the policy');
+    const vi = visibleText((await get('/plans/plan/reminder-policy', 'vi', true)).body);
+    expect(vi).toContain('Chính sách nhắc hạn');
+    expect(vi).toContain('Lưu chính sách');
   });
 
   it("opens an English email's link through the language switch, which lands on the link's page", async () => {
