@@ -60,11 +60,14 @@ describe('emails in the language each contact chose', () => {
     expect(en.html).toContain('Trạm &#60;b&#62;Y tế&#60;/b&#62; &#34;xã&#34; &#38; &#60;script&#62;alert(1)&#60;/script&#62;');
     expect(en.html).not.toContain('<script>');
     expect(en.html).not.toContain('<b>Y tế</b>');
+    // The agency's link goes through the language switch, so its pages open in English too.
+    expect(en.text).toMatch(/Send the report here \(no sign-in needed\): http:\/\/hbc\.test\/lang\/en\?next=%2Fbao-cao%2F[\w.-]+\n/);
 
     expect(vi.subject).toBe(`[Nhắc hạn] 77/KH-UBND – ${HOSTILE}: báo cáo năm 2040, hạn Thứ Tư, 14/11/2040`);
     expect(vi.text).toContain(`Kính gửi: ${HOSTILE}`);
     expect(vi.text).toContain('Ngày cuối cùng đúng hạn: Thứ Tư, 14/11/2040');
     expect(vi.text).not.toMatch(/Wednesday|Reminder/);
+    expect(vi.text).toMatch(/Gửi báo cáo tại đây \(không cần đăng nhập\): http:\/\/hbc\.test\/bao-cao\/[\w.-]+\n/);
     expect(vi.html).toContain('<html lang="vi">');
     expect(vi.html).not.toContain('<script>');
 
