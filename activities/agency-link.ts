@@ -4,6 +4,7 @@
 // link is the agency's credential, not theirs to forward.
 import { DEVELOPMENT_LINK_KEY, DEVELOPMENT_REPLY_ADDRESS } from '../src/config';
 import { addDays, formatViDate, parseIsoDate } from '../src/domain/local-date';
+import type { Language } from '../src/domain/language';
 import type { DeadlineContext } from '../src/stores/deadline-context';
 import { agencyLinkUrl, linkExpiry, LINK_VALID_DAYS_AFTER_LAST_DAY, signLink } from '../src/stores/signed-link';
 import { replyAddress, replyHandleOf, signReplyToken } from '../src/stores/reply-token';
@@ -15,7 +16,12 @@ function ofAgency(ctx: DeadlineContext, recipient: string | undefined): boolean 
   return ctx.agency.contacts.some((c) => c.email.trim().toLowerCase() === to) || ctx.agency.headEmail?.trim().toLowerCase() === to;
 }
 
-export function agencyLinkFor(deps: ActivityDeps, ctx: DeadlineContext, recipient: string | undefined): { url: string; expiresOn: string } | undefined {
+/**
+ * `language`: the recipient's. An English email's link passes through GET /lang/en, which sets
+ * the page language (the `hbc_lang` cookie) and goes on to the link's page: the pages behind
+ * a link then read English, as the email did, with no language in the signed token.
+ */
+export function agencyLinkFor(deps: ActivityDeps, ctx: DeadlineContext, recipient: string | undefined, language: Language = 'vi'): { url: string; expiresOn: string } | undefined {
   if (!ofAgency(ctx, recipient)) return undefined;
   const token = signLink(deps.linkKeys ?? [DEVELOPMENT_LINK_KEY], {
     agencyId: ctx.agency.id,
@@ -24,7 +30,9 @@ export function agencyLinkFor(deps: ActivityDeps, ctx: DeadlineContext, recipien
     expiresAt: linkExpiry(ctx.deadline.lastDay),
   });
   const lastValidDay = addDays(parseIsoDate(ctx.deadline.lastDay), LINK_VALID_DAYS_AFTER_LAST_DAY);
-  return { url: agencyLinkUrl(deps.publicUrl, token), expiresOn: formatViDate(lastValidDay) };
+  const url = agencyLinkUrl(deps.publicUrl, token);
+  const english = `${deps.publicUrl}/lang/en?next=${encodeURIComponent(url.slice(deps.publicUrl.length))}`;
+  return { url: language === 'en' ? english : url, expiresOn: formatViDate(lastValidDay) };
 }
 
 /**

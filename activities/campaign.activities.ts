@@ -2,7 +2,9 @@
 // (one message per run, step and recipient), and the results report when it arrives.
 import { log } from '@temporalio/activity';
 import type { CampaignRunToOpen, RecordCampaignResultsBody } from '../src/schemas/campaign.schemas';
+import type { Language } from '../src/domain/language';
 import { uniqueRecipients, type Recipient } from '../src/stores/deadline-context';
+import { emailLanguage, emailLanguages } from '../src/stores/email-language';
 import type { ActivityDeps } from './deps';
 import { composeCampaignEmail, type CampaignEmailKind } from './email/campaign-email';
 import { beat } from './heartbeat';
@@ -42,7 +44,7 @@ export function createCampaignActivities(deps: ActivityDeps): CampaignActivities
     return uniqueRecipients(people);
   }
 
-  function email(kind: CampaignEmailKind, ctx: Awaited<ReturnType<typeof loadRun>>) {
+  function email(kind: CampaignEmailKind, ctx: Awaited<ReturnType<typeof loadRun>>, language: Language = 'vi') {
     const { run, organiser } = ctx;
     return composeCampaignEmail(kind, {
       planNumber: run.campaign.plan.number,
@@ -54,7 +56,7 @@ export function createCampaignActivities(deps: ActivityDeps): CampaignActivities
       resultsDue: run.resultsDue,
       organiser: organiser ? { name: organiser.name, emails: organiser.contacts.map((c) => c.email) } : null,
       publicUrl: deps.publicUrl,
-    });
+    }, language);
   }
 
   return {
@@ -71,12 +73,14 @@ export function createCampaignActivities(deps: ActivityDeps): CampaignActivities
     async sendCampaignStep({ runId, step }) {
       const ctx = await loadRun(runId);
       if (ctx.run.status !== 'open') return { sent: 0 };
-      const composed = email(step.kind as CampaignEmailKind, ctx);
       const to = recipients(ctx, step.audience);
+      // One email per recipient as always (the outbox's key), each in that recipient's language.
+      const languages = await emailLanguages(deps.db, to.map((r) => r.email));
       if (to.length === 0) log.warn('no recipients for campaign step', { runId, step: step.key });
       let sent = 0;
       for (const r of to) {
         beat(r.email);
+        const composed = email(step.kind as CampaignEmailKind, ctx, languages.get(r.email.trim().toLowerCase()) ?? 'vi');
         const outcome = await sendOnce(deps, {
           key: `${runId}:${step.key}:${r.email.toLowerCase()}`,
           campaignRunId: runId,
@@ -102,6 +106,7 @@ export function createCampaignActivities(deps: ActivityDeps): CampaignActivities
       if (ctx.run.status !== 'open') return;
       const subject = email('results-received', ctx).subject;
       const sender = `Người gửi: ${body.submittedBy}${body.documentNumber ? `, số ${body.documentNumber}` : ''}`;
+      const senderEn = `Sent by: ${body.submittedBy}${body.documentNumber ? `, document no. ${body.documentNumber}` : ''}`;
       await deps.db.$transaction(async (tx) => {
         await tx.campaignRun.update({ where: { id: runId }, data: { status: 'done', nextStepKind: null, nextStepAt: null } });
         for (const r of recipients(ctx, ['coordinator'])) {
@@ -111,7 +116,7 @@ export function createCampaignActivities(deps: ActivityDeps): CampaignActivities
             stepKey: 'results-received',
             recipient: r.email,
             subject,
-            payload: { sender },
+            payload: { sender, senderEn },
           });
         }
       });
@@ -123,9 +128,11 @@ export function createCampaignActivities(deps: ActivityDeps): CampaignActivities
 
     async deliverCampaignNotices({ runId }) {
       const results = await deliverPending(deps, { campaignRunId: runId }, async (row) => {
-        const composed = email('results-received', await loadRun(runId));
-        const { sender } = JSON.parse(row.payload) as { sender: string };
-        return { ...composed, text: `${composed.text}\n\n${sender}`, headers: { 'X-Hbc-Kind': 'results-received' } };
+        const language = await emailLanguage(deps.db, row.recipient);
+        const composed = email('results-received', await loadRun(runId), language);
+        const { sender, senderEn } = JSON.parse(row.payload) as { sender: string; senderEn?: string };
+        const line = language === 'en' ? (senderEn ?? sender) : sender;
+        return { ...composed, text: `${composed.text}\n\n${line}`, headers: { 'X-Hbc-Kind': 'results-received' } };
       });
       return { sent: results.filter((r) => r.outcome === 'sent').length };
     },

@@ -6,11 +6,13 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { log } from '@temporalio/activity';
 import type { StepMessage, SubmissionReceipt } from '../src/contract/messages';
+import { formatInstantIn } from '../src/domain/language';
 import { formatViInstant, localDateOf, toIsoDate } from '../src/domain/local-date';
-import { SUBMISSION_CHANNEL_VI, type ExtendBody, type SubmissionRecord, type WaiveBody } from '../src/schemas/deadline.schemas';
+import { SUBMISSION_CHANNEL_EN, SUBMISSION_CHANNEL_VI, type ExtendBody, type SubmissionRecord, type WaiveBody } from '../src/schemas/deadline.schemas';
 import type { DbTx } from '../src/db';
 import { signalDigest } from '../src/temporal/starters';
 import { loadDeadlineContext, recipientsFor, type DeadlineContext, type Recipient } from '../src/stores/deadline-context';
+import { emailLanguage, emailLanguages } from '../src/stores/email-language';
 import { agencyLinkFor, replyToFor } from './agency-link';
 import type { ActivityDeps } from './deps';
 import { digestKeyOf } from './digest.activities';
@@ -46,6 +48,8 @@ export interface DeadlineActivities {
 interface NoticePayload {
   emailKind: EmailKind;
   extraLines?: string[];
+  /** The same lines in English, for recipients who read English (absent in rows queued before: they fall back to Vietnamese). */
+  extraLinesEn?: string[];
   note?: string;
   /** For a reminder sent by hand: the step as the workflow planned it. */
   step?: StepMessage;
@@ -66,8 +70,11 @@ const LADDER_KINDS = new Set<string>(['reminder', 'due-today', 'overdue', 'escal
 export function createDeadlineActivities(deps: ActivityDeps): DeadlineActivities {
   /** Queues one notice per recipient, inside the caller's transaction. */
   async function queueFor(tx: DbTx, ctx: DeadlineContext, stepKey: string, recipients: Recipient[], kind: EmailKind, payload: NoticePayload, notBefore?: Date) {
-    const subject = composeDeadlineEmail(kind, ctx, { publicUrl: deps.publicUrl }).subject;
+    // The row keeps the subject in the recipient's language, as the email will carry it.
+    const languages = await emailLanguages(tx, recipients.map((r) => r.email));
     for (const r of recipients) {
+      const language = languages.get(r.email.trim().toLowerCase()) ?? 'vi';
+      const subject = composeDeadlineEmail(kind, ctx, { publicUrl: deps.publicUrl, language }).subject;
       await queueNotice(tx, deps.clock(), {
         key: `${ctx.deadline.id}:${stepKey}:${r.email.toLowerCase()}`,
         deadlineId: ctx.deadline.id,
@@ -84,16 +91,18 @@ export function createDeadlineActivities(deps: ActivityDeps): DeadlineActivities
   async function composeNotice(row: PendingRow): Promise<(ComposedEmail & { headers: Record<string, string>; replyTo?: string }) | null> {
     const payload = JSON.parse(row.payload) as NoticePayload;
     const ctx = await loadDeadlineContext(deps, row.deadlineId!);
+    const language = await emailLanguage(deps.db, row.recipient);
     if (payload.emailKind === 'manual') {
       // A reminder held for the morning is pointless once the report is in or waived.
       if (ctx.deadline.status !== 'open' || !payload.step) return null;
-      const email = await composeStepEmail(deps, ctx, payload.step, 'manual', payload.note, row.recipient);
+      const email = await composeStepEmail(deps, ctx, payload.step, 'manual', payload.note, row.recipient, language);
       return { ...email, headers: { 'X-Hbc-Kind': 'manual', 'X-Hbc-Send-At': payload.step.sendAt }, replyTo: await replyToFor(deps, ctx, row.recipient) };
     }
     // An ad-hoc request's email (queued by the service for the mail workflow) may be claimed
     // here first; it is pointless once the report is in or waived.
     if (payload.emailKind === 'request' && ctx.deadline.status !== 'open') return null;
-    const email = composeDeadlineEmail(payload.emailKind, ctx, { publicUrl: deps.publicUrl, extraLines: payload.extraLines, agencyLink: agencyLinkFor(deps, ctx, row.recipient) });
+    const extraLines = language === 'en' ? (payload.extraLinesEn ?? payload.extraLines) : payload.extraLines;
+    const email = composeDeadlineEmail(payload.emailKind, ctx, { publicUrl: deps.publicUrl, extraLines, agencyLink: agencyLinkFor(deps, ctx, row.recipient, language), language });
     return { ...email, headers: { 'X-Hbc-Kind': payload.emailKind }, replyTo: await replyToFor(deps, ctx, row.recipient) };
   }
 
@@ -108,10 +117,12 @@ export function createDeadlineActivities(deps: ActivityDeps): DeadlineActivities
       // held past its planned day goes with that day's other messages.
       const sendAt = new Date(Math.max(new Date(notBefore ?? step.sendAt).getTime(), deps.clock().getTime()));
       const day = toIsoDate(localDateOf(sendAt));
-      const subject = composeDeadlineEmail(kind, ctx, { publicUrl: deps.publicUrl }).subject;
+      const languages = await emailLanguages(deps.db, recipients.map((r) => r.email));
       let queued = 0;
       for (const r of recipients) {
         beat(r.email);
+        // The row's subject as the digest will send it, in the recipient's language.
+        const subject = composeDeadlineEmail(kind, ctx, { publicUrl: deps.publicUrl, language: languages.get(r.email.trim().toLowerCase()) ?? 'vi' }).subject;
         const key = `${deadlineId}:${step.key}:${r.email.toLowerCase()}`;
         const created = await deps.db.outboxMessage.upsert({
           where: { key },
@@ -155,6 +166,7 @@ export function createDeadlineActivities(deps: ActivityDeps): DeadlineActivities
       if (ctx.deadline.revision >= revision) return;
       const updated = { ...ctx, deadline: { ...ctx.deadline, lastDay: body.newLastDay, revision } };
       const lines = [`Hạn cũ: ${dayWithWeekday(fromLastDay)}. Hạn mới: ${dayWithWeekday(body.newLastDay)}.`, `Lý do: ${body.reason}. Người cho phép: ${body.grantedBy}.`];
+      const linesEn = [`Old deadline: ${dayWithWeekday(fromLastDay, 'en')}. New deadline: ${dayWithWeekday(body.newLastDay, 'en')}.`, `Reason: ${body.reason}. Granted by: ${body.grantedBy}.`];
       await deps.db.$transaction(async (tx) => {
         await tx.deadline.update({
           where: { id: deadlineId },
@@ -162,7 +174,7 @@ export function createDeadlineActivities(deps: ActivityDeps): DeadlineActivities
           data: { lastDay: body.newLastDay, dueAt: new Date(dueAt), extendedFrom: ctx.deadline.extendedFrom ?? fromLastDay, revision, escalationLevel: 0, escalatedTo: null, escalatedAt: null },
         });
         await appendEvent(tx, deps.clock(), deadlineId, 'extended', { from: fromLastDay, to: body.newLastDay, reason: body.reason, by: body.grantedBy });
-        await queueFor(tx, updated, `extension-${revision}`, recipientsFor(updated, ['agency-contacts', 'coordinator']), 'extension', { emailKind: 'extension', extraLines: lines });
+        await queueFor(tx, updated, `extension-${revision}`, recipientsFor(updated, ['agency-contacts', 'coordinator']), 'extension', { emailKind: 'extension', extraLines: lines, extraLinesEn: linesEn });
       });
     },
 
@@ -175,6 +187,7 @@ export function createDeadlineActivities(deps: ActivityDeps): DeadlineActivities
         await queueFor(tx, ctx, 'waiver', recipientsFor(ctx, ['agency-contacts', 'coordinator']), 'waiver', {
           emailKind: 'waiver',
           extraLines: [`Lý do: ${body.reason}. Người quyết định: ${body.waivedBy}.`],
+          extraLinesEn: [`Reason: ${body.reason}. Decided by: ${body.waivedBy}.`],
         });
       });
     },
@@ -221,6 +234,14 @@ export function createDeadlineActivities(deps: ActivityDeps): DeadlineActivities
             ...(body.channel ? [`Hình thức: ${SUBMISSION_CHANNEL_VI[body.channel]}`] : []),
             ...(saved.fileName ? [`Tệp đính kèm: ${saved.fileName} (${saved.fileSize ?? 0} byte, SHA-256 ${saved.fileSha256})`] : []),
             ...(saved.link ? [`Liên kết: ${saved.link}`] : []),
+          ],
+          extraLinesEn: [
+            `Receipt number: ${saved.receiptNumber}`,
+            `Received at: ${formatInstantIn(saved.submittedAt, 'en')}${saved.late ? ' (late)' : ' (on time)'}`,
+            ...(saved.documentNumber ? [`Document number: ${saved.documentNumber}${saved.documentDate ? ` of ${dayWithWeekday(saved.documentDate, 'en')}` : ''}`] : []),
+            ...(body.channel ? [`Channel: ${SUBMISSION_CHANNEL_EN[body.channel]}`] : []),
+            ...(saved.fileName ? [`Attached file: ${saved.fileName} (${saved.fileSize ?? 0} bytes, SHA-256 ${saved.fileSha256})`] : []),
+            ...(saved.link ? [`Link: ${saved.link}`] : []),
           ],
         });
         return saved;

@@ -5,9 +5,11 @@
 import type { StepMessage } from '../src/contract/messages';
 import { formatViDate, parseIsoDate } from '../src/domain/local-date';
 import { loadDeadlineContext, recipientsFor, type DeadlineContext } from '../src/stores/deadline-context';
+import { emailLanguage } from '../src/stores/email-language';
 import type { ActivityDeps } from './deps';
 import type { EmailKind } from './email/deadline-email';
-import { composed, escapeHtml } from './email/html';
+import { composed, escapeHtml, type ComposedEmail } from './email/html';
+import type { Language } from '../src/domain/language';
 import { appendEvent } from './events';
 import { beat } from './heartbeat';
 import { isPermanent, messageIdFor, transmit } from './outbox';
@@ -43,6 +45,34 @@ async function noteEscalation(deps: ActivityDeps, ctx: DeadlineContext, step: Qu
   });
 }
 
+const DIGEST_WORDS: Record<Language, { subject: (n: number, day: string) => string; intro: (n: number) => string }> = {
+  vi: {
+    subject: (n, day) => `[Tổng hợp nhắc hạn] ${n} báo cáo cần chú ý – ngày ${day}`,
+    intro: (n) => `Hôm nay có ${n} nội dung về hạn báo cáo gửi tới anh/chị, gộp trong một thư:`,
+  },
+  en: {
+    subject: (n, day) => `[Daily digest] ${n} reports need attention – ${day}`,
+    intro: (n) => `Today there are ${n} messages about report deadlines for you, in one email:`,
+  },
+};
+
+/** Several messages for one person and day as one email, in that person's language. */
+function digestEmail(parts: { subject: string; text: string; htmlBody: string }[], day: string, language: Language): ComposedEmail {
+  const words = DIGEST_WORDS[language];
+  const separator = '\n\n――――――――――\n\n';
+  return composed(
+    words.subject(parts.length, formatViDate(parseIsoDate(day))),
+    [words.intro(parts.length), ...parts.map((p, i) => `${i + 1}. ${p.subject}`)].join('\n') + separator + parts.map((p) => p.text).join(separator),
+    // One document with each message's body in turn, not whole documents end to end.
+    [
+      `<p>${words.intro(parts.length)}</p>`,
+      `<ol>${parts.map((p) => `<li>${escapeHtml(p.subject)}</li>`).join('')}</ol>`,
+      ...parts.map((p) => `<hr>\n<h3>${escapeHtml(p.subject)}</h3>\n${p.htmlBody}`),
+    ].join('\n'),
+    language,
+  );
+}
+
 export function createDigestActivities(deps: ActivityDeps): DigestActivities {
   return {
     async sendDigest({ recipient, day, batch, asOf }) {
@@ -53,6 +83,9 @@ export function createDigestActivities(deps: ActivityDeps): DigestActivities {
       const rows = await deps.db.outboxMessage.findMany({ where: { batchKey, status: 'claimed' }, orderBy: { key: 'asc' } });
       if (rows.length === 0) return 0;
 
+      // The recipient's language, read when the email leaves like every other fact in it; the
+      // digest is one email per recipient, so it is wholly in that person's language.
+      const language = await emailLanguage(deps.db, recipient);
       // Messages of deadlines closed since they were queued (report recorded, waiver) are dropped.
       const parts: { row: (typeof rows)[number]; ctx: DeadlineContext; step: QueuedStep; subject: string; text: string; htmlBody: string; html: string }[] = [];
       for (const row of rows) {
@@ -63,27 +96,13 @@ export function createDigestActivities(deps: ActivityDeps): DigestActivities {
           await deps.db.outboxMessage.update({ where: { key: row.key }, data: { status: 'failed', error: 'closed before sending' } });
           continue;
         }
-        parts.push({ row, ctx, step, ...(await composeStepEmail(deps, ctx, step, step.emailKind, step.note, recipient)) });
+        parts.push({ row, ctx, step, ...(await composeStepEmail(deps, ctx, step, step.emailKind, step.note, recipient, language)) });
       }
       if (parts.length === 0) return 0;
 
       const single = parts.length === 1 ? parts[0]! : null;
       const first = parts[0]!;
-      const separator = '\n\n――――――――――\n\n';
-      const email = single
-        ? single
-        : composed(
-            `[Tổng hợp nhắc hạn] ${parts.length} báo cáo cần chú ý – ngày ${formatViDate(parseIsoDate(day))}`,
-            [`Hôm nay có ${parts.length} nội dung về hạn báo cáo gửi tới anh/chị, gộp trong một thư:`, ...parts.map((p, i) => `${i + 1}. ${p.subject}`)].join('\n') +
-              separator +
-              parts.map((p) => p.text).join(separator),
-            // One document with each message's body in turn, not whole documents end to end.
-            [
-              `<p>Hôm nay có ${parts.length} nội dung về hạn báo cáo gửi tới anh/chị, gộp trong một thư:</p>`,
-              `<ol>${parts.map((p) => `<li>${escapeHtml(p.subject)}</li>`).join('')}</ol>`,
-              ...parts.map((p) => `<hr>\n<h3>${escapeHtml(p.subject)}</h3>\n${p.htmlBody}`),
-            ].join('\n'),
-          );
+      const email = single ?? digestEmail(parts, day, language);
       const key = single ? single.row.key : batchKey;
       // A reply can name one deadline only: a digest of several carries no token address.
       const replyTo = single ? await replyToFor(deps, single.ctx, recipient) : undefined;

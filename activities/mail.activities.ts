@@ -6,6 +6,7 @@
 // request whose report arrived (or was waived) before it left is dropped too.
 import { adhocRequestEmailSchema, accountEmailSchema, type MailWorkflowInput } from '../src/schemas/mail.schemas';
 import { loadDeadlineContext } from '../src/stores/deadline-context';
+import { emailLanguage } from '../src/stores/email-language';
 import type { ActivityDeps } from './deps';
 import { composeAccountEmail } from './email/account-email';
 import { composeDeadlineEmail } from './email/deadline-email';
@@ -25,19 +26,20 @@ export function createMailActivities(deps: ActivityDeps): MailActivities {
       let recipient = '';
       const outcome = await deliverOne(deps, key, async (row) => {
         const payload: unknown = JSON.parse(row.payload);
+        const language = await emailLanguage(deps.db, row.recipient);
         const request = adhocRequestEmailSchema.safeParse(payload);
         if (request.success) {
           const ctx = await loadDeadlineContext(deps, request.data.deadlineId);
           if (ctx.deadline.status !== 'open') return null;
           deadlineId = request.data.deadlineId;
           recipient = row.recipient;
-          const email = composeDeadlineEmail('request', ctx, { publicUrl: deps.publicUrl });
+          const email = composeDeadlineEmail('request', ctx, { publicUrl: deps.publicUrl, language });
           const headers: Record<string, string> = { 'X-Hbc-Kind': 'request', 'X-Hbc-Step': row.stepKey };
           return { ...email, headers, replyTo: await replyToFor(deps, ctx, row.recipient) };
         }
         const mail = accountEmailSchema.parse(payload);
         if (new Date(mail.expiresAt).getTime() <= deps.clock().getTime()) return null;
-        const message = composeAccountEmail(mail, deps.publicUrl);
+        const message = composeAccountEmail(mail, deps.publicUrl, language);
         const headers: Record<string, string> = { 'X-Hbc-Step': row.stepKey };
         return { ...message, headers };
       });

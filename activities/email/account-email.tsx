@@ -1,6 +1,9 @@
 // Emails about a person's own account (a password reset link), composed when they are sent
-// from what the outbox row holds. The HTML is rendered by preact, which escapes every value.
+// from what the outbox row holds, in the user's language: Vietnamese with an English line for
+// the default, English alone for a user who chose it. The HTML is rendered by preact, which
+// escapes every value.
 import { renderToString } from 'preact-render-to-string';
+import { formatInstantIn, type Language } from '../../src/domain/language';
 import { formatViInstant } from '../../src/domain/local-date';
 import type { AccountEmail } from '../../src/schemas/mail.schemas';
 import { emailDocument } from './html';
@@ -11,8 +14,9 @@ export interface AccountEmailMessage {
   html: string;
 }
 
-export function composeAccountEmail(mail: AccountEmail, publicUrl: string): AccountEmailMessage {
+export function composeAccountEmail(mail: AccountEmail, publicUrl: string, language: Language = 'vi'): AccountEmailMessage {
   const link = `${publicUrl}/password-reset/${encodeURIComponent(mail.token)}`;
+  if (language === 'en') return composeEnglish(mail, link);
   const until = formatViInstant(new Date(mail.expiresAt));
   const text = [
     `Kính gửi ${mail.name},`,
@@ -46,4 +50,34 @@ export function composeAccountEmail(mail: AccountEmail, publicUrl: string): Acco
     </div>,
   );
   return { subject: '[Hạn báo cáo] Đặt lại mật khẩu', text, html: emailDocument(body) };
+}
+
+function composeEnglish(mail: AccountEmail, link: string): AccountEmailMessage {
+  const until = formatInstantIn(new Date(mail.expiresAt), 'en');
+  const text = [
+    `Dear ${mail.name},`,
+    '',
+    `The reporting-deadline system (Hạn báo cáo) was asked to reset the password of the account ${mail.email}.`,
+    `To choose a new password, open the link below. It works once, until ${until} (Asia/Ho_Chi_Minh):`,
+    '',
+    link,
+    '',
+    'If you did not ask for it, ignore this email: your password stays as it is.',
+  ].join('\n');
+  const body = renderToString(
+    <div>
+      <p>Dear {mail.name},</p>
+      <p>
+        The reporting-deadline system (Hạn báo cáo) was asked to reset the password of the account <b>{mail.email}</b>.
+      </p>
+      <p>
+        To choose a new password, open the link below. It works once, until <b>{until}</b> (Asia/Ho_Chi_Minh):
+      </p>
+      <p>
+        <a href={link}>{link}</a>
+      </p>
+      <p>If you did not ask for it, ignore this email: your password stays as it is.</p>
+    </div>,
+  );
+  return { subject: '[Hạn báo cáo] Password reset', text, html: emailDocument(body, 'en') };
 }

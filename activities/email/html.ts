@@ -1,12 +1,14 @@
 // The one HTML frame of every email. Message bodies are fragments: a digest puts several
 // fragments in one frame instead of concatenating whole documents.
+import type { Language } from '../../src/domain/language';
+
 export function escapeHtml(s: string): string {
   return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
-export function emailDocument(bodyHtml: string): string {
+export function emailDocument(bodyHtml: string, language: Language = 'vi'): string {
   return [
-    '<!doctype html><html lang="vi"><head><meta charset="utf-8"></head><body style="font-family:sans-serif">',
+    `<!doctype html><html lang="${language}"><head><meta charset="utf-8"></head><body style="font-family:sans-serif">`,
     bodyHtml,
     '</body></html>',
   ].join('\n');
@@ -21,6 +23,6 @@ export interface ComposedEmail {
   html: string;
 }
 
-export function composed(subject: string, text: string, htmlBody: string): ComposedEmail {
-  return { subject, text, htmlBody, html: emailDocument(htmlBody) };
+export function composed(subject: string, text: string, htmlBody: string, language: Language = 'vi'): ComposedEmail {
+  return { subject, text, htmlBody, html: emailDocument(htmlBody, language) };
 }

@@ -3,6 +3,7 @@
 // update bodies a field left out is unchanged and null clears it. Unknown fields are dropped,
 // as in every body of the API (a form's _csrf among them).
 import { z } from 'zod';
+import { LANGUAGES } from '../domain/language';
 
 export const ORGANISATION_KINDS = ['province', 'district', 'commune'] as const;
 export type OrganisationKind = (typeof ORGANISATION_KINDS)[number];
@@ -21,6 +22,9 @@ export const phoneSchema = z
   .string()
   .trim()
   .regex(/^[0-9+().\s-]{6,20}$/, 'số điện thoại chỉ gồm chữ số, dấu cách, + - . ( ), 6 đến 20 ký tự / a phone number: 6-20 digits, spaces and + - . ( )');
+
+/** The language of a person's emails (docs/language.md): Vietnamese unless they chose English. */
+export const languageSchema = z.enum(LANGUAGES, 'vi hoặc en / vi or en');
 
 const personName = z.string().trim().min(2, 'ít nhất 2 ký tự / at least 2 characters').max(200);
 
@@ -51,11 +55,13 @@ export const contactBodySchema = z.object({
   name: personName,
   email: emailSchema,
   phone: phoneSchema.optional(),
+  /** The language of this contact's emails; Vietnamese when not given. */
+  language: languageSchema.optional(),
 });
 export type ContactBody = z.infer<typeof contactBodySchema>;
 
 export const updateContactBodySchema = z
-  .object({ name: personName.optional(), email: emailSchema.optional(), phone: phoneSchema.nullable().optional() })
+  .object({ name: personName.optional(), email: emailSchema.optional(), phone: phoneSchema.nullable().optional(), language: languageSchema.optional() })
   .refine((b) => Object.values(b).some((v) => v !== undefined), 'không có gì để thay đổi / nothing to change');
 export type UpdateContactBody = z.infer<typeof updateContactBodySchema>;
 

@@ -14,6 +14,12 @@ export const SUBMISSION_CHANNEL_VI: Record<SubmissionChannel, string> = {
   'document-system': 'hệ thống quản lý văn bản',
   email: 'thư điện tử',
 };
+export const SUBMISSION_CHANNEL_EN: Record<SubmissionChannel, string> = {
+  online: 'through the system',
+  paper: 'on paper',
+  'document-system': 'document management system',
+  email: 'by email',
+};
 
 export const recordSubmissionBodySchema = z.object({
   /** When the report arrived (UTC instant); defaults to the moment it is recorded. */

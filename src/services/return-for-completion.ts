@@ -14,7 +14,9 @@ import type { ReturnResult } from '../contract/messages';
 import { WORKFLOW_TYPES } from '../contract/names';
 import { addDays, compareDates, formatViDateWithWeekday, localDateOf, parseIsoDate, startOfLocalDay } from '../domain/local-date';
 import { returnBodySchema } from '../schemas/deadline.schemas';
+import { formatDateWithWeekdayIn, periodLabelEn } from '../domain/language';
 import { loadDeadlineContext, recipientsFor } from '../stores/deadline-context';
+import { emailLanguages } from '../stores/email-language';
 import { appendAudit, type Actor } from './audit';
 import { checkDeadlineHorizon } from './deadline-horizon';
 import type { ServiceDeps } from './deps';
@@ -48,7 +50,12 @@ export async function returnForCompletion(deps: ServiceDeps, actor: Actor, deadl
     `Lý do: ${parsed.reason}`,
     `Hạn mới: ${formatViDateWithWeekday(newLastDay)} (hạn trước: ${formatViDateWithWeekday(parseIsoDate(deadline.lastDay))}). Người yêu cầu: ${parsed.returnedBy}.`,
   ];
+  const linesEn = [
+    `Reason: ${parsed.reason}`,
+    `New deadline: ${formatDateWithWeekdayIn(newLastDay, 'en')} (previous deadline: ${formatDateWithWeekdayIn(parseIsoDate(deadline.lastDay), 'en')}). Requested by: ${parsed.returnedBy}.`,
+  ];
   const reopened = { ...ctx, deadline: { ...deadline, lastDay: parsed.newLastDay, status: 'open', round, revision } };
+  const subjectEn = `[Completion requested] ${ctx.plan.number} – ${ctx.agency.name}: report for ${periodLabelEn(deadline.periodLabel)}, due ${formatDateWithWeekdayIn(newLastDay, 'en')}`;
   const subject = `[Yêu cầu bổ sung] ${ctx.plan.number} – ${ctx.agency.name}: báo cáo ${deadline.periodLabel.toLowerCase()}, hạn ${formatViDateWithWeekday(newLastDay)}`;
   await deps.db.$transaction(async (tx) => {
     // Conditional on the round: two returns at once reopen the deadline once.
@@ -73,12 +80,15 @@ export async function returnForCompletion(deps: ServiceDeps, actor: Actor, deadl
     await tx.deadlineEvent.create({
       data: { deadlineId, at: now, type: 'returned', payload: JSON.stringify({ reason: parsed.reason, by: parsed.returnedBy, from: deadline.lastDay, to: parsed.newLastDay, round }) },
     });
-    for (const r of recipientsFor(reopened, ['agency-contacts', 'coordinator'])) {
+    const recipients = recipientsFor(reopened, ['agency-contacts', 'coordinator']);
+    const languages = await emailLanguages(tx, recipients.map((r) => r.email));
+    for (const r of recipients) {
+      const english = languages.get(r.email.trim().toLowerCase()) === 'en';
       const key = `${deadlineId}:return-${round}:${r.email.toLowerCase()}`;
       await tx.outboxMessage.create({
         data: {
-          id: key, key, deadlineId, stepKey: `return-${round}`, recipient: r.email, subject, status: 'pending', claimedAt: now,
-          payload: JSON.stringify({ emailKind: 'return', extraLines: lines }),
+          id: key, key, deadlineId, stepKey: `return-${round}`, recipient: r.email, subject: english ? subjectEn : subject, status: 'pending', claimedAt: now,
+          payload: JSON.stringify({ emailKind: 'return', extraLines: lines, extraLinesEn: linesEn }),
         },
       });
     }

@@ -20,6 +20,7 @@ export async function rollUpProgress(db: Db, planId: string, periodKey: string):
 }
 
 /** "Đã nhận báo cáo của 7/9 đơn vị; còn thiếu: Công an xã, Trạm Y tế xã." */
-export function progressLine(p: RollUpProgress): string {
+export function progressLine(p: RollUpProgress, language: 'vi' | 'en' = 'vi'): string {
+  if (language === 'en') return `Reports received from ${p.reported}/${p.expected} agencies${p.missing.length ? `; still missing: ${p.missing.join(', ')}` : ''}.`;
   return `Đã nhận báo cáo của ${p.reported}/${p.expected} đơn vị${p.missing.length ? `; còn thiếu: ${p.missing.join(', ')}` : ''}.`;
 }

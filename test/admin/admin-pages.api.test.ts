@@ -88,6 +88,14 @@ describe('administration pages', () => {
     const changed = await post(`${url}/contacts/${contact.id}`, s, [['name', 'Chị Lan'], ['email', 'lan.moi@hpn.test.example'], ['phone', '0912 000 111']]);
     expect(changed.statusCode).toBe(303);
     expect(await w.db.contact.findUniqueOrThrow({ where: { id: contact.id } })).toMatchObject({ email: 'lan.moi@hpn.test.example', phone: '0912 000 111' });
+    // The contact's email language: Vietnamese unless chosen; the row's select says which.
+    expect(contact.language).toBe('vi');
+    expect((await post(`${url}/contacts/${contact.id}`, s, [['name', 'Chị Lan'], ['email', 'lan.moi@hpn.test.example'], ['phone', ''], ['language', 'en']])).statusCode).toBe(303);
+    expect((await w.db.contact.findUniqueOrThrow({ where: { id: contact.id } })).language).toBe('en');
+    const withLanguage = await w.app.inject({ method: 'GET', url, cookies: s.cookies, headers: html });
+    expect(withLanguage.body).toMatch(/<option value="en" selected(="")?>\s*Tiếng Anh/);
+    const badLanguage = await post(`${url}/contacts/${contact.id}`, s, [['name', 'Chị Lan'], ['email', 'lan.moi@hpn.test.example'], ['phone', ''], ['language', 'fr']]);
+    expect([badLanguage.statusCode, badLanguage.body.includes('language: vi hoặc en')]).toEqual([400, true]);
     const refused = await post(`${url}/contacts/${contact.id}`, s, [['name', 'Chị Lan'], ['email', 'không có'], ['phone', '']]);
     expect([refused.statusCode, refused.body.includes('email: địa chỉ email không hợp lệ')]).toEqual([400, true]);
     expect((await post(`${url}/contacts/${contact.id}/delete`, s, [])).statusCode).toBe(303);

@@ -94,7 +94,7 @@ describe('agencies and contacts', () => {
     expect(added.statusCode).toBe(201);
     const contactId = added.json().id;
     const changed = await send('PATCH', `${url}/contacts/${contactId}`, w.as.coordinator!, { email: 'vanthu.moi@ca.test.example', phone: null });
-    expect(changed.json()).toEqual({ id: contactId, name: 'Văn thư', email: 'vanthu.moi@ca.test.example', phone: null });
+    expect(changed.json()).toEqual({ id: contactId, name: 'Văn thư', email: 'vanthu.moi@ca.test.example', phone: null, language: 'vi' });
     const bad = await send('PATCH', `${url}/contacts/${contactId}`, w.as.coordinator!, { email: 'không phải email' });
     expect(bad.json().details).toEqual(['email: địa chỉ email không hợp lệ']);
     // A contact of another agency is not this agency's, whatever its id.

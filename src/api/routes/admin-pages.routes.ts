@@ -145,7 +145,7 @@ export function registerAdminPageRoutes(app: FastifyInstance, deps: ServiceDeps)
     schema: { tags, summary: 'Add a contact from the form', params: idParamsSchema, body: formBodySchema },
     config: { access: { action: 'admin.agency', resource: onAgency } },
   }, async (req, reply) =>
-    submit(reply, `/admin/agencies/${enc(req.params.id)}?saved`, () => addContact(deps, actorOf(req), req.params.id, createInput(req.body, ['name', 'email', 'phone'])), (problem) =>
+    submit(reply, `/admin/agencies/${enc(req.params.id)}?saved`, () => addContact(deps, actorOf(req), req.params.id, createInput(req.body, ['name', 'email', 'phone', 'language'])), (problem) =>
       agencyView(req, reply, req.params.id, { problem })));
 
   const contactParams = z.object({ id, contactId: id });
@@ -154,7 +154,7 @@ export function registerAdminPageRoutes(app: FastifyInstance, deps: ServiceDeps)
     schema: { tags, summary: 'Save a contact from the form', params: contactParams, body: formBodySchema },
     config: { access: { action: 'admin.agency', resource: onContact } },
   }, async (req, reply) =>
-    submit(reply, `/admin/agencies/${enc(req.params.id)}?saved`, () => updateContact(deps, actorOf(req), req.params.id, req.params.contactId, updateInput(req.body, ['name', 'email', 'phone'], ['phone'])), (problem) =>
+    submit(reply, `/admin/agencies/${enc(req.params.id)}?saved`, () => updateContact(deps, actorOf(req), req.params.id, req.params.contactId, { ...updateInput(req.body, ['name', 'email', 'phone'], ['phone']), ...createInput(req.body, ['language']) }), (problem) =>
       agencyView(req, reply, req.params.id, { problem })));
 
   r.post('/admin/agencies/:id/contacts/:contactId/delete', {
@@ -183,7 +183,7 @@ export function registerAdminPageRoutes(app: FastifyInstance, deps: ServiceDeps)
     schema: { tags, summary: 'Create a user from the form (redirects to /admin/users; the form again with its problems otherwise)', body: formBodySchema },
     config: { access: { action: 'admin.user', resource: { kind: 'organisation', from: 'body', key: 'organisationId' } } },
   }, async (req, reply) => {
-    const input = { ...createInput(req.body, ['email', 'name', 'organisationId', 'role', 'agencyId']), password: rawField(req.body, 'password') };
+    const input = { ...createInput(req.body, ['email', 'name', 'language', 'organisationId', 'role', 'agencyId']), password: rawField(req.body, 'password') };
     return submit(reply, '/admin/users', () => createUser(deps, actorOf(req), input), (problem) => newUserView(req, reply, { problem, values: echo(req.body) }));
   });
 

@@ -95,7 +95,7 @@ export function registerAdminRoutes(app: FastifyInstance, deps: ServiceDeps): vo
   }, async (req, reply) => reply.status(201).send(await addContact(deps, actorOf(req), req.params.id, req.body)));
 
   r.patch('/api/admin/agencies/:id/contacts/:contactId', {
-    schema: { tags, summary: "Change a contact's name, email or phone (the next email goes to the new address)", params: contactParams, body: updateContactBodySchema },
+    schema: { tags, summary: "Change a contact's name, email, phone or email language (the next email goes to the new address, in its language)", params: contactParams, body: updateContactBodySchema },
     config: { access: { action: 'admin.agency', resource: onContact } },
   }, async (req) => updateContact(deps, actorOf(req), req.params.id, req.params.contactId, req.body));
 

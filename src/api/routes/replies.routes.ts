@@ -18,6 +18,7 @@ import {
   replySummarySchema,
 } from '../../services/reply-queue';
 import { repliesPage } from '../../web/replies/replies-page';
+import { errorLines, errorText } from '../../web/ui/i18n';
 import { actorOf } from '../actor';
 import { chromeFor } from '../chrome';
 import { idParamsSchema } from './params';
@@ -39,7 +40,7 @@ async function page(deps: ServiceDeps, req: FastifyRequest, reply: FastifyReply,
     deadlines,
     decides,
     done: query.done ?? null,
-    ...(error && { error: { message: error.messageVi, details: error.details } }),
+    ...(error && { error: { message: errorText(error), details: errorLines(error) } }),
   });
   return reply.status(error ? (error.code === 'conflict' ? 409 : 400) : 200).type('text/html; charset=utf-8').send(body);
 }

@@ -19,6 +19,8 @@ export interface ContactView {
   name: string;
   email: string;
   phone: string | null;
+  /** The language of this contact's emails: 'vi' or 'en'. */
+  language: string;
 }
 
 export interface AgencyView {
@@ -50,11 +52,11 @@ function view(a: AgencyRow): AgencyView {
     headName: a.headName,
     headEmail: a.headEmail,
     coordinator: a.organisation.coordinatorAgencyId === a.id,
-    contacts: a.contacts.map((c) => ({ id: c.id, name: c.name, email: c.email, phone: c.phone })),
+    contacts: a.contacts.map((c) => ({ id: c.id, ...contactOf(c) })),
   };
 }
 
-const contactOf = (c: { name: string; email: string; phone: string | null }) => ({ name: c.name, email: c.email, phone: c.phone });
+const contactOf = (c: { name: string; email: string; phone: string | null; language: string }) => ({ name: c.name, email: c.email, phone: c.phone, language: c.language });
 const headOf = (a: { name: string; headName: string | null; headEmail: string | null }) => ({ name: a.name, headName: a.headName, headEmail: a.headEmail });
 
 const taken = (name: string) => new ServiceError('conflict', `Cơ quan này đã có đơn vị tên "${name}"`, 'This organisation already has an agency of that name', [`name: ${name}`]);
@@ -105,7 +107,7 @@ export async function createAgency(deps: Pick<ServiceDeps, 'db' | 'clock'>, acto
           name: body.name,
           headName: body.headName ?? null,
           headEmail: body.headEmail ?? null,
-          contacts: { create: body.contacts.map((c) => ({ id: randomUUID(), name: c.name, email: c.email, phone: c.phone ?? null })) },
+          contacts: { create: body.contacts.map((c) => ({ id: randomUUID(), name: c.name, email: c.email, phone: c.phone ?? null, language: c.language ?? 'vi' })) },
         },
       });
       await appendAudit(tx, deps.clock(), actor, {
@@ -113,7 +115,7 @@ export async function createAgency(deps: Pick<ServiceDeps, 'db' | 'clock'>, acto
         organisationId: org.id,
         subjectType: 'agency',
         subjectId: agency.id,
-        after: { ...headOf(agency), contacts: body.contacts.map((c) => contactOf({ ...c, phone: c.phone ?? null })) },
+        after: { ...headOf(agency), contacts: body.contacts.map((c) => contactOf({ ...c, phone: c.phone ?? null, language: c.language ?? 'vi' })) },
       });
       return agency.id;
     }),
@@ -149,7 +151,7 @@ export async function addContact(deps: Pick<ServiceDeps, 'db' | 'clock'>, actor:
   return deps.db.$transaction(async (tx) => {
     const agency = await tx.agency.findUnique({ where: { id: agencyId }, select: { organisationId: true } });
     if (!agency) throw nothingHere('agency', agencyId);
-    const contact = await tx.contact.create({ data: { id: randomUUID(), agencyId, name: body.name, email: body.email, phone: body.phone ?? null } });
+    const contact = await tx.contact.create({ data: { id: randomUUID(), agencyId, name: body.name, email: body.email, phone: body.phone ?? null, language: body.language ?? 'vi' } });
     await appendAudit(tx, deps.clock(), actor, { action: 'admin.agency.contact.add', organisationId: agency.organisationId, subjectType: 'contact', subjectId: contact.id, after: { agencyId, ...contactOf(contact) } });
     return { id: contact.id, ...contactOf(contact) };
   });
@@ -159,7 +161,7 @@ export async function updateContact(deps: Pick<ServiceDeps, 'db' | 'clock'>, act
   const body = parseBody(updateContactBodySchema, input);
   return deps.db.$transaction(async (tx) => {
     const before = await contactOfAgency(tx, agencyId, contactId);
-    const after = await tx.contact.update({ where: { id: contactId }, data: { name: body.name, email: body.email, phone: body.phone } });
+    const after = await tx.contact.update({ where: { id: contactId }, data: { name: body.name, email: body.email, phone: body.phone, language: body.language } });
     await appendAudit(tx, deps.clock(), actor, {
       action: 'admin.agency.contact.update',
       organisationId: before.agency.organisationId,

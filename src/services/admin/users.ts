@@ -9,7 +9,7 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { ROLES, type Role } from '../../auth/policy';
 import type { DbTx } from '../../db';
-import { emailSchema, idSchema } from '../../schemas/admin.schemas';
+import { emailSchema, idSchema, languageSchema } from '../../schemas/admin.schemas';
 import { appendAudit, type Actor } from '../audit';
 import type { ServiceDeps } from '../deps';
 import { parseBody, ServiceError } from '../errors';
@@ -42,6 +42,8 @@ export const createUserBodySchema = z
       .string()
       .min(MIN_PASSWORD_LENGTH, `mật khẩu cần ít nhất ${MIN_PASSWORD_LENGTH} ký tự / at least ${MIN_PASSWORD_LENGTH} characters`)
       .max(1000, 'mật khẩu quá dài / too long'),
+    /** The language of the emails the user gets (a password reset, the leadership digest); Vietnamese when not given. */
+    language: languageSchema.optional(),
     ...membershipFields,
   })
   .superRefine(agencyRule);
@@ -61,6 +63,8 @@ export interface UserView {
   email: string;
   name: string;
   disabled: boolean;
+  /** The language of the user's emails: 'vi' or 'en'. */
+  language: string;
   /** The roles the reader may see (in the organisations it administers). */
   memberships: MembershipView[];
   /** Roles in organisations the reader does not administer: counted, not shown. */
@@ -83,6 +87,7 @@ async function view(db: DbTx, u: UserRow, scope: AdminScope): Promise<UserView> 
     email: u.email,
     name: u.name,
     disabled: u.disabledAt !== null,
+    language: u.language,
     memberships: visible.map((m) => ({
       id: m.id,
       organisationId: m.organisationId,
@@ -147,6 +152,7 @@ export async function createUser(deps: Pick<ServiceDeps, 'db' | 'clock'>, actor:
           email: body.email,
           name: body.name,
           passwordHash,
+          language: body.language ?? 'vi',
           memberships: { create: { id: randomUUID(), organisationId: body.organisationId, role: body.role, agencyId: body.agencyId ?? null } },
         },
       });

@@ -6,7 +6,7 @@ import type { OrganisationView } from '../../services/admin/organisations';
 import { OrganisationChoice } from '../ui/choices';
 import { Layout, type PageChrome } from '../ui/layout';
 import { renderPage } from '../ui/render';
-import { ActionButton, Csrf, Problem, Saved, type FormProblem } from './forms';
+import { ActionButton, Csrf, LanguageChoice, Problem, Saved, type FormProblem } from './forms';
 import { tr } from '../ui/i18n';
 
 export function agenciesPage(opts: {
@@ -109,6 +109,7 @@ export function agencyPage(opts: { chrome: PageChrome; agency: AgencyView; probl
             <th>{tr('Họ tên', 'Name')}</th>
             <th>Email</th>
             <th>{tr('Điện thoại', 'Phone')}</th>
+            <th>{tr('Ngôn ngữ email', 'Email language')}</th>
             <th></th>
           </tr>
         </thead>
@@ -125,6 +126,9 @@ export function agencyPage(opts: { chrome: PageChrome; agency: AgencyView; probl
                 </td>
                 <td>
                   <input form={formId} name="phone" value={c.phone ?? ''} aria-label={tr('Điện thoại', 'Phone')} />
+                </td>
+                <td>
+                  <LanguageChoice form={formId} value={c.language} />
                 </td>
                 <td>
                   <form id={formId} method="post" action={`${base}/contacts/${encodeURIComponent(c.id)}`} style="display:inline;margin:0">
@@ -149,6 +153,9 @@ export function agencyPage(opts: { chrome: PageChrome; agency: AgencyView; probl
         </label>
         <label>
           {tr('Điện thoại', 'Phone')} <input name="phone" />
+        </label>
+        <label>
+          {tr('Ngôn ngữ email', 'Email language')} <LanguageChoice />
         </label>
         <button>{tr('Thêm', 'Add')}</button>
       </form>

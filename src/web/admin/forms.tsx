@@ -26,6 +26,29 @@ export function Csrf(props: { token?: string }) {
   return <input type="hidden" name="_csrf" value={props.token ?? ''} />;
 }
 
+/** "Tiếng Việt" / "Vietnamese": a language's name in the reader's language. */
+export function languageName(language: string): string {
+  return language === 'en' ? tr('Tiếng Anh', 'English') : tr('Tiếng Việt', 'Vietnamese');
+}
+
+/**
+ * The language of a person's emails (Contact.language, User.language): Vietnamese unless
+ * English is chosen. `form` ties it to a form elsewhere in a table row.
+ */
+export function LanguageChoice(props: { value?: string; form?: string }) {
+  const en = props.value === 'en';
+  return (
+    <select name="language" form={props.form} aria-label={tr('Ngôn ngữ email', 'Email language')}>
+      <option value="vi" selected={!en}>
+        {languageName('vi')}
+      </option>
+      <option value="en" selected={en}>
+        {languageName('en')}
+      </option>
+    </select>
+  );
+}
+
 /** A POST form of one button (remove, disable): the CSRF token travels with it. */
 export function ActionButton(props: { action: string; token?: string; label: string }) {
   return (

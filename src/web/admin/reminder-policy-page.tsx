@@ -6,6 +6,7 @@ import type { Audience, ReminderPolicy } from '../../domain/timeline';
 import { AUDIENCE_NAMES_VI, AUDIENCES } from '../../schemas/policy.schemas';
 import { Layout, type PageChrome } from '../ui/layout';
 import { renderPage } from '../ui/render';
+import { tr } from '../ui/i18n';
 import { ActionButton, Csrf, Problem, Saved, type FormProblem } from './forms';
 
 /** Rows the form offers for escalation levels (the schema allows five). */
@@ -23,6 +24,14 @@ export interface PolicyPageOptions {
   values?: Record<string, string | string[]>;
   saved?: boolean;
 }
+
+const AUDIENCE_NAMES_EN: Record<Audience, string> = {
+  'agency-contacts': "The agency's contacts",
+  'agency-head': "The agency's head",
+  coordinator: 'The coordinating office',
+  'coordinator-head': "The coordinating office's head",
+  leadership: 'The commune or province leadership',
+};
 
 const hh = (n: number) => String(n).padStart(2, '0');
 
@@ -55,51 +64,58 @@ export function reminderPolicyPage(opts: PolicyPageOptions): string {
   const disabled = !opts.editable;
   const action = `/plans/${encodeURIComponent(plan.id)}/reminder-policy`;
   return renderPage(
-    <Layout title={`Chính sách nhắc hạn – ${plan.number}`} chrome={opts.chrome}>
-      <h1>Chính sách nhắc hạn</h1>
+    <Layout title={`${tr('Chính sách nhắc hạn', 'Reminder policy')} – ${plan.number}`} chrome={opts.chrome}>
+      <h1>{tr('Chính sách nhắc hạn', 'Reminder policy')}</h1>
       <p>
-        Kế hoạch {plan.number}: {plan.title}
+        {tr('Kế hoạch', 'Plan')} {plan.number}: {plan.title}
       </p>
       <p>
-        {opts.isDefault ? 'Kế hoạch đang dùng chính sách mặc định.' : 'Kế hoạch có chính sách riêng.'} Thay đổi áp dụng cho các bước nhắc tiếp theo của mọi hạn báo cáo đang chạy;
-        các email đã gửi không gửi lại. Giờ theo giờ Việt Nam; chỉ gửi vào ngày làm việc.
+        {opts.isDefault ? tr('Kế hoạch đang dùng chính sách mặc định.', 'The plan uses the default policy.') : tr('Kế hoạch có chính sách riêng.', 'The plan has its own policy.')}
+        {tr(
+          ' Thay đổi áp dụng cho các bước nhắc tiếp theo của mọi hạn báo cáo đang chạy; các email đã gửi không gửi lại. Giờ theo giờ Việt Nam; chỉ gửi vào ngày làm việc.',
+          " A change applies to the next steps of every running deadline; emails already sent are not sent again. Times are Vietnam's (UTC+7); emails leave on working days only.",
+        )}
       </p>
       <Saved saved={opts.saved} />
       <Problem problem={opts.problem} />
       <form method="post" action={action}>
         <Csrf token={opts.chrome.csrfToken} />
         <fieldset disabled={disabled}>
-          <legend>Trước hạn</legend>
+          <legend>{tr('Trước hạn', 'Before the deadline')}</legend>
           <label>
-            Nhắc trước hạn (số ngày làm việc, cách nhau bởi dấu phẩy) <input name="reminderWorkingDaysBefore" value={text(v.reminderWorkingDaysBefore)} />
+            {tr('Nhắc trước hạn (số ngày làm việc, cách nhau bởi dấu phẩy)', 'Reminders before the deadline (working days, separated by commas)')} <input name="reminderWorkingDaysBefore" value={text(v.reminderWorkingDaysBefore)} />
           </label>
           <label>
-            <input type="checkbox" name="dueToday" checked={text(v.dueToday) === 'on'} style="width:auto" /> Nhắc vào ngày làm việc cuối cùng ("đến hạn hôm nay")
-          </label>
-        </fieldset>
-        <fieldset disabled={disabled}>
-          <legend>Giờ gửi</legend>
-          <label>
-            Giờ <input name="sendHour" type="number" min={6} max={18} value={text(v.sendHour)} />
-          </label>
-          <label>
-            Phút <input name="sendMinute" type="number" min={0} max={59} value={text(v.sendMinute)} />
-          </label>
-          <label>
-            Gửi muộn nhất trước (giờ; để trống là {hh(17)}:00) <input name="latestSendHour" type="number" min={7} max={21} value={text(v.latestSendHour)} />
+            <input type="checkbox" name="dueToday" checked={text(v.dueToday) === 'on'} style="width:auto" /> {tr('Nhắc vào ngày làm việc cuối cùng ("đến hạn hôm nay")', 'Remind on the last working day ("due today")')}
           </label>
         </fieldset>
         <fieldset disabled={disabled}>
-          <legend>Sau hạn</legend>
+          <legend>{tr('Giờ gửi', 'Sending time')}</legend>
           <label>
-            <input type="checkbox" name="overdue" checked={text(v.overdue) === 'on'} style="width:auto" /> Báo quá hạn vào ngày làm việc đầu tiên sau hạn (cho thủ trưởng và đầu mối của đơn vị, đồng gửi cơ quan đầu mối)
+            {tr('Giờ', 'Hour')} <input name="sendHour" type="number" min={6} max={18} value={text(v.sendHour)} />
+          </label>
+          <label>
+            {tr('Phút', 'Minute')} <input name="sendMinute" type="number" min={0} max={59} value={text(v.sendMinute)} />
+          </label>
+          <label>
+            {tr(`Gửi muộn nhất trước (giờ; để trống là ${hh(17)}:00)`, `Send no later than (hour; empty means ${hh(17)}:00)`)} <input name="latestSendHour" type="number" min={7} max={21} value={text(v.latestSendHour)} />
+          </label>
+        </fieldset>
+        <fieldset disabled={disabled}>
+          <legend>{tr('Sau hạn', 'After the deadline')}</legend>
+          <label>
+            <input type="checkbox" name="overdue" checked={text(v.overdue) === 'on'} style="width:auto" />{' '}
+            {tr(
+              'Báo quá hạn vào ngày làm việc đầu tiên sau hạn (cho thủ trưởng và đầu mối của đơn vị, đồng gửi cơ quan đầu mối)',
+              "Overdue notice on the first working day after the deadline (to the agency's head and contacts, copied to the coordinating office)",
+            )}
           </label>
           <table>
             <thead>
               <tr>
-                <th>Cấp</th>
-                <th>Quá hạn (ngày làm việc)</th>
-                <th>Người nhận</th>
+                <th>{tr('Cấp', 'Level')}</th>
+                <th>{tr('Quá hạn (ngày làm việc)', 'Overdue by (working days)')}</th>
+                <th>{tr('Người nhận', 'Recipients')}</th>
               </tr>
             </thead>
             <tbody>
@@ -109,12 +125,12 @@ export function reminderPolicyPage(opts: PolicyPageOptions): string {
                   <tr>
                     <td>{i + 1}</td>
                     <td>
-                      <input name={`escalation${i + 1}Days`} type="number" min={1} max={60} value={text(v[`escalation${i + 1}Days`])} aria-label={`Cấp ${i + 1}: số ngày quá hạn`} />
+                      <input name={`escalation${i + 1}Days`} type="number" min={1} max={60} value={text(v[`escalation${i + 1}Days`])} aria-label={tr(`Cấp ${i + 1}: số ngày quá hạn`, `Level ${i + 1}: working days overdue`)} />
                     </td>
                     <td>
                       {AUDIENCES.map((a: Audience) => (
                         <label style="display:inline;margin-right:1rem">
-                          <input type="checkbox" name={`escalation${i + 1}Audience`} value={a} checked={chosen.includes(a)} style="width:auto" /> {AUDIENCE_NAMES_VI[a]}
+                          <input type="checkbox" name={`escalation${i + 1}Audience`} value={a} checked={chosen.includes(a)} style="width:auto" /> {tr(AUDIENCE_NAMES_VI[a], AUDIENCE_NAMES_EN[a])}
                         </label>
                       ))}
                     </td>
@@ -124,21 +140,21 @@ export function reminderPolicyPage(opts: PolicyPageOptions): string {
             </tbody>
           </table>
           <label>
-            Nhắc lại sau cấp cuối, mỗi (ngày; 0 là không nhắc lại) <input name="repeatEveryDays" type="number" min={0} max={90} value={text(v.repeatEveryDays)} />
+            {tr('Nhắc lại sau cấp cuối, mỗi (ngày; 0 là không nhắc lại)', 'After the last level, remind again every (days; 0: never)')} <input name="repeatEveryDays" type="number" min={0} max={90} value={text(v.repeatEveryDays)} />
           </label>
           <label>
-            Nhắc lại nhiều nhất (lần) <input name="repeatCap" type="number" min={0} max={104} value={text(v.repeatCap)} />
+            {tr('Nhắc lại nhiều nhất (lần)', 'Remind again at most (times)')} <input name="repeatCap" type="number" min={0} max={104} value={text(v.repeatCap)} />
           </label>
         </fieldset>
         <fieldset disabled={disabled}>
-          <legend>Ngày không gửi</legend>
+          <legend>{tr('Ngày không gửi', 'Days without email')}</legend>
           <label>
-            Ngoài ngày nghỉ, không gửi vào các ngày (dd/MM/yyyy, mỗi dòng một ngày) <textarea name="quietDays" rows={3}>{text(v.quietDays)}</textarea>
+            {tr('Ngoài ngày nghỉ, không gửi vào các ngày (dd/MM/yyyy, mỗi dòng một ngày)', 'Besides days off, send nothing on these days (dd/MM/yyyy, one a line)')} <textarea name="quietDays" rows={3}>{text(v.quietDays)}</textarea>
           </label>
         </fieldset>
-        {opts.editable ? <button>Lưu chính sách</button> : null}
+        {opts.editable ? <button>{tr('Lưu chính sách', 'Save the policy')}</button> : null}
       </form>
-      {opts.editable && !opts.isDefault ? <ActionButton action={`${action}/reset`} token={opts.chrome.csrfToken} label="Dùng lại chính sách mặc định" /> : null}
+      {opts.editable && !opts.isDefault ? <ActionButton action={`${action}/reset`} token={opts.chrome.csrfToken} label={tr('Dùng lại chính sách mặc định', 'Go back to the default policy')} /> : null}
     </Layout>,
   );
 }

@@ -5,7 +5,7 @@ import type { UserView } from '../../services/admin/users';
 import { OrganisationChoice, RoleChoice } from '../ui/choices';
 import { Layout, type PageChrome } from '../ui/layout';
 import { renderPage } from '../ui/render';
-import { ActionButton, Csrf, Problem, Saved, type FormProblem } from './forms';
+import { ActionButton, Csrf, LanguageChoice, languageName, Problem, Saved, type FormProblem } from './forms';
 import { roleText, tr } from '../ui/i18n';
 
 /** What the role and agency selects offer: the organisations the visitor administers and their agencies. */
@@ -108,6 +108,9 @@ export function newUserPage(opts: { chrome: PageChrome; choices: MembershipChoic
           {tr('Họ tên', 'Name')} <input name="name" required value={values.name ?? ''} />
         </label>
         <label>
+          {tr('Ngôn ngữ email', 'Email language')} <LanguageChoice value={values.language} />
+        </label>
+        <label>
           {tr('Mật khẩu ban đầu (ít nhất 12 ký tự; hãy báo cho người dùng qua kênh an toàn)', 'Initial password (at least 12 characters; tell the user through a safe channel)')} <input name="password" type="password" required minLength={12} autocomplete="new-password" />
         </label>
         <MembershipFields choices={opts.choices} values={values} />
@@ -128,7 +131,7 @@ export function userPage(opts: { chrome: PageChrome; user: UserView; choices: Me
       </p>
       <h1>{u.name}</h1>
       <p>
-        {u.email} · {u.disabled ? tr('Đã khóa', 'Locked') : tr('Đang hoạt động', 'Active')}
+        {u.email} · {u.disabled ? tr('Đã khóa', 'Locked') : tr('Đang hoạt động', 'Active')} · {tr('Email bằng', 'Emails in')} {languageName(u.language)}
       </p>
       <Saved saved={opts.saved} />
       <Problem problem={opts.problem} />

@@ -1,12 +1,11 @@
 // The report as recorded: when, from whom, with which document number, how it arrived.
 import { tr } from '../ui/i18n';
-import { SUBMISSION_CHANNEL_VI, SUBMISSION_CHANNELS, type SubmissionChannel } from '../../schemas/deadline.schemas';
+import { SUBMISSION_CHANNEL_EN, SUBMISSION_CHANNEL_VI, SUBMISSION_CHANNELS, type SubmissionChannel } from '../../schemas/deadline.schemas';
 import type { DeadlineView } from '../../services/list-deadlines';
 import { Instant } from '../ui/parts';
 
-const CHANNEL_EN: Record<SubmissionChannel, string> = { online: 'through the system', paper: 'on paper', 'document-system': 'document management system', email: 'by email' };
 const channelVi = (c: string | null | undefined) =>
-  c && (SUBMISSION_CHANNELS as readonly string[]).includes(c) ? tr(SUBMISSION_CHANNEL_VI[c as SubmissionChannel], CHANNEL_EN[c as SubmissionChannel]) : null;
+  c && (SUBMISSION_CHANNELS as readonly string[]).includes(c) ? tr(SUBMISSION_CHANNEL_VI[c as SubmissionChannel], SUBMISSION_CHANNEL_EN[c as SubmissionChannel]) : null;
 
 export function Received(props: { submission: NonNullable<DeadlineView['submission']> }) {
   const s = props.submission;

@@ -12,6 +12,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { ROLE_NAMES_VI, type Role } from '../../auth/policy';
 import { ORGANISATION_KIND_NAMES_VI, type OrganisationKind } from '../../schemas/admin.schemas';
+import { periodLabelEn } from '../../domain/language';
 import { AGEING_EN, AGEING_VI, OFFICIAL_STATUS_EN, OFFICIAL_STATUS_VI, type AgeingBucket, type OfficialStatus } from '../../domain/board';
 import {
   formatViDate,
@@ -89,23 +90,13 @@ export function formatIsoDay(iso: string, options: { weekday?: boolean } = { wee
   }
 }
 
-const ROMAN: Record<string, string> = { I: '1', II: '2', III: '3', IV: '4' };
-
 /**
  * A period's label as the domain writes it ("Năm 2026", "Quý III/2026", "Tháng 11/2026",
  * "6 tháng đầu năm 2026", "Báo cáo hạn 20/11/2026") in the current language; a label it
  * does not know (an ad-hoc period's own words) as it is.
  */
 export function periodText(label: string, locale: Locale = currentLocale()): string {
-  if (locale === 'vi') return label;
-  let m: RegExpExecArray | null;
-  if ((m = /^Năm (\d{4})$/.exec(label))) return `Year ${m[1]}`;
-  if ((m = /^Cả năm (\d{4})$/.exec(label))) return `All of ${m[1]}`;
-  if ((m = /^Quý (I|II|III|IV)\/(\d{4})$/.exec(label))) return `Q${ROMAN[m[1]!]} ${m[2]}`;
-  if ((m = /^Tháng (\d{1,2})\/(\d{4})$/.exec(label))) return `Month ${m[1]}/${m[2]}`;
-  if ((m = /^6 tháng (đầu|cuối) năm (\d{4})$/.exec(label))) return `${m[1] === 'đầu' ? 'First' : 'Second'} half of ${m[2]}`;
-  if ((m = /^Báo cáo hạn (\d{2}\/\d{2}\/\d{4})$/.exec(label))) return `Report due ${m[1]}`;
-  return label;
+  return locale === 'vi' ? label : periodLabelEn(label);
 }
 
 /** A state's label: the English one where the view has it. */
