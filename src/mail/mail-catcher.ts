@@ -144,6 +144,10 @@ export async function startMailCatcher(opts: {
     server.listen(opts.port, '127.0.0.1', () => resolve());
   });
   const port = (server.server.address() as AddressInfo).port;
+  // A client that vanishes mid-session (a worker killed with SIGKILL, a dropped connection)
+  // is an 'error' of the server; unhandled, it ended the process that hosts the catcher
+  // (`npm start`). The message it was sending was never accepted, so there is nothing to keep.
+  server.on('error', () => undefined);
 
   return {
     port,
