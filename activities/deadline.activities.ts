@@ -24,7 +24,11 @@ export type { StepMessage } from '../src/contract/messages';
 
 export interface DeadlineActivities {
   /** Queues a ladder step's message for each recipient's daily digest. */
-  sendStep(input: { deadlineId: string; step: StepMessage }): Promise<{ queued: number }>;
+  /**
+   * `notBefore`: the instant the step leaves (its planned instant, or the next sending
+   * morning when it is late), for a step queued ahead of it; absent: it leaves now.
+   */
+  sendStep(input: { deadlineId: string; step: StepMessage; notBefore?: string }): Promise<{ queued: number }>;
   noteNextStep(input: { deadlineId: string; nextStep: StepMessage | null }): Promise<void>;
   recordSubmission(input: { deadlineId: string; recordedAt: string; body: SubmissionRecord }): Promise<SubmissionReceipt>;
   recordExtension(input: { deadlineId: string; fromLastDay: string; dueAt: string; revision: number; body: ExtendBody }): Promise<void>;
@@ -94,7 +98,7 @@ export function createDeadlineActivities(deps: ActivityDeps): DeadlineActivities
   }
 
   return {
-    async sendStep({ deadlineId, step }) {
+    async sendStep({ deadlineId, step, notBefore }) {
       const ctx = await loadDeadlineContext(deps, deadlineId);
       if (ctx.deadline.status !== 'open') return { queued: 0 };
       const recipients = recipientsFor(ctx, [...step.audience, ...(step.copyTo ?? [])]);
@@ -102,7 +106,7 @@ export function createDeadlineActivities(deps: ActivityDeps): DeadlineActivities
       // Every ladder step waits for the recipient's daily digest (one email for everything
       // that person gets that day). The digest of the day the message really leaves: a step
       // held past its planned day goes with that day's other messages.
-      const sendAt = new Date(Math.max(new Date(step.sendAt).getTime(), deps.clock().getTime()));
+      const sendAt = new Date(Math.max(new Date(notBefore ?? step.sendAt).getTime(), deps.clock().getTime()));
       const day = toIsoDate(localDateOf(sendAt));
       const subject = composeDeadlineEmail(kind, ctx, { publicUrl: deps.publicUrl }).subject;
       let queued = 0;
@@ -122,12 +126,13 @@ export function createDeadlineActivities(deps: ActivityDeps): DeadlineActivities
             status: 'queued',
             claimedAt: deps.clock(),
             digestKey: digestKeyOf(r.email, day),
+            notBefore: notBefore ? new Date(notBefore) : null,
             payload: JSON.stringify({ ...step, emailKind: kind }),
           },
         });
         if (created.status === 'queued') queued += 1;
         // Signalled even when the row existed: a retried step must still wake its digest.
-        await signalDigest(deps.temporal, { recipient: r.email, day });
+        await signalDigest(deps.temporal, { recipient: r.email, day, ...(notBefore && { notBefore: sendAt.toISOString() }) });
       }
       if (recipients.length === 0) {
         // Never silent: a step with nobody to tell is itself an event the coordinator sees.

@@ -16,8 +16,11 @@ import { composeStepEmail } from './step-email';
 import { replyToFor } from './agency-link';
 
 export interface DigestActivities {
-  /** Returns how many queued messages went out in this batch. */
-  sendDigest(input: { recipient: string; day: string; batch: number }): Promise<number>;
+  /**
+   * Returns how many queued messages went out in this batch. `asOf` (the workflow's time):
+   * only messages planned by then; absent (histories from before): everything queued.
+   */
+  sendDigest(input: { recipient: string; day: string; batch: number; asOf?: string }): Promise<number>;
 }
 
 export function digestKeyOf(recipient: string, day: string): string {
@@ -43,10 +46,11 @@ async function noteEscalation(tx: DbTx, deps: ActivityDeps, ctx: DeadlineContext
 
 export function createDigestActivities(deps: ActivityDeps): DigestActivities {
   return {
-    async sendDigest({ recipient, day, batch }) {
+    async sendDigest({ recipient, day, batch, asOf }) {
       const digestKey = digestKeyOf(recipient, day);
       const batchKey = `digest:${digestKey}:${batch}`;
-      await deps.db.outboxMessage.updateMany({ where: { digestKey, status: 'queued' }, data: { status: 'claimed', batchKey, claimedAt: deps.clock() } });
+      const due = asOf ? { OR: [{ notBefore: null }, { notBefore: { lte: new Date(asOf) } }] } : {};
+      await deps.db.outboxMessage.updateMany({ where: { digestKey, status: 'queued', ...due }, data: { status: 'claimed', batchKey, claimedAt: deps.clock() } });
       const rows = await deps.db.outboxMessage.findMany({ where: { batchKey, status: 'claimed' }, orderBy: { key: 'asc' } });
       if (rows.length === 0) return 0;
 

@@ -9,8 +9,12 @@
 // THE PEER (bench/pgboss-peer.ts): the same N reminders as pg-boss delayed jobs on the
 // project's PostgreSQL, planned for one instant, delivered to the same SMTP server; lateness
 // from that instant. `--peer no` leaves it out (a machine without PostgreSQL).
-// Not measured yet (issue 14 item 2): the engine's own burst and the scheduling of a
-// generated province; their fields are null in the JSON, with the reason.
+// THE ENGINE (bench/engine-burst.ts): N deadlines whose reminder falls on one instant,
+// through the real dev server, worker, digest, outbox and mail transport, to the same SMTP
+// server; lateness from that instant. `--engine no` leaves it out; `--cpu-prof yes` writes a
+// CPU profile of its worker under .data/bench/. Runs on a working day, 06:00-18:00
+// Vietnamese time (its step is planned for a minute of today).
+// Not measured yet: the scheduling of a generated province (null in the JSON, with the reason).
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -19,6 +23,7 @@ import { parseArgs } from 'node:util';
 import nodemailer from 'nodemailer';
 import { startMailCatcher } from '../src/mail/mail-catcher';
 import { judge, type BurstResult } from './burst-judge';
+import { engineBurst, type EngineResult } from './engine-burst';
 import { peerBurst, type PeerResult } from './pgboss-peer';
 
 const { values } = parseArgs({
@@ -28,6 +33,11 @@ const { values } = parseArgs({
     peer: { type: 'string', default: 'yes' },
     'peer-workers': { type: 'string', default: '4' },
     'peer-batch': { type: 'string', default: '50' },
+    engine: { type: 'string', default: 'yes' },
+    'start-concurrency': { type: 'string', default: '50' },
+    'cpu-prof': { type: 'string', default: 'no' },
+    lead: { type: 'string' },
+    'temporal-db': { type: 'string', default: 'memory' },
   },
 });
 const sizes = values.n.split(',').map(Number);
@@ -39,6 +49,10 @@ const peer = values.peer !== 'no';
 const peerWorkers = Number(values['peer-workers']);
 const peerBatch = Number(values['peer-batch']);
 if (![peerWorkers, peerBatch].every((v) => Number.isInteger(v) && v >= 1)) throw new Error('--peer-workers and --peer-batch take whole numbers');
+const engine = values.engine !== 'no';
+const startConcurrency = Number(values['start-concurrency']);
+/** Seconds left for starting the workflows before their instant: measured at 20 to 25 starts a second on the shared 2 cores, with room. */
+const leadFor = (n: number) => (values.lead ? Number(values.lead) : 60 + Math.ceil(n / 20));
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const log = (line: string) => console.log(`[bench] ${line}`);
 
@@ -78,19 +92,24 @@ async function main(): Promise<void> {
   for (const n of sizes) {
     const limit = await limitBurst(n);
     const peered: PeerResult | null = peer ? await peerBurst(n, { connections, batchSize: peerBatch, workers: peerWorkers, log }) : null;
+    const engined: EngineResult | null = engine
+      ? await engineBurst(n, { root, leadSeconds: leadFor(n), startConcurrency, cpuProf: values['cpu-prof'] === 'yes', temporalDb: values['temporal-db'] === 'file' ? 'file' : 'memory', log })
+      : null;
+    const ratio = (a: BurstResult | null, b: BurstResult | null) => (a && b ? Math.round((a.emailsPerSecond / b.emailsPerSecond) * 100) / 100 : null);
+    const notMeasured = [engine ? '' : 'the engine: left out with --engine no', peer ? '' : 'the pg-boss peer: left out with --peer no'].filter(Boolean).join('; ');
     scenarios.push({
       n,
       limit,
-      engine: null,
+      engine: engined,
       peer: peered,
-      engineVsLimit: null,
-      engineVsPeer: null,
+      engineVsLimit: ratio(engined, limit),
+      engineVsPeer: ratio(engined, peered),
       // Added with the peer: how far the peer stays from the limit, from the same run.
-      peerVsLimit: peered ? Math.round((peered.emailsPerSecond / limit.emailsPerSecond) * 100) / 100 : null,
-      p99LatenessMs: null,
-      duplicates: limit.duplicates + (peered?.duplicates ?? 0),
-      missing: limit.missing + (peered?.missing ?? 0),
-      notMeasured: `the engine's burst: not built yet (issue 14 item 2)${peer ? '' : '; the pg-boss peer: left out with --peer no'}`,
+      peerVsLimit: ratio(peered, limit),
+      p99LatenessMs: engined?.p99LatenessMs ?? null,
+      duplicates: limit.duplicates + (peered?.duplicates ?? 0) + (engined?.duplicates ?? 0),
+      missing: limit.missing + (peered?.missing ?? 0) + (engined?.missing ?? 0),
+      ...(notMeasured && { notMeasured }),
     });
   }
   console.log('');
@@ -101,12 +120,20 @@ async function main(): Promise<void> {
   for (const s of scenarios) {
     row(s.n, 'limit (pooled nodemailer)', s.limit);
     if (s.peer) row(s.n, `peer (pg-boss, ${peerWorkers}×${peerBatch}; scheduled in ${(s.peer.scheduleMs / 1000).toFixed(1)} s)`, s.peer);
+    if (s.engine) {
+      const e = s.engine;
+      row(s.n, `engine (${e.startsPerSecond} starts/s; worker ${e.workerRssMbAsleep} MB asleep, ${e.workerRssMbPeak} MB peak)`, e);
+    }
+  }
+  console.log('');
+  for (const s of scenarios) {
+    console.log(`N=${s.n}: engine ÷ limit ${s.engineVsLimit ?? '-'}, engine ÷ peer ${s.engineVsPeer ?? '-'}, peer ÷ limit ${s.peerVsLimit ?? '-'}, engine p99 lateness ${s.p99LatenessMs ?? '-'} ms`);
   }
   const dir = path.join(root, 'bench', 'results');
   fs.mkdirSync(dir, { recursive: true });
   const file = path.join(dir, `burst-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
   // The load average says how much else the machine was doing (figures on a shared machine are noisy).
-  const result = { kind: 'burst', at: new Date().toISOString(), cores: os.cpus().length, loadAverage: os.loadavg(), node: process.version, parameters: { sizes, connections, peer, peerWorkers, peerBatch }, scenarios };
+  const result = { kind: 'burst', at: new Date().toISOString(), cores: os.cpus().length, loadAverage: os.loadavg(), node: process.version, parameters: { sizes, connections, peer, peerWorkers, peerBatch, engine, startConcurrency, temporalDb: values['temporal-db'] }, scenarios };
   fs.writeFileSync(file, `${JSON.stringify(result, null, 2)}\n`);
   log(`written ${path.relative(root, file)}`);
 }

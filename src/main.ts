@@ -121,6 +121,8 @@ async function connectClient(config: AppConfig, address: string): Promise<{ clie
 
 async function startWorker(config: AppConfig, address: string, deps: { db: Db; client: Client; searchAttributes: boolean; catcher?: MailCatcher }): Promise<void> {
   const connection = await NativeConnection.connect({ address });
+  // Pooled: its connections stay open between emails, so it is closed with the worker.
+  const mailer = createMailer(config.smtp, deps.catcher?.port);
   log('bundling workflows and starting the worker...');
   const worker = await createWorker({
     connection,
@@ -128,7 +130,7 @@ async function startWorker(config: AppConfig, address: string, deps: { db: Db; c
     taskQueue: config.temporal.taskQueue,
     deps: {
       db: deps.db,
-      mailer: createMailer(config.smtp, deps.catcher?.port),
+      mailer,
       clock: () => new Date(),
       publicUrl: config.http.publicUrl,
       mailFrom: config.smtp.from,
@@ -142,6 +144,7 @@ async function startWorker(config: AppConfig, address: string, deps: { db: Db; c
   onStop(async () => {
     worker.shutdown();
     await running.catch(() => undefined);
+    mailer.close();
     await connection.close();
   });
 }

@@ -52,6 +52,17 @@ export const MANUAL_REMINDER_INTERVAL_MS = 60 * 60_000;
 const NOTICES_PATCH = 'notices-after-update';
 const NIGHT_PATCH = 'no-night-sending';
 const DRIFT_PATCH = 'steps-never-drift';
+const AHEAD_PATCH = 'steps-queued-ahead';
+
+/**
+ * How long before its planned instant a ladder step is queued for its recipients' daily
+ * digests (workflows/digest.workflow.ts), which send at the instant itself: steps are known
+ * in advance, so merging the day's messages never makes them late. Long enough for a
+ * morning on which a whole province is reminded at once to queue before the instant; a
+ * report or waiver recorded meanwhile still stops the message (sendDigest drops closed
+ * deadlines).
+ */
+export const QUEUE_AHEAD_MS = 5 * 60_000;
 
 function toMessage(step: TimelineStep, revision: number): StepMessage {
   return {
@@ -242,6 +253,10 @@ export async function deadlineWorkflow(input: DeadlineWorkflowInput): Promise<De
         // Late (a worker was down across the instant): at once in working hours, else the next working morning.
         delayMs = nextSendingInstant(new Date(), policy, calendar).getTime() - Date.now();
       }
+      // Executions that slept until the instant itself before this patch still do (replayed as they ran).
+      const ahead = patched(AHEAD_PATCH);
+      const sendAt = Date.now() + Math.max(delayMs, 0);
+      if (ahead) delayMs -= QUEUE_AHEAD_MS;
       if (delayMs > 0) await condition(() => closing || changing || replan, delayMs);
       if (changing) await condition(() => !changing);
       if (replan) {
@@ -249,7 +264,7 @@ export async function deadlineWorkflow(input: DeadlineWorkflowInput): Promise<De
         continue;
       }
       if (closing) return;
-      await activities.sendStep({ deadlineId: input.deadlineId, step });
+      await activities.sendStep({ deadlineId: input.deadlineId, step, ...(ahead && { notBefore: new Date(sendAt).toISOString() }) });
       sentStepKeys.push(step.key);
       lastSentAt = new Date(step.sendAt).getTime();
     }

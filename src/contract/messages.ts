@@ -96,7 +96,18 @@ export interface DigestWorkflowInput {
   recipient: string;
   /** Local day, YYYY-MM-DD. */
   day: string;
+  /**
+   * The instant the queued message is planned for (ISO). Ladder steps are queued ahead of
+   * it, so the digest sends at that instant with everything planned for it. Absent (a
+   * message queued at its instant): the digest waits its merge window.
+   */
+  notBefore?: string;
+}
+
+/** What a `messageQueuedSignal` carries; signals sent before it existed carry nothing. */
+export interface MessageQueued {
+  notBefore?: string;
 }
 
 /** A message was queued for this recipient and day. */
-export const messageQueuedSignal = defineSignal('messageQueued');
+export const messageQueuedSignal = defineSignal<[MessageQueued?]>('messageQueued');

@@ -1,5 +1,6 @@
 // The one place that turns the SMTP settings into nodemailer transport options.
 import nodemailer, { type Transporter } from 'nodemailer';
+import type SMTPPool from 'nodemailer/lib/smtp-pool';
 import type SMTPTransport from 'nodemailer/lib/smtp-transport';
 import type { AppConfig } from '../config';
 
@@ -33,6 +34,14 @@ export function smtpTransportOptions(smtp: AppConfig['smtp'], catcherPort?: numb
   return options;
 }
 
-export function createMailer(smtp: AppConfig['smtp'], catcherPort?: number): Transporter<SMTPTransport.SentMessageInfo> {
-  return nodemailer.createTransport(smtpTransportOptions(smtp, catcherPort));
+/**
+ * Connections the worker keeps open to the SMTP server. A morning burst sends thousands of
+ * emails at once: a connection (and its greeting, EHLO, login) per email was most of the
+ * cost of each (docs/PERFORMANCE.md "The morning burst"). A crash can leave at most the
+ * messages in flight on these connections accepted but unmarked (activities/outbox.ts).
+ */
+export const SMTP_POOL_CONNECTIONS = 5;
+
+export function createMailer(smtp: AppConfig['smtp'], catcherPort?: number): Transporter<SMTPPool.SentMessageInfo> {
+  return nodemailer.createTransport({ ...smtpTransportOptions(smtp, catcherPort), pool: true, maxConnections: SMTP_POOL_CONNECTIONS, maxMessages: Infinity });
 }

@@ -133,7 +133,7 @@ async function sampleEvent(tx: DbTx, deadlineId: string, at: Date, type: string,
 
 /**
  * The steps of the ladder that fell between the request and `until` (today, or the day the
- * report came), as if sent by the digest ten minutes after their instant: outbox rows marked
+ * report came), as if sent by the digest at their instant: outbox rows marked
  * sent and events marked as sample data. The deadline's escalation fields follow the last
  * escalation among them, as the digest activity sets them for real ones.
  */
@@ -141,7 +141,7 @@ async function writeHistory(tx: DbTx, deadlineId: string, h: { lastDay: LocalDat
   const ctx = await loadDeadlineContext({ db: tx }, deadlineId);
   const steps = planSteps({ lastDay: h.lastDay }, defaultReminderPolicy, h.calendar, { after: h.requestedAt }).filter((s) => s.sendAt.getTime() < h.until.getTime());
   for (const step of steps) {
-    const sentAt = new Date(step.sendAt.getTime() + 10 * 60_000);
+    const sentAt = step.sendAt;
     for (const r of recipientsFor(ctx, [...step.audience, ...step.copyTo])) {
       const key = `${deadlineId}:${step.key}:${r.email.toLowerCase()}`;
       await tx.outboxMessage.create({

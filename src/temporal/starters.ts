@@ -34,9 +34,9 @@ export async function signalDigest(s: WorkflowStarter, input: DigestWorkflowInpu
   await s.client.workflow.signalWithStart(WORKFLOW_TYPES.digest, {
     taskQueue: s.taskQueue,
     workflowId: digestWorkflowId(input.recipient, input.day),
-    args: [{ recipient: input.recipient.trim().toLowerCase(), day: input.day }],
+    args: [{ recipient: input.recipient.trim().toLowerCase(), day: input.day, ...(input.notBefore && { notBefore: input.notBefore }) }],
     signal: messageQueuedSignal,
-    signalArgs: [],
+    signalArgs: input.notBefore ? [{ notBefore: input.notBefore }] : [],
   });
 }
 

@@ -65,7 +65,7 @@ describe('daily digest, time-skipping', () => {
       await world.sleepUntil('2040-11-05T03:00:00Z');
       await catcher.waitFor(2 * PEOPLE.agencyContacts.length);
       expect(catcher.messages()).toHaveLength(2 * PEOPLE.agencyContacts.length);
-      await replayAndRecord(env.client, `digest/${PEOPLE.agencyContacts[0]}/2040-10-25`, 'digest-three-reminders');
+      await replayAndRecord(env.client, `digest/${PEOPLE.agencyContacts[0]}/2040-10-25`, 'digest-three-reminders-at-instant');
     });
   });
 });
