@@ -23,7 +23,9 @@ const { values } = parseArgs({
     'silent-ms': { type: 'string', default: '60000' },
     'lock-ms': { type: 'string', default: '20000' },
     'down-ms': { type: 'string', default: '15000' },
-    'settle-ms': { type: 'string', default: '180000' },
+    // Longer than the activities' longest retry interval (10 minutes): a message still owed
+    // after this long with nothing arriving is missing, not merely waiting for its retry.
+    'settle-ms': { type: 'string', default: '660000' },
     'after-complete-ms': { type: 'string', default: '10000' },
   },
 });

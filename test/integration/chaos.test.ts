@@ -12,6 +12,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runFault, type FaultName, type FaultTimings } from '../../bench/chaos/faults';
 import { prepare, startRig, type Prepared, type Rig } from '../../bench/chaos/rig';
+import { SMTP_POOL_CONNECTIONS } from '../../src/mail/transport';
 
 const DEADLINES = 4;
 const CONTACTS = 6;
@@ -34,7 +35,7 @@ describe('the chaos run, short faults', () => {
   });
 
   const cases: { fault: FaultName; inFlightDuplicates: number }[] = [
-    { fault: 'worker-killed', inFlightDuplicates: DEADLINES },
+    { fault: 'worker-killed', inFlightDuplicates: Math.min(DEADLINES, SMTP_POOL_CONNECTIONS) },
     { fault: 'temporal-restarted', inFlightDuplicates: 0 },
     { fault: 'smtp-refusing-then-silent', inFlightDuplicates: 0 },
     { fault: 'database-locked', inFlightDuplicates: 0 },
