@@ -262,12 +262,13 @@ export function createDeadlineActivities(deps: ActivityDeps): DeadlineActivities
     },
 
     async deliverNotices({ deadlineId, asOf }) {
-      const results = await deliverPending(deps, { deadlineId }, composeNotice, asOf ? new Date(asOf) : undefined);
-      for (const { row, outcome } of results) {
+      // Each outcome's event commits with its row: an attempt that dies after some sends
+      // leaves their history behind (the chaos run's killed worker: docs/RELIABILITY.md).
+      const results = await deliverPending(deps, { deadlineId }, composeNotice, asOf ? new Date(asOf) : undefined, async (tx, row, outcome) => {
         const kind = (JSON.parse(row.payload) as NoticePayload).emailKind;
         const type = outcome === 'sent' ? 'email-sent' : outcome === 'failed' ? 'email-failed' : 'email-dropped';
-        await appendEvent(deps.db, deps.clock(), deadlineId, type, { step: row.stepKey, kind, to: row.recipient });
-      }
+        await appendEvent(tx, deps.clock(), deadlineId, type, { step: row.stepKey, kind, to: row.recipient });
+      });
       return {
         sent: results.filter((r) => r.outcome === 'sent').length,
         failed: results.filter((r) => r.outcome === 'failed').length,

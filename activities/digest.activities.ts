@@ -3,6 +3,7 @@
 // one). Exactly once as everywhere: rows are claimed for the batch before the SMTP call,
 // and a retried batch re-sends only rows claimed by that same batch and not yet sent.
 import type { StepMessage } from '../src/contract/messages';
+import type { DbTx } from '../src/db';
 import { formatViDate, parseIsoDate } from '../src/domain/local-date';
 import { loadDeadlineContext, recipientsFor, type DeadlineContext } from '../src/stores/deadline-context';
 import { emailLanguage } from '../src/stores/email-language';
@@ -12,7 +13,7 @@ import { composed, escapeHtml, type ComposedEmail } from './email/html';
 import type { Language } from '../src/domain/language';
 import { appendEvent } from './events';
 import { beat } from './heartbeat';
-import { isPermanent, messageIdFor, transmit } from './outbox';
+import { isPermanent, messageIdFor, recordPatiently, transmit } from './outbox';
 import { composeStepEmail } from './step-email';
 import { replyToFor } from './agency-link';
 
@@ -35,11 +36,11 @@ type QueuedStep = StepMessage & { emailKind: EmailKind; note?: string };
  * the coordinator's head, leadership), the deadline says so: the dashboard shows
  * "escalated" from this, never from the calendar alone.
  */
-async function noteEscalation(deps: ActivityDeps, ctx: DeadlineContext, step: QueuedStep, recipient: string): Promise<void> {
+async function noteEscalation(tx: DbTx, deps: ActivityDeps, ctx: DeadlineContext, step: QueuedStep, recipient: string): Promise<void> {
   const level = Number(/escalation-(\d+)$/.exec(step.key)?.[1] ?? 0);
   const escalatedTo = recipientsFor(ctx, step.audience.slice(0, 1));
   if (level === 0 || !escalatedTo.some((r) => r.email.toLowerCase() === recipient.toLowerCase())) return;
-  await deps.db.deadline.updateMany({
+  await tx.deadline.updateMany({
     where: { id: ctx.deadline.id, escalationLevel: { lt: level } },
     data: { escalationLevel: level, escalatedTo: escalatedTo.map((r) => r.name).join(', '), escalatedAt: deps.clock() },
   });
@@ -124,20 +125,26 @@ export function createDigestActivities(deps: ActivityDeps): DigestActivities {
         });
       } catch (err) {
         if (isPermanent(err)) {
-          for (const p of parts) {
-            await deps.db.outboxMessage.update({ where: { key: p.row.key }, data: { status: 'failed', error: String((err as Error).message).slice(0, 1000) } });
-            await appendEvent(deps.db, deps.clock(), p.row.deadlineId!, 'email-failed', { step: p.row.stepKey, kind: p.step.kind, to: recipient });
-          }
+          await recordPatiently(deps, key, async (tx) => {
+            for (const p of parts) {
+              await tx.outboxMessage.update({ where: { key: p.row.key }, data: { status: 'failed', error: String((err as Error).message).slice(0, 1000) } });
+              await appendEvent(tx, deps.clock(), p.row.deadlineId!, 'email-failed', { step: p.row.stepKey, kind: p.step.kind, to: recipient });
+            }
+          });
           // Recorded and surfaced on each deadline's page; the day's later batches still go.
           return 0;
         }
         throw err;
       }
-      for (const p of parts) {
-        await deps.db.outboxMessage.update({ where: { key: p.row.key }, data: { status: 'sent', sentAt: deps.clock(), messageId: messageIdFor(key) } });
-        await appendEvent(deps.db, deps.clock(), p.row.deadlineId!, 'email-sent', { step: p.row.stepKey, kind: p.step.kind, to: recipient, ...(single ? {} : { digest: batchKey }) });
-        if (p.step.kind === 'escalation') await noteEscalation(deps, p.ctx, p.step, recipient);
-      }
+      // Every part at once: a retry that found some parts sent and others not would send the
+      // rest again under another Message-ID (a smaller digest, or a single message).
+      await recordPatiently(deps, key, async (tx) => {
+        for (const p of parts) {
+          await tx.outboxMessage.update({ where: { key: p.row.key }, data: { status: 'sent', sentAt: deps.clock(), messageId: messageIdFor(key) } });
+          await appendEvent(tx, deps.clock(), p.row.deadlineId!, 'email-sent', { step: p.row.stepKey, kind: p.step.kind, to: recipient, ...(single ? {} : { digest: batchKey }) });
+          if (p.step.kind === 'escalation') await noteEscalation(tx, deps, p.ctx, p.step, recipient);
+        }
+      });
       return parts.length;
     },
   };

@@ -42,10 +42,12 @@ export function createMailActivities(deps: ActivityDeps): MailActivities {
         const message = composeAccountEmail(mail, deps.publicUrl, language);
         const headers: Record<string, string> = { 'X-Hbc-Step': row.stepKey };
         return { ...message, headers };
+      }, async (tx, outcome) => {
+        // With the row's outcome, in its transaction: a crash cannot separate them.
+        if (deadlineId && outcome !== 'dropped') {
+          await appendEvent(tx, deps.clock(), deadlineId, outcome === 'sent' ? 'email-sent' : 'email-failed', { step: 'adhoc-request', kind: 'request', to: recipient });
+        }
       });
-      if (deadlineId && (outcome === 'sent' || outcome === 'failed')) {
-        await appendEvent(deps.db, deps.clock(), deadlineId, outcome === 'sent' ? 'email-sent' : 'email-failed', { step: 'adhoc-request', kind: 'request', to: recipient });
-      }
       return outcome;
     },
   };

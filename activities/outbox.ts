@@ -122,20 +122,53 @@ async function claim(deps: ActivityDeps, mail: OutgoingMail): Promise<boolean> {
   return claimExisting(deps, mail.key, now);
 }
 
+/** Writes that must commit with a row's outcome (its event in the deadline's history). */
+export type RecordOutcome = (tx: DbTx, outcome: 'sent' | 'failed' | 'dropped') => Promise<void>;
+
 /**
- * Sends a claimed row's message and records the outcome; a transient failure releases the claim and rethrows.
+ * How long an attempt keeps trying to record what the SMTP server already accepted. The
+ * message is out: an attempt that gave up at once (the database locked, briefly away) left
+ * its row claimed, and the retry sent the message a second time (the chaos run's locked
+ * database: docs/RELIABILITY.md). Below the activities' 2-minute start-to-close timeout.
+ */
+export const RECORD_PATIENCE_MS = 90_000;
+
+/**
+ * Commits `write` (a row's new status with what goes with it) in one transaction, trying
+ * again with backoff, heartbeating, for up to RECORD_PATIENCE_MS; then rethrows.
+ */
+export async function recordPatiently(deps: ActivityDeps, label: string, write: (tx: DbTx) => Promise<void>): Promise<void> {
+  const startedAt = Date.now();
+  for (let waitMs = 250; ; waitMs = Math.min(waitMs * 2, 5_000)) {
+    try {
+      await deps.db.$transaction(write);
+      return;
+    } catch (err) {
+      if (Date.now() - startedAt + waitMs > RECORD_PATIENCE_MS) throw err;
+      beat(`recording ${label}`);
+      await new Promise((resolve) => setTimeout(resolve, waitMs));
+    }
+  }
+}
+
+/**
+ * Sends a claimed row's message and records the outcome, with `record`'s writes in the same
+ * transaction; a transient failure releases the claim and rethrows.
  * `forgetPayload`: once the row is sent or failed, its payload is emptied (an account email's link must not outlive its delivery).
  */
-async function sendClaimed(deps: ActivityDeps, mail: OutgoingMail, forgetPayload = false): Promise<SendOutcome> {
+async function sendClaimed(deps: ActivityDeps, mail: OutgoingMail, forgetPayload = false, record?: RecordOutcome): Promise<SendOutcome> {
   const forget = forgetPayload ? { payload: '{}' } : {};
   const messageId = messageIdFor(mail.key);
   try {
     await transmit(deps, { ...mail, messageId, headers: { 'X-Hbc-Key': mail.key, 'X-Hbc-Step': mail.stepKey, ...mail.headers } });
   } catch (err) {
     if (isPermanent(err)) {
-      await deps.db.outboxMessage.update({
-        where: { key: mail.key },
-        data: { status: 'failed', error: String((err as Error).message).slice(0, 1000), ...forget },
+      await recordPatiently(deps, mail.key, async (tx) => {
+        await tx.outboxMessage.update({
+          where: { key: mail.key },
+          data: { status: 'failed', error: String((err as Error).message).slice(0, 1000), ...forget },
+        });
+        await record?.(tx, 'failed');
       });
       return 'failed';
     }
@@ -143,9 +176,9 @@ async function sendClaimed(deps: ActivityDeps, mail: OutgoingMail, forgetPayload
     await deps.db.outboxMessage.update({ where: { key: mail.key }, data: { claimedAt: new Date(0) } });
     throw err;
   }
-  await deps.db.outboxMessage.update({
-    where: { key: mail.key },
-    data: { status: 'sent', sentAt: deps.clock(), messageId, ...forget },
+  await recordPatiently(deps, mail.key, async (tx) => {
+    await tx.outboxMessage.update({ where: { key: mail.key }, data: { status: 'sent', sentAt: deps.clock(), messageId, ...forget } });
+    await record?.(tx, 'sent');
   });
   return 'sent';
 }
@@ -201,6 +234,8 @@ export async function deliverPending(
   compose: (row: PendingRow) => Promise<Omit<OutgoingMail, 'key' | 'deadlineId' | 'campaignRunId' | 'stepKey' | 'to'> | null>,
   /** Rows held until later than this stay pending (default: now). */
   dueBy: Date = deps.clock(),
+  /** Writes that commit with each row's outcome (the deadline's history), so a crash cannot separate them. */
+  record?: (tx: DbTx, row: PendingRow, outcome: 'sent' | 'failed' | 'dropped') => Promise<void>,
 ): Promise<DeliveryResult[]> {
   const now = deps.clock();
   const rows = await deps.db.outboxMessage.findMany({
@@ -213,11 +248,15 @@ export async function deliverPending(
     if (!(await claimExisting(deps, row.key, now))) continue;
     const message = await compose(row);
     if (!message) {
-      await deps.db.outboxMessage.update({ where: { key: row.key }, data: { status: 'failed', error: 'closed before sending' } });
+      await recordPatiently(deps, row.key, async (tx) => {
+        await tx.outboxMessage.update({ where: { key: row.key }, data: { status: 'failed', error: 'closed before sending' } });
+        await record?.(tx, row, 'dropped');
+      });
       results.push({ row, outcome: 'dropped' });
       continue;
     }
-    const outcome = await sendClaimed(deps, { ...message, ...owner, key: row.key, stepKey: row.stepKey, to: row.recipient });
+    const rowRecord: RecordOutcome | undefined = record && ((tx, outcome) => record(tx, row, outcome));
+    const outcome = await sendClaimed(deps, { ...message, ...owner, key: row.key, stepKey: row.stepKey, to: row.recipient }, false, rowRecord);
     results.push({ row, outcome: outcome === 'sent' ? 'sent' : 'failed' });
   }
   return results;
@@ -233,6 +272,8 @@ export async function deliverOne(
   deps: ActivityDeps,
   key: string,
   compose: (row: PendingRow) => Promise<Omit<OutgoingMail, 'key' | 'deadlineId' | 'campaignRunId' | 'stepKey' | 'to'> | null>,
+  /** Writes that commit with the outcome (the deadline's history); `compose` has run when it is called. */
+  record?: RecordOutcome,
 ): Promise<SendOutcome | 'dropped'> {
   if (!(await claimExisting(deps, key, deps.clock()))) return 'skipped';
   const row = await deps.db.outboxMessage.findUniqueOrThrow({ where: { key } });
@@ -241,5 +282,5 @@ export async function deliverOne(
     await deps.db.outboxMessage.update({ where: { key }, data: { status: 'failed', error: 'expired before sending', payload: '{}' } });
     return 'dropped';
   }
-  return sendClaimed(deps, { ...message, key, stepKey: row.stepKey, to: row.recipient }, true);
+  return sendClaimed(deps, { ...message, key, stepKey: row.stepKey, to: row.recipient }, true, record);
 }

@@ -36,7 +36,16 @@ export interface MailCatcher {
    * failure of `handle` answers the sender 451, as the listener does.
    */
   handOver(wants: (address: string) => boolean, handle: (raw: Buffer, envelope: { from: string; to: string[] }) => Promise<unknown>): void;
+  /**
+   * Fault injection for the chaos run (bench/chaos.ts) and its tests: 'refuse' answers every
+   * message 451 (try again later), as a relay over its quota does; 'silent' reads the message
+   * and never answers, as a stuck relay does, until the mode changes, when the held messages
+   * are answered 421 and dropped (the relay gave up on them); 'accept' is the normal mode.
+   */
+  setFault(mode: SmtpFault): void;
 }
+
+export type SmtpFault = 'accept' | 'refuse' | 'silent';
 
 function addresses(field: unknown): string[] {
   const list = Array.isArray(field) ? field : field ? [field] : [];
@@ -63,6 +72,8 @@ export async function startMailCatcher(opts: {
     }
   }
   const waiters = new Set<() => void>();
+  let fault: SmtpFault = 'accept';
+  const held = new Set<(err: Error) => void>();
   let intake: { wants: (address: string) => boolean; handle: (raw: Buffer, envelope: { from: string; to: string[] }) => Promise<unknown> } | null = null;
 
   const server = new SMTPServer({
@@ -70,6 +81,18 @@ export async function startMailCatcher(opts: {
     disabledCommands: ['STARTTLS'],
     logger: false,
     onData(stream, session, callback) {
+      if (fault !== 'accept') {
+        const refuse = (err: Error) => {
+          held.delete(refuse);
+          callback(err);
+        };
+        stream.on('end', () => {
+          if (fault === 'refuse') refuse(Object.assign(new Error('4.3.2 chaos: try again later'), { responseCode: 451 }));
+          else held.add(refuse);
+        });
+        stream.resume();
+        return;
+      }
       const receivedAt = Promise.resolve(opts.clock ? opts.clock() : new Date());
       const slow = new Promise((resolve) => setTimeout(resolve, opts.acceptDelayMs ?? 0));
       const raw = new Promise<Buffer>((resolve, reject) => {
@@ -121,6 +144,10 @@ export async function startMailCatcher(opts: {
     server.listen(opts.port, '127.0.0.1', () => resolve());
   });
   const port = (server.server.address() as AddressInfo).port;
+  // A client that vanishes mid-session (a worker killed with SIGKILL, a dropped connection)
+  // is an 'error' of the server; unhandled, it ended the process that hosts the catcher
+  // (`npm start`). The message it was sending was never accepted, so there is nothing to keep.
+  server.on('error', () => undefined);
 
   return {
     port,
@@ -147,6 +174,14 @@ export async function startMailCatcher(opts: {
     handOver(wants, handle) {
       intake = { wants, handle };
     },
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    setFault(mode) {
+      fault = mode;
+      if (mode === 'silent') return;
+      for (const refuse of [...held]) refuse(Object.assign(new Error('4.4.2 chaos: gave up waiting'), { responseCode: 421 }));
+    },
+    close: () => {
+      for (const refuse of [...held]) refuse(Object.assign(new Error('4.4.2 closing'), { responseCode: 421 }));
+      return new Promise<void>((resolve) => server.close(() => resolve()));
+    },
   };
 }

@@ -6,7 +6,8 @@ import { SMTPServer } from 'smtp-server';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config';
 import { startMailCatcher } from '../../src/mail/mail-catcher';
-import { smtpTransportOptions } from '../../src/mail/transport';
+import { smtpTransportOptions, STUCK_RELAY_TIMEOUTS } from '../../src/mail/transport';
+import { CLAIM_LEASE_MS, isPermanent } from '../../activities/outbox';
 
 const message = { from: 'hbc@test.example', to: 'vanthu@tyt.test', subject: 'Nhắc hạn', text: 'Báo cáo năm 2026' };
 
@@ -74,5 +75,26 @@ describe('SMTP transport options', () => {
     await nodemailer.createTransport(smtpTransportOptions(config.smtp, catcher.port)).sendMail(message);
     const [mail] = await catcher.waitFor(1);
     expect(mail!.subject).toBe('Nhắc hạn');
+  });
+
+  it('fails a send to a relay that stopped answering within its socket timeout, before the outbox lease lets a retry take the message', async () => {
+    // Otherwise a stuck attempt could still be accepted after a retry sent the same message.
+    expect(STUCK_RELAY_TIMEOUTS.socketTimeout).toBeLessThan(CLAIM_LEASE_MS);
+    const catcher = await startMailCatcher({ port: 0 });
+    closers.push(() => catcher.close());
+    const config = loadConfig({});
+    catcher.setFault('silent');
+    await expect(nodemailer.createTransport(smtpTransportOptions(config.smtp, catcher.port)).sendMail(message)).rejects.toMatchObject({ code: 'ETIMEDOUT' });
+    catcher.setFault('accept');
+    expect(catcher.messages()).toEqual([]);
+  }, 60_000);
+
+  it('a relay that refuses for now answers 451, which the outbox retries rather than fails', async () => {
+    const catcher = await startMailCatcher({ port: 0 });
+    closers.push(() => catcher.close());
+    catcher.setFault('refuse');
+    const refusal = await nodemailer.createTransport(smtpTransportOptions(loadConfig({}).smtp, catcher.port)).sendMail(message).catch((err: unknown) => err);
+    expect(refusal).toMatchObject({ responseCode: 451 });
+    expect(isPermanent(refusal)).toBe(false);
   });
 });
