@@ -13,6 +13,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { createClient as createLibsql } from '@libsql/client';
 import { Client, Connection } from '@temporalio/client';
+import { childEnvironment } from '../../src/config';
 import { recordSubmissionUpdate } from '../../src/contract/messages';
 import { createDb, type Db } from '../../src/db';
 import { startMailCatcher, type MailCatcher } from '../../src/mail/mail-catcher';
@@ -138,14 +139,13 @@ export async function startRig(opts: RigOptions): Promise<Rig> {
       workerCount += 1;
       const logFile = fs.openSync(path.join(opts.dir, `worker-${workerCount}.log`), 'w');
       const child = spawn(process.execPath, ['--import', 'tsx', 'test/helpers/worker-process.ts'], {
-        env: {
-          ...process.env,
+        env: childEnvironment({
           HBC_TEST_ADDRESS: `127.0.0.1:${temporalPort}`,
           HBC_TEST_QUEUE: QUEUE,
           HBC_TEST_DB: dbUrl,
           HBC_TEST_SMTP_PORT: String(catcher.port),
           HBC_TEST_BUNDLE: bundleFile,
-        },
+        }),
         stdio: ['ignore', 'pipe', logFile],
       });
       workers.add(child);
