@@ -22,6 +22,23 @@ export interface DeadlineLabels {
 /** Starts the deadline workflow under `workflowId`; false when it was running already. */
 export type StartDeadline = (workflowId: string, input: DeadlineWorkflowInput, labels: DeadlineLabels) => Promise<boolean>;
 
+/** The deadline row of a period: `open` (its workflow starts) or `before-tracking` (none ever runs). */
+function deadlineRow(p: PeriodToOpen, status: 'open' | 'before-tracking') {
+  const id = `${p.obligationId}.${p.periodKey}`;
+  return {
+    id,
+    obligationId: p.obligationId,
+    periodKey: p.periodKey,
+    periodLabel: p.label,
+    lastDay: p.lastDay,
+    dueAt: new Date(p.dueAt),
+    dataFrom: p.dataFrom,
+    dataTo: p.dataTo,
+    status,
+    workflowId: deadlineWorkflowId(id),
+  };
+}
+
 export async function openPeriod(deps: { db: Db; clock: () => Date; startDeadline: StartDeadline }, p: PeriodToOpen): Promise<StartedPeriod> {
   const { db } = deps;
   const id = `${p.obligationId}.${p.periodKey}`;
@@ -29,20 +46,7 @@ export async function openPeriod(deps: { db: Db; clock: () => Date; startDeadlin
   const existing = await db.deadline.findUnique({ where: { id } });
   const deadline =
     existing ??
-    (await db.deadline.create({
-      data: {
-        id,
-        obligationId: p.obligationId,
-        periodKey: p.periodKey,
-        periodLabel: p.label,
-        lastDay: p.lastDay,
-        dueAt: new Date(p.dueAt),
-        dataFrom: p.dataFrom,
-        dataTo: p.dataTo,
-        status: 'open',
-        workflowId: deadlineWorkflowId(id),
-      },
-    }));
+    (await db.deadline.create({ data: deadlineRow(p, 'open') }));
   if (!existing) {
     await db.deadlineEvent.create({ data: { deadlineId: id, type: 'period-opened', at: deps.clock(), payload: JSON.stringify({ periodKey: p.periodKey, lastDay: p.lastDay }) } });
   }
@@ -68,21 +72,8 @@ export async function openPeriod(deps: { db: Db; clock: () => Date; startDeadlin
 export async function recordBeforeTracking(deps: { db: Db; clock: () => Date }, p: PeriodToOpen, trackFrom: string): Promise<boolean> {
   const id = `${p.obligationId}.${p.periodKey}`;
   if (await deps.db.deadline.findUnique({ where: { id } })) return false;
-  await deps.db.deadline.create({
-    data: {
-      id,
-      obligationId: p.obligationId,
-      periodKey: p.periodKey,
-      periodLabel: p.label,
-      lastDay: p.lastDay,
-      dueAt: new Date(p.dueAt),
-      dataFrom: p.dataFrom,
-      dataTo: p.dataTo,
-      status: 'before-tracking',
-      // The id is unique and required; no workflow ever runs under it.
-      workflowId: deadlineWorkflowId(id),
-    },
-  });
+  // The workflow id is unique and required; no workflow ever runs under it.
+  await deps.db.deadline.create({ data: deadlineRow(p, 'before-tracking') });
   await deps.db.deadlineEvent.create({ data: { deadlineId: id, type: 'period-before-tracking', at: deps.clock(), payload: JSON.stringify({ periodKey: p.periodKey, lastDay: p.lastDay, trackFrom }) } });
   return true;
 }
