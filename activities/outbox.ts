@@ -76,14 +76,18 @@ export async function transmit(
   });
 }
 
-/** Takes over a row that exists: a pending one at once, a claimed one only once its lease ran out. */
-async function claimExisting(deps: ActivityDeps, key: string, now: Date): Promise<boolean> {
+/**
+ * Takes over a row that exists: a pending one at once, a claimed one only once its lease ran
+ * out. Returns the instant of this attempt's claim (what `sendClaimed` renews), null when the
+ * row is not for this attempt.
+ */
+async function claimExisting(deps: ActivityDeps, key: string, now: Date): Promise<Date | null> {
   const row = await deps.db.outboxMessage.findUniqueOrThrow({ where: { key } });
   if (row.status === 'pending') {
     const taken = await deps.db.outboxMessage.updateMany({ where: { key, status: 'pending' }, data: { status: 'claimed', claimedAt: now } });
-    return taken.count === 1;
+    return taken.count === 1 ? now : null;
   }
-  if (row.status !== 'claimed') return false;
+  if (row.status !== 'claimed') return null;
   if (now.getTime() - row.claimedAt.getTime() < CLAIM_LEASE_MS) {
     // Another attempt holds the claim right now; retry later rather than skip, so the
     // message is not lost if that attempt dies.
@@ -93,7 +97,7 @@ async function claimExisting(deps: ActivityDeps, key: string, now: Date): Promis
     where: { key, status: 'claimed', claimedAt: row.claimedAt },
     data: { claimedAt: now },
   });
-  return taken.count === 1;
+  return taken.count === 1 ? now : null;
 }
 
 /** A new outbox row for one message to one recipient. */
@@ -111,15 +115,54 @@ function newRow(m: { key: string; deadlineId?: string; campaignRunId?: string; s
   };
 }
 
-async function claim(deps: ActivityDeps, mail: OutgoingMail): Promise<boolean> {
+async function claim(deps: ActivityDeps, mail: OutgoingMail): Promise<Date | null> {
   const now = deps.clock();
   try {
     await deps.db.outboxMessage.create({ data: newRow({ ...mail, recipient: mail.to }, 'claimed', now) });
-    return true;
+    return now;
   } catch (err) {
     if ((err as { code?: string }).code !== 'P2002') throw err;
   }
   return claimExisting(deps, mail.key, now);
+}
+
+/**
+ * Sends at once per worker: as many as the worker's pooled SMTP connections
+ * (src/mail/transport.ts SMTP_POOL_CONNECTIONS; a test keeps the two equal). A send waits
+ * here, before it renews its claim, rather than inside the pool's queue after it.
+ */
+export const CONCURRENT_SENDS = 5;
+
+/** A counting semaphore: `acquire` resolves with the function that gives the slot back. */
+function semaphore(size: number) {
+  let free = size;
+  const waiting: (() => void)[] = [];
+  return {
+    async acquire(): Promise<() => void> {
+      if (free > 0) free -= 1;
+      else await new Promise<void>((resolve) => waiting.push(resolve));
+      return () => {
+        const next = waiting.shift();
+        if (next) next();
+        else free += 1;
+      };
+    },
+  };
+}
+
+const slotsByMailer = new WeakMap<object, ReturnType<typeof semaphore>>();
+
+/** Waits for a free connection, heartbeating: a wait behind a slow relay is not a dead worker. */
+async function connectionSlot(mailer: object, key: string): Promise<() => void> {
+  let slots = slotsByMailer.get(mailer);
+  if (!slots) slotsByMailer.set(mailer, (slots = semaphore(CONCURRENT_SENDS)));
+  let release: (() => void) | null = null;
+  const acquired = slots.acquire().then((r) => (release = r));
+  while (!release) {
+    beat(`waiting for an SMTP connection for ${key}`);
+    await Promise.race([acquired, new Promise((resolve) => setTimeout(resolve, 5_000))]);
+  }
+  return release;
 }
 
 /** Writes that must commit with a row's outcome (its event in the deadline's history). */
@@ -153,28 +196,41 @@ export async function recordPatiently(deps: ActivityDeps, label: string, write: 
 
 /**
  * Sends a claimed row's message and records the outcome, with `record`'s writes in the same
- * transaction; a transient failure releases the claim and rethrows.
+ * transaction; a transient failure releases the claim and rethrows. 'skipped': another
+ * attempt took the row over while this one waited for a connection.
  * `forgetPayload`: once the row is sent or failed, its payload is emptied (an account email's link must not outlive its delivery).
  */
-async function sendClaimed(deps: ActivityDeps, mail: OutgoingMail, forgetPayload = false, record?: RecordOutcome): Promise<SendOutcome> {
+async function sendClaimed(deps: ActivityDeps, mail: OutgoingMail, claimedAt: Date, forgetPayload = false, record?: RecordOutcome): Promise<SendOutcome> {
   const forget = forgetPayload ? { payload: '{}' } : {};
   const messageId = messageIdFor(mail.key);
+  let failure: unknown = null;
+  const release = await connectionSlot(deps.mailer, mail.key);
   try {
+    // The lease counts from the moment a connection is free, not from the claim: waiting
+    // behind a silent relay outlasted it, another attempt took the row over, and both sent
+    // it (the chaos run, all faults together). Still ours, or someone else's now.
+    const renewed = await deps.db.outboxMessage.updateMany({ where: { key: mail.key, status: 'claimed', claimedAt }, data: { claimedAt: deps.clock() } });
+    if (renewed.count === 0) return 'skipped';
     await transmit(deps, { ...mail, messageId, headers: { 'X-Hbc-Key': mail.key, 'X-Hbc-Step': mail.stepKey, ...mail.headers } });
   } catch (err) {
-    if (isPermanent(err)) {
-      await recordPatiently(deps, mail.key, async (tx) => {
-        await tx.outboxMessage.update({
-          where: { key: mail.key },
-          data: { status: 'failed', error: String((err as Error).message).slice(0, 1000), ...forget },
-        });
-        await record?.(tx, 'failed');
+    failure = err;
+  } finally {
+    release();
+  }
+  if (failure && isPermanent(failure)) {
+    await recordPatiently(deps, mail.key, async (tx) => {
+      await tx.outboxMessage.update({
+        where: { key: mail.key },
+        data: { status: 'failed', error: String((failure as Error).message).slice(0, 1000), ...forget },
       });
-      return 'failed';
-    }
+      await record?.(tx, 'failed');
+    });
+    return 'failed';
+  }
+  if (failure) {
     // Not delivered: release the claim at once so the retry can take it.
     await deps.db.outboxMessage.update({ where: { key: mail.key }, data: { claimedAt: new Date(0) } });
-    throw err;
+    throw failure;
   }
   await recordPatiently(deps, mail.key, async (tx) => {
     await tx.outboxMessage.update({ where: { key: mail.key }, data: { status: 'sent', sentAt: deps.clock(), messageId, ...forget } });
@@ -184,8 +240,9 @@ async function sendClaimed(deps: ActivityDeps, mail: OutgoingMail, forgetPayload
 }
 
 export async function sendOnce(deps: ActivityDeps, mail: OutgoingMail): Promise<SendOutcome> {
-  if (!(await claim(deps, mail))) return 'skipped';
-  return sendClaimed(deps, mail);
+  const claimedAt = await claim(deps, mail);
+  if (!claimedAt) return 'skipped';
+  return sendClaimed(deps, mail, claimedAt);
 }
 
 export interface NoticeToQueue {
@@ -245,7 +302,8 @@ export async function deliverPending(
   const results: DeliveryResult[] = [];
   for (const row of rows) {
     beat(row.key);
-    if (!(await claimExisting(deps, row.key, now))) continue;
+    const claimedAt = await claimExisting(deps, row.key, now);
+    if (!claimedAt) continue;
     const message = await compose(row);
     if (!message) {
       await recordPatiently(deps, row.key, async (tx) => {
@@ -256,7 +314,8 @@ export async function deliverPending(
       continue;
     }
     const rowRecord: RecordOutcome | undefined = record && ((tx, outcome) => record(tx, row, outcome));
-    const outcome = await sendClaimed(deps, { ...message, ...owner, key: row.key, stepKey: row.stepKey, to: row.recipient }, false, rowRecord);
+    const outcome = await sendClaimed(deps, { ...message, ...owner, key: row.key, stepKey: row.stepKey, to: row.recipient }, claimedAt, false, rowRecord);
+    if (outcome === 'skipped') continue;
     results.push({ row, outcome: outcome === 'sent' ? 'sent' : 'failed' });
   }
   return results;
@@ -275,12 +334,13 @@ export async function deliverOne(
   /** Writes that commit with the outcome (the deadline's history); `compose` has run when it is called. */
   record?: RecordOutcome,
 ): Promise<SendOutcome | 'dropped'> {
-  if (!(await claimExisting(deps, key, deps.clock()))) return 'skipped';
+  const claimedAt = await claimExisting(deps, key, deps.clock());
+  if (!claimedAt) return 'skipped';
   const row = await deps.db.outboxMessage.findUniqueOrThrow({ where: { key } });
   const message = await compose(row);
   if (!message) {
     await deps.db.outboxMessage.update({ where: { key }, data: { status: 'failed', error: 'expired before sending', payload: '{}' } });
     return 'dropped';
   }
-  return sendClaimed(deps, { ...message, key, stepKey: row.stepKey, to: row.recipient }, true, record);
+  return sendClaimed(deps, { ...message, key, stepKey: row.stepKey, to: row.recipient }, claimedAt, true, record);
 }

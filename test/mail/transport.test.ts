@@ -6,8 +6,8 @@ import { SMTPServer } from 'smtp-server';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config';
 import { startMailCatcher } from '../../src/mail/mail-catcher';
-import { smtpTransportOptions, STUCK_RELAY_TIMEOUTS } from '../../src/mail/transport';
-import { CLAIM_LEASE_MS, isPermanent } from '../../activities/outbox';
+import { SMTP_POOL_CONNECTIONS, smtpTransportOptions, STUCK_RELAY_TIMEOUTS } from '../../src/mail/transport';
+import { CLAIM_LEASE_MS, CONCURRENT_SENDS, isPermanent } from '../../activities/outbox';
 
 const message = { from: 'hbc@test.example', to: 'vanthu@tyt.test', subject: 'Nhắc hạn', text: 'Báo cáo năm 2026' };
 
@@ -80,6 +80,8 @@ describe('SMTP transport options', () => {
   it('fails a send to a relay that stopped answering within its socket timeout, before the outbox lease lets a retry take the message', async () => {
     // Otherwise a stuck attempt could still be accepted after a retry sent the same message.
     expect(STUCK_RELAY_TIMEOUTS.socketTimeout).toBeLessThan(CLAIM_LEASE_MS);
+    // Sends wait for a connection before they renew their claim, never in the pool's queue after it.
+    expect(CONCURRENT_SENDS).toBe(SMTP_POOL_CONNECTIONS);
     const catcher = await startMailCatcher({ port: 0 });
     closers.push(() => catcher.close());
     const config = loadConfig({});
