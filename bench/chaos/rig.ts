@@ -171,20 +171,23 @@ export async function startRig(opts: RigOptions): Promise<Rig> {
     },
     startTemporal,
     async lockDatabase(ms) {
-      const locker = createLibsql({ url: dbUrl });
-      // The workers write all the time: take the lock between two of their transactions.
-      for (let attempt = 1; ; attempt++) {
+      // The workers write all the time: take the lock between two of their transactions. A
+      // connection whose BEGIN was refused is dropped: reused, it later refused to end the
+      // transaction ("SQL statements in progress") and the lock was never given back.
+      let locker: ReturnType<typeof createLibsql> | null = null;
+      for (let attempt = 1; !locker; attempt++) {
+        const candidate = createLibsql({ url: dbUrl });
         try {
-          await locker.execute('BEGIN EXCLUSIVE');
-          break;
+          await candidate.execute('BEGIN EXCLUSIVE');
+          locker = candidate;
         } catch (err) {
+          candidate.close();
           if (attempt >= 200) throw err;
           await new Promise((resolve) => setTimeout(resolve, 50));
         }
       }
       await new Promise((resolve) => setTimeout(resolve, ms));
-      // Nothing was written: closing the connection ends the transaction and frees the lock
-      // (a COMMIT was refused now and then with "SQL statements in progress").
+      await locker.execute('ROLLBACK'); // nothing was written
       locker.close();
     },
     async fireBurst() {
