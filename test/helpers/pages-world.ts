@@ -8,6 +8,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, expect } from 'vitest';
 import { buildServer } from '../../src/api/server';
 import { startMailCatcher, type MailCatcher } from '../../src/mail/mail-catcher';
+import type { Db } from '../../src/db';
 import { seedObligation } from './fixtures';
 import { createUser } from './principals';
 import { createTestDb } from './test-db';
@@ -21,7 +22,11 @@ export interface PagesWorld {
   signIn(email: string): Promise<Record<string, string>>;
 }
 
-export function pagesWorld(taskQueue: string): PagesWorld {
+/**
+ * `seed` fills the commune 'org' with its agency 'tyt' (default: the seeded obligation's
+ * commune, with Vietnamese names); the users of PAGE_USERS are added after it.
+ */
+export function pagesWorld(taskQueue: string, seed: (db: Db) => Promise<unknown> = seedObligation): PagesWorld {
   let testDb: ReturnType<typeof createTestDb>;
   let connection: Connection;
   let catcher: MailCatcher;
@@ -39,7 +44,7 @@ export function pagesWorld(taskQueue: string): PagesWorld {
 
   beforeAll(async () => {
     testDb = createTestDb();
-    await seedObligation(testDb.db);
+    await seed(testDb.db);
     await createUser(testDb.db, { email: PAGE_USERS.coordinator, password: PASSWORD, grants: [{ organisationId: 'org', role: 'coordinator' }] });
     await createUser(testDb.db, { email: PAGE_USERS.clerk, password: PASSWORD, grants: [{ organisationId: 'org', role: 'agency', agencyId: 'tyt' }] });
     catcher = await startMailCatcher({ port: 0 });

@@ -3,19 +3,14 @@
 // the pages behind an agency's signed link (the confirmation form, the agency's own page, a
 // refused link), which an English email's link opens through /lang/en. No Vietnamese beyond
 // what people typed (the data here is ASCII, but for the plan's rule in its own words).
-import { Client, Connection } from '@temporalio/client';
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildServer } from '../../src/api/server';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { DEVELOPMENT_LINK_KEY } from '../../src/config';
-import { startMailCatcher, type MailCatcher } from '../../src/mail/mail-catcher';
+import type { Db } from '../../src/db';
 import { signLink } from '../../src/stores/signed-link';
-import { createUser } from '../helpers/principals';
-import { createTestDb } from '../helpers/test-db';
+import { PAGE_USERS, pagesWorld } from '../helpers/pages-world';
 
 const RULE = 'trước ngày 05/11 hằng năm';
 const VIETNAMESE = /[À-ÃÈ-ÊÌÍÒ-ÕÙÚÝà-ãè-êìíò-õùúýĂăĐđĨĩŨũƠơƯưẠ-ỹ]/u;
-const NOW = new Date('2026-10-20T03:00:00Z');
 
 function visibleText(html: string): string {
   return html
@@ -29,45 +24,30 @@ function visibleText(html: string): string {
 
 const leftovers = (html: string) => visibleText(html).split(/\s{2,}/).map((t) => t.trim()).filter((t) => VIETNAMESE.test(t));
 
+/** A commune with ASCII names, so whatever Vietnamese is left on a page is the page's own. */
+async function seedAsciiCommune(db: Db): Promise<void> {
+  await db.organisation.create({ data: { id: 'org', name: 'Commune Test', kind: 'commune' } });
+  await db.agency.create({ data: { id: 'coord', organisationId: 'org', name: 'Culture Office', contacts: { create: [{ id: 'coord.1', name: 'Clerk', email: 'clerk@org.test.example' }] } } });
+  await db.agency.create({ data: { id: 'tyt', organisationId: 'org', name: 'Health Station', contacts: { create: [{ id: 'tyt.1', name: 'Nurse', email: 'nurse@org.test.example', language: 'en' }] } } });
+  await db.plan.create({ data: { id: 'plan', organisationId: 'org', number: '77/KH-UBND', title: 'Gender equality plan', issuedOn: '2026-03-01', spanFrom: 2026, spanTo: 2030, coordinatorAgencyId: 'coord' } });
+  await db.obligation.create({ data: { id: 'obl', planId: 'plan', agencyId: 'tyt', ruleText: RULE, indicators: 'Goal 4' } });
+  await db.deadline.create({ data: { id: 'obl.2026', obligationId: 'obl', periodKey: '2026', periodLabel: 'Năm 2026', lastDay: '2026-11-04', dueAt: new Date('2026-11-04T17:00:00Z'), dataFrom: '2025-12-15', dataTo: '2026-12-14', status: 'open', workflowId: 'deadline/obl.2026' } });
+  await db.inboundReply.create({
+    data: { id: 'reply-1', messageId: '<r1@x>', receivedAt: new Date('2026-10-19T02:00:00Z'), organisationId: 'org', fromAddress: 'stranger@x.test.example', subject: 'Report', note: 'Here it is', reason: 'unknown-sender', status: 'pending' },
+  });
+}
+
 describe('the link pages and the reply queue in English', () => {
-  let testDb: ReturnType<typeof createTestDb>;
-  let connection: Connection;
-  let catcher: MailCatcher;
-  let app: FastifyInstance;
+  const world = pagesWorld('language-links', seedAsciiCommune);
   let cookies: Record<string, string>;
-  const password = 'a long password 12';
   const token = signLink([DEVELOPMENT_LINK_KEY], { agencyId: 'tyt', deadlineId: 'obl.2026', issuedAt: new Date('2026-10-19T00:00:00Z'), expiresAt: new Date('2026-12-31T00:00:00Z') });
 
   beforeAll(async () => {
-    testDb = createTestDb();
-    const db = testDb.db;
-    await db.organisation.create({ data: { id: 'org', name: 'Commune Test', kind: 'commune' } });
-    await db.agency.create({ data: { id: 'coord', organisationId: 'org', name: 'Culture Office', contacts: { create: [{ id: 'coord.1', name: 'Clerk', email: 'clerk@org.test.example' }] } } });
-    await db.agency.create({ data: { id: 'tyt', organisationId: 'org', name: 'Health Station', contacts: { create: [{ id: 'tyt.1', name: 'Nurse', email: 'nurse@org.test.example', language: 'en' }] } } });
-    await db.plan.create({ data: { id: 'plan', organisationId: 'org', number: '77/KH-UBND', title: 'Gender equality plan', issuedOn: '2026-03-01', spanFrom: 2026, spanTo: 2030, coordinatorAgencyId: 'coord' } });
-    await db.obligation.create({ data: { id: 'obl', planId: 'plan', agencyId: 'tyt', ruleText: RULE, indicators: 'Goal 4' } });
-    await db.deadline.create({ data: { id: 'obl.2026', obligationId: 'obl', periodKey: '2026', periodLabel: 'Năm 2026', lastDay: '2026-11-04', dueAt: new Date('2026-11-04T17:00:00Z'), dataFrom: '2025-12-15', dataTo: '2026-12-14', status: 'open', workflowId: 'deadline/obl.2026' } });
-    await db.inboundReply.create({
-      data: { id: 'reply-1', messageId: '<r1@x>', receivedAt: new Date('2026-10-19T02:00:00Z'), organisationId: 'org', fromAddress: 'stranger@x.test.example', subject: 'Report', note: 'Here it is', reason: 'unknown-sender', status: 'pending' },
-    });
-    await createUser(testDb.db, { email: 'coord@org.test.example', password, grants: [{ organisationId: 'org', role: 'coordinator' }] });
-    catcher = await startMailCatcher({ port: 0 });
-    connection = Connection.lazy({ address: '127.0.0.1:1', interceptors: [] });
-    app = buildServer({ db, temporal: new Client({ connection }), taskQueue: 'language-links', clock: () => NOW, searchAttributes: false }, { logger: false, catcher });
-    const res = await app.inject({ method: 'POST', url: '/api/session', payload: { email: 'coord@org.test.example', password } });
-    expect(res.statusCode).toBe(201);
-    cookies = { hbc_session: res.cookies.filter((c) => c.name === 'hbc_session' && c.value).pop()!.value };
-  });
-
-  afterAll(async () => {
-    await app?.close();
-    await connection?.close();
-    await catcher?.close();
-    await testDb?.cleanup();
+    cookies = await world.signIn(PAGE_USERS.coordinator);
   });
 
   const get = (url: string, lang: 'vi' | 'en', signedIn = false) =>
-    app.inject({ method: 'GET', url, cookies: { ...(signedIn ? cookies : {}), hbc_lang: lang }, headers: { accept: 'text/html' } });
+    world.app.inject({ method: 'GET', url, cookies: { ...(signedIn ? cookies : {}), hbc_lang: lang }, headers: { accept: 'text/html' } });
 
   it.each([
     ['/replies', true],
@@ -111,7 +91,7 @@ describe('the link pages and the reply queue in English', () => {
   });
 
   it("opens an English email's link through the language switch, which lands on the link's page", async () => {
-    const res = await app.inject({ method: 'GET', url: `/lang/en?next=${encodeURIComponent(`/bao-cao/${token}`)}` });
+    const res = await world.app.inject({ method: 'GET', url: `/lang/en?next=${encodeURIComponent(`/bao-cao/${token}`)}` });
     expect(res.statusCode).toBe(303);
     expect(res.headers.location).toBe(`/bao-cao/${token}`);
     expect(res.cookies.find((c) => c.name === 'hbc_lang')?.value).toBe('en');
