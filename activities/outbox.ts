@@ -156,13 +156,15 @@ const slotsByMailer = new WeakMap<object, ReturnType<typeof semaphore>>();
 async function connectionSlot(mailer: object, key: string): Promise<() => void> {
   let slots = slotsByMailer.get(mailer);
   if (!slots) slotsByMailer.set(mailer, (slots = semaphore(CONCURRENT_SENDS)));
-  let release: (() => void) | null = null;
-  const acquired = slots.acquire().then((r) => (release = r));
-  while (!release) {
+  const acquired = slots.acquire();
+  for (;;) {
+    let timer: NodeJS.Timeout | undefined;
+    const release = await Promise.race([acquired, new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), 5_000)))]);
+    // Cleared at once: a burst sends thousands of messages, each would leave a 5 s timer behind.
+    clearTimeout(timer);
+    if (release) return release;
     beat(`waiting for an SMTP connection for ${key}`);
-    await Promise.race([acquired, new Promise((resolve) => setTimeout(resolve, 5_000))]);
   }
-  return release;
 }
 
 /** Writes that must commit with a row's outcome (its event in the deadline's history). */
